@@ -1,0 +1,231 @@
+package analyzer
+
+import (
+	_ "embed"
+	"flag"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+//go:embed doc.go
+var docSource string
+
+// Name is the analyzer's name, and the name of the golangci-lint plugin.
+const Name = "mongocas"
+
+// DocURL is where the rules are documented; each rule has its anchor.
+const DocURL = "https://github.com/mongocas/mongocas-lint#readme"
+
+// Rule names: the Category of each diagnostic and the anchor of the rule
+// in the README.
+const (
+	RuleUnguardedUpdate = "unguarded-update"
+	RuleUncheckedResult = "unchecked-result"
+	ruleDirective       = "ignore-directive" // malformed //mongocas:ignore
+)
+
+// Rules lists the rules in the order of the documentation.
+var Rules = []string{RuleUnguardedUpdate, RuleUncheckedResult}
+
+// Config configures an analyzer built by New.
+type Config struct {
+	// Rules are the enabled rules; nil enables every rule.
+	Rules []string
+	// VersionFields are the bson keys of version counters, used by the
+	// fix that adds a version guard.
+	VersionFields []string
+
+	// strict makes a panic in a rule crash the pass instead of being
+	// contained; tests set it so that a bug cannot hide.
+	strict bool
+}
+
+// DefaultConfig returns the configuration used by Analyzer.
+func DefaultConfig() Config {
+	return Config{
+		Rules:         slices.Clone(Rules),
+		VersionFields: []string{"version", "_version", "__v", "rev", "_rev"},
+	}
+}
+
+// Validate reports the first setting that is not valid.
+func (c Config) Validate() error {
+	for _, r := range c.Rules {
+		if !slices.Contains(Rules, r) {
+			return fmt.Errorf("unknown rule %q (known rules: %s)", r, strings.Join(Rules, ", "))
+		}
+	}
+	for _, f := range c.VersionFields {
+		if f == "" || strings.HasPrefix(f, "$") {
+			return fmt.Errorf("invalid version field %q: want a field name", f)
+		}
+	}
+	return nil
+}
+
+// Analyzer is the analyzer with the default configuration, for go vet,
+// nogo and the mongocas-lint command.
+var Analyzer = New(DefaultConfig())
+
+// New returns a new analyzer with its own copy of cfg; its flags change
+// that copy only. New panics if cfg is not valid (see Config.Validate).
+func New(cfg Config) *analysis.Analyzer {
+	if err := cfg.Validate(); err != nil {
+		panic("mongocas: " + err.Error())
+	}
+	c := &Config{Rules: slices.Clone(cfg.Rules), VersionFields: slices.Clone(cfg.VersionFields), strict: cfg.strict}
+	if c.Rules == nil {
+		c.Rules = slices.Clone(Rules)
+	}
+	a := &analysis.Analyzer{
+		Name:     Name,
+		Doc:      extractDoc(docSource),
+		URL:      DocURL,
+		Requires: []*analysis.Analyzer{inspect.Analyzer},
+		Run:      func(pass *analysis.Pass) (any, error) { return run(pass, c) },
+	}
+	a.Flags.Var(&listFlag{list: &c.Rules, check: func(v []string) error {
+		return Config{Rules: v}.Validate()
+	}}, "rules", "comma-separated list of rules to run: "+strings.Join(Rules, ","))
+	a.Flags.Var(&listFlag{list: &c.VersionFields, check: func(v []string) error {
+		return Config{VersionFields: v}.Validate()
+	}}, "version-fields", "comma-separated bson keys of version counters, used by the version-guard fix")
+	return a
+}
+
+// listFlag is a comma-separated list flag.
+type listFlag struct {
+	list  *[]string
+	check func([]string) error
+}
+
+var _ flag.Value = (*listFlag)(nil)
+
+func (f *listFlag) String() string {
+	if f == nil || f.list == nil {
+		return ""
+	}
+	return strings.Join(*f.list, ",")
+}
+
+func (f *listFlag) Set(s string) error {
+	var v []string
+	for _, item := range strings.Split(s, ",") {
+		if item = strings.TrimSpace(item); item != "" {
+			v = append(v, item)
+		}
+	}
+	if err := f.check(v); err != nil {
+		return err
+	}
+	*f.list = v
+	return nil
+}
+
+// extractDoc returns the text of doc.go's package comment after its
+// "# Analyzer mongocas" heading.
+func extractDoc(src string) string {
+	f, err := parser.ParseFile(token.NewFileSet(), "doc.go", src, parser.ParseComments|parser.PackageClauseOnly)
+	if err != nil || f.Doc == nil {
+		panic("mongocas: doc.go has no package comment")
+	}
+	text := f.Doc.Text()
+	const heading = "# Analyzer " + Name + "\n"
+	if i := strings.Index(text, heading); i >= 0 {
+		text = text[i+len(heading):]
+	}
+	return strings.TrimSpace(text)
+}
+
+// A checker holds the state of one pass.
+type checker struct {
+	pass    *analysis.Pass
+	cfg     *Config
+	ignores ignores
+	funcs   map[ast.Node]*funcLocals
+}
+
+func run(pass *analysis.Pass, cfg *Config) (any, error) {
+	if !importsDriver(pass.Pkg) {
+		return nil, nil
+	}
+	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	c := &checker{
+		pass:    pass,
+		cfg:     cfg,
+		ignores: readIgnores(pass),
+		funcs:   make(map[ast.Node]*funcLocals),
+	}
+	for cur := range in.Root().Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
+		if w := matchWrite(pass.TypesInfo, cur); w != nil {
+			c.checkWrite(w)
+		}
+	}
+	return nil, nil
+}
+
+func (c *checker) enabled(rule string) bool { return slices.Contains(c.cfg.Rules, rule) }
+
+// checkWrite applies the rules to one write. A shape the analyzer did not
+// expect makes it skip that write, not the package.
+func (c *checker) checkWrite(w *write) {
+	defer func() {
+		if r := recover(); r != nil && c.cfg.strict {
+			panic(r)
+		}
+	}()
+	ev := c.evaluatorAt(w.cur)
+	ff := ev.filterOf(w)
+	uf := ev.updateOf(w)
+	if uf.notUpdate {
+		return
+	}
+	if g := guards(ff, uf); len(g) > 0 {
+		if c.enabled(RuleUncheckedResult) {
+			c.checkResult(w, ev, g)
+		}
+		return
+	}
+	if c.enabled(RuleUnguardedUpdate) {
+		c.checkUnguarded(w, ev, ff, uf)
+	}
+}
+
+// evaluatorAt returns an evaluator for the function that holds cur: the
+// outermost one, so that variables captured by closures are seen.
+func (c *checker) evaluatorAt(cur inspector.Cursor) *evaluator {
+	ev := &evaluator{info: c.pass.TypesInfo}
+	fn := outermostFunc(cur)
+	if !fn.Valid() {
+		return ev
+	}
+	fl, ok := c.funcs[fn.Node()]
+	if !ok {
+		fl = newFuncLocals(c.pass.TypesInfo, fn)
+		c.funcs[fn.Node()] = fl
+	}
+	ev.locals = fl
+	return ev
+}
+
+// report reports d under rule unless a directive silences it there.
+func (c *checker) report(rule string, d analysis.Diagnostic) {
+	if c.ignores.silenced(c.pass.Fset, rule, d.Pos, d.End) {
+		return
+	}
+	d.Category = rule
+	d.URL = ruleURL(rule)
+	c.pass.Report(d)
+}
+
+func ruleURL(rule string) string {
+	return strings.TrimSuffix(DocURL, "#readme") + "#" + rule
+}

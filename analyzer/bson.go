@@ -1,0 +1,475 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/types"
+	"reflect"
+	"strings"
+)
+
+// This file reads the Go expressions that the driver turns into BSON
+// (bson.M, bson.D, bson.A, primitive.*, map literals, tagged structs)
+// into a small model: the document's top-level keys, in source order, each
+// with the expression of its value. Anything the evaluator cannot see in
+// full makes the document incomplete, and the rules stay silent about what
+// they cannot know.
+
+// docKind tells how the driver encodes values of a Go type.
+type docKind int
+
+const (
+	notDoc     docKind = iota
+	mapDoc             // bson.M, primitive.M, map[string]T
+	orderedDoc         // bson.D, primitive.D
+	elemDoc            // bson.E, primitive.E: one key of an ordered document
+	arrayDoc           // bson.A, []bson.D, []bson.M, mongo.Pipeline, []any
+	structDoc          // a struct, encoded field by field through its bson tags
+)
+
+// isBSONPkg reports whether pkg is one of the drivers' bson packages.
+func isBSONPkg(pkg *types.Package) bool {
+	if pkg == nil {
+		return false
+	}
+	switch pkg.Path() {
+	case bsonV1, bsonV1Primitive, bsonV2:
+		return true
+	}
+	return false
+}
+
+// kindOf classifies t. Named types of the bson packages are recognised by
+// name; everything else by its underlying structure.
+func kindOf(t types.Type) docKind {
+	t = types.Unalias(t)
+	if p, ok := t.(*types.Pointer); ok {
+		if st, ok := types.Unalias(p.Elem()).Underlying().(*types.Struct); ok && st != nil {
+			return structDoc
+		}
+		return notDoc
+	}
+	if n, ok := t.(*types.Named); ok && isBSONPkg(n.Obj().Pkg()) {
+		switch n.Obj().Name() {
+		case "M":
+			return mapDoc
+		case "D":
+			return orderedDoc
+		case "E":
+			return elemDoc
+		case "A":
+			return arrayDoc
+		}
+		return notDoc // Raw, ObjectID and the other bson types
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Map:
+		if b, ok := u.Key().Underlying().(*types.Basic); ok && b.Kind() == types.String {
+			return mapDoc
+		}
+	case *types.Slice:
+		if kindOf(u.Elem()) == elemDoc {
+			return orderedDoc
+		}
+		return arrayDoc
+	case *types.Array:
+		return arrayDoc
+	case *types.Struct:
+		if isTimeLike(t) {
+			return notDoc
+		}
+		return structDoc
+	}
+	return notDoc
+}
+
+// isTimeLike reports whether a struct type is encoded as a single value
+// rather than a document (time.Time and types with their own marshaller).
+func isTimeLike(t types.Type) bool {
+	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "time" {
+		return true
+	}
+	return hasCustomMarshaller(t)
+}
+
+// hasCustomMarshaller reports whether values of t encode themselves, so
+// their keys cannot be read from the type.
+func hasCustomMarshaller(t types.Type) bool {
+	ms := types.NewMethodSet(types.NewPointer(types.Unalias(t)))
+	for _, name := range []string{"MarshalBSON", "MarshalBSONValue"} {
+		if ms.Lookup(nil, name) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// A document is what the analyzer knows of one BSON document.
+type document struct {
+	entries  []entry
+	complete bool // every key of the document is known
+	// lit is the composite literal that holds all the entries, when the
+	// document is a single literal; fixes edit it.
+	lit *ast.CompositeLit
+}
+
+// An entry is one key of a document.
+type entry struct {
+	key   string
+	value ast.Expr // nil for fields read from a struct type
+	// node is the element of lit that holds the entry (a KeyValueExpr of
+	// a map, a bson.E literal of a D); nil when not in the literal.
+	node    ast.Expr
+	keyExpr ast.Expr // the key as written, for fixes; nil when not in a literal
+	field   *types.Var
+}
+
+func (d *document) lookup(key string) *entry {
+	if d == nil {
+		return nil
+	}
+	for i := range d.entries {
+		if d.entries[i].key == key {
+			return &d.entries[i]
+		}
+	}
+	return nil
+}
+
+// An evaluator reads documents within one function.
+type evaluator struct {
+	info   *types.Info
+	locals *funcLocals // local variables of the enclosing function; nil outside one
+	depth  int
+}
+
+const maxDepth = 32 // documents nested deeper than this are left unread
+
+// doc evaluates e as a document. It returns nil when e is not a document
+// or nothing of it can be read.
+func (ev *evaluator) doc(e ast.Expr) *document {
+	if ev.depth > maxDepth {
+		return nil
+	}
+	ev.depth++
+	defer func() { ev.depth-- }()
+
+	e = ast.Unparen(e)
+	tv, ok := ev.info.Types[e]
+	if !ok || tv.Type == nil {
+		return nil
+	}
+	kind := kindOf(tv.Type)
+	if kind == structDoc {
+		return ev.structValue(e, tv.Type)
+	}
+	if kind != mapDoc && kind != orderedDoc {
+		// An interface-typed value: read what it holds when that is a
+		// local variable or a literal of a document type.
+		if _, isIface := tv.Type.Underlying().(*types.Interface); !isIface {
+			return nil
+		}
+	}
+	switch e := e.(type) {
+	case *ast.CompositeLit:
+		return ev.literal(e)
+	case *ast.Ident:
+		return ev.variable(e)
+	case *ast.UnaryExpr:
+		if e.Op.String() == "&" {
+			return ev.doc(e.X)
+		}
+	}
+	return nil
+}
+
+// literal reads a composite literal of a map, D or struct type.
+func (ev *evaluator) literal(lit *ast.CompositeLit) *document {
+	tv, ok := ev.info.Types[lit]
+	if !ok {
+		return nil
+	}
+	d := &document{complete: true, lit: lit}
+	switch kindOf(tv.Type) {
+	case mapDoc:
+		for _, elt := range lit.Elts {
+			kv, ok := elt.(*ast.KeyValueExpr)
+			if !ok {
+				d.complete = false
+				continue
+			}
+			key, isConst := ev.stringConst(kv.Key)
+			if !isConst {
+				d.complete = false
+				continue
+			}
+			d.entries = append(d.entries, entry{key: key, value: kv.Value, node: kv, keyExpr: kv.Key})
+		}
+	case orderedDoc:
+		for _, elt := range lit.Elts {
+			if !ev.addElem(d, elt, true) {
+				d.complete = false
+			}
+		}
+	case structDoc:
+		return ev.structValue(lit, tv.Type)
+	default:
+		return nil
+	}
+	return d
+}
+
+// addElem adds one bson.E to d: a literal, keyed or not, or a local
+// variable holding one. inLit says whether elt is an element of d.lit.
+func (ev *evaluator) addElem(d *document, elt ast.Expr, inLit bool) bool {
+	elt = ast.Unparen(elt)
+	if id, ok := elt.(*ast.Ident); ok {
+		init, ok := ev.locals.unchanged(ev.info, id)
+		if !ok {
+			return false
+		}
+		elt, inLit = ast.Unparen(init), false
+	}
+	lit, ok := elt.(*ast.CompositeLit)
+	if !ok {
+		return false
+	}
+	var keyExpr, value ast.Expr
+	for i, e := range lit.Elts {
+		if kv, ok := e.(*ast.KeyValueExpr); ok {
+			name, _ := kv.Key.(*ast.Ident)
+			switch {
+			case name == nil:
+				return false
+			case name.Name == "Key":
+				keyExpr = kv.Value
+			case name.Name == "Value":
+				value = kv.Value
+			}
+			continue
+		}
+		switch i {
+		case 0:
+			keyExpr = e
+		case 1:
+			value = e
+		}
+	}
+	key, ok := ev.stringConst(keyExpr)
+	if !ok {
+		return false
+	}
+	en := entry{key: key, value: value}
+	if inLit {
+		en.node, en.keyExpr = lit, keyExpr
+	}
+	d.entries = append(d.entries, en)
+	return true
+}
+
+// variable reads a local variable holding a document: its initial value,
+// plus the keys added in the same block before the use (m["k"] = v,
+// d = append(d, bson.E{...})). Any other change makes it unreadable.
+func (ev *evaluator) variable(id *ast.Ident) *document {
+	h, ok := ev.locals.history(ev.info, id)
+	if !ok {
+		return nil
+	}
+	var d *document
+	if h.init == nil {
+		d = &document{complete: true} // declared without a value: empty
+	} else if d = ev.doc(h.init); d == nil {
+		return nil
+	}
+	if len(h.changes) > 0 {
+		d = &document{entries: append([]entry(nil), d.entries...), complete: d.complete}
+	}
+	for _, c := range h.changes {
+		switch {
+		case c.key != nil:
+			key, ok := ev.stringConst(c.key)
+			if !ok {
+				d.complete = false
+				continue
+			}
+			d.entries = append(d.entries, entry{key: key, value: c.value})
+		default:
+			for _, elt := range c.elems {
+				if !ev.addElem(d, elt, false) {
+					d.complete = false
+				}
+			}
+		}
+	}
+	return d
+}
+
+// structValue reads the keys of a struct value from its type, the way the
+// driver's struct codec does. In a keyed literal, omitempty fields that
+// are not given are left out.
+func (ev *evaluator) structValue(e ast.Expr, t types.Type) *document {
+	t = types.Unalias(t)
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	if hasCustomMarshaller(t) {
+		return nil
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return nil
+	}
+	given := map[string]bool(nil)
+	if lit, ok := ast.Unparen(e).(*ast.CompositeLit); ok && len(lit.Elts) > 0 {
+		if _, keyed := lit.Elts[0].(*ast.KeyValueExpr); keyed {
+			given = make(map[string]bool)
+			for _, elt := range lit.Elts {
+				if id, ok := elt.(*ast.KeyValueExpr).Key.(*ast.Ident); ok {
+					given[id.Name] = true
+				}
+			}
+		}
+	}
+	d := &document{complete: true}
+	ev.addStructFields(d, st, given, 0)
+	return d
+}
+
+func (ev *evaluator) addStructFields(d *document, st *types.Struct, given map[string]bool, depth int) {
+	if depth > maxDepth {
+		d.complete = false
+		return
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		f := st.Field(i)
+		if !f.Exported() {
+			continue
+		}
+		tag := parseBSONTag(f, st.Tag(i))
+		switch {
+		case tag.skip:
+			continue
+		case tag.inline:
+			inner := types.Unalias(f.Type())
+			if p, ok := inner.(*types.Pointer); ok {
+				inner = types.Unalias(p.Elem())
+			}
+			if ist, ok := inner.Underlying().(*types.Struct); ok && !hasCustomMarshaller(inner) {
+				ev.addStructFields(d, ist, nil, depth+1)
+			} else {
+				d.complete = false // an inline map: its keys are data
+			}
+			continue
+		case tag.omitempty && given != nil && !given[f.Name()]:
+			continue
+		}
+		d.entries = append(d.entries, entry{key: tag.name, field: f})
+	}
+}
+
+// bsonTag is a parsed `bson:"name,omitempty,inline"` tag.
+type bsonTag struct {
+	name      string
+	skip      bool
+	omitempty bool
+	inline    bool
+}
+
+// parseBSONTag reads a field's bson tag. A field without a name in its tag
+// is keyed by its lower-cased name, as the driver's default struct tag
+// parser does.
+func parseBSONTag(f *types.Var, tag string) bsonTag {
+	raw, ok := reflect.StructTag(tag).Lookup("bson")
+	if !ok {
+		raw = tag // the driver falls back to the whole tag when it has no key
+		if strings.ContainsAny(tag, ":\"") {
+			raw = ""
+		}
+	}
+	if raw == "-" {
+		return bsonTag{skip: true}
+	}
+	parts := strings.Split(raw, ",")
+	t := bsonTag{name: parts[0]}
+	for _, opt := range parts[1:] {
+		switch opt {
+		case "omitempty", "omitzero":
+			t.omitempty = true
+		case "inline":
+			t.inline = true
+		}
+	}
+	if t.name == "" {
+		t.name = strings.ToLower(f.Name())
+	}
+	return t
+}
+
+// array evaluates e as a BSON array: a literal of bson.A, []bson.D,
+// mongo.Pipeline and the like, or a local variable holding one. It returns
+// the element expressions and whether they are all known.
+func (ev *evaluator) array(e ast.Expr) ([]ast.Expr, bool) {
+	e = ast.Unparen(e)
+	tv, ok := ev.info.Types[e]
+	if !ok || kindOf(tv.Type) != arrayDoc {
+		return nil, false
+	}
+	switch e := e.(type) {
+	case *ast.CompositeLit:
+		for _, elt := range e.Elts {
+			if _, keyed := elt.(*ast.KeyValueExpr); keyed {
+				return nil, false // [...]T{2: x}: positions, not worth reading
+			}
+		}
+		return e.Elts, true
+	case *ast.Ident:
+		h, ok := ev.locals.history(ev.info, e)
+		if !ok {
+			return nil, false
+		}
+		var elems []ast.Expr
+		if h.init != nil {
+			init, ok := ev.array(h.init)
+			if !ok {
+				return nil, false
+			}
+			elems = append(elems, init...)
+		}
+		for _, c := range h.changes {
+			if c.key != nil {
+				return nil, false
+			}
+			elems = append(elems, c.elems...)
+		}
+		return elems, true
+	}
+	return nil, false
+}
+
+// stringConst returns the value of a constant string expression, literal
+// or named, through the type checker.
+func (ev *evaluator) stringConst(e ast.Expr) (string, bool) {
+	if e == nil {
+		return "", false
+	}
+	tv, ok := ev.info.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(tv.Value), true
+}
+
+// isServerExpression reports whether a value in an update pipeline is an
+// aggregation expression computed on the server ("$qty", {"$add": [...]})
+// rather than a value sent from Go. {"$literal": v} is a value.
+func (ev *evaluator) isServerExpression(e ast.Expr) bool {
+	if s, ok := ev.stringConst(e); ok {
+		return strings.HasPrefix(s, "$")
+	}
+	d := ev.doc(e)
+	if d == nil || len(d.entries) == 0 {
+		return false
+	}
+	first := d.entries[0].key
+	return strings.HasPrefix(first, "$") && first != "$literal"
+}

@@ -1,0 +1,276 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Import paths of the official drivers. Calls are matched by the package
+// path of the callee and the name of its receiver type, never by the text
+// of a selector, so renamed imports, aliases and vendoring all work and a
+// look-alike package at another path never matches.
+const (
+	mongoV1 = "go.mongodb.org/mongo-driver/mongo"
+	mongoV2 = "go.mongodb.org/mongo-driver/v2/mongo"
+
+	bsonV1          = "go.mongodb.org/mongo-driver/bson"
+	bsonV1Primitive = "go.mongodb.org/mongo-driver/bson/primitive"
+	bsonV2          = "go.mongodb.org/mongo-driver/v2/bson"
+
+	driverModulePrefix = "go.mongodb.org/mongo-driver"
+)
+
+func isMongoPkg(pkg *types.Package) bool {
+	return pkg != nil && (pkg.Path() == mongoV1 || pkg.Path() == mongoV2)
+}
+
+// resultKind says what a write call returns, for the unchecked-result rule.
+type resultKind int
+
+const (
+	noResult     resultKind = iota // bulk-write models: the result is per batch
+	updateResult                   // (*UpdateResult, error)
+	singleResult                   // *SingleResult
+)
+
+// writeMethod says where a *mongo.Collection write method takes its filter
+// and its update.
+type writeMethod struct {
+	filterArg int  // index of the filter argument; -1 for UpdateByID
+	updateArg int  // index of the update or replacement argument
+	replace   bool // the update argument is a replacement document
+	result    resultKind
+}
+
+// collectionWrites lists the *mongo.Collection methods that change one or
+// more existing documents from a filter. It is the same for v1 and v2.
+var collectionWrites = map[string]writeMethod{
+	"UpdateOne":         {filterArg: 1, updateArg: 2, result: updateResult},
+	"UpdateMany":        {filterArg: 1, updateArg: 2, result: updateResult},
+	"UpdateByID":        {filterArg: -1, updateArg: 2, result: updateResult},
+	"ReplaceOne":        {filterArg: 1, updateArg: 2, replace: true, result: updateResult},
+	"FindOneAndUpdate":  {filterArg: 1, updateArg: 2, result: singleResult},
+	"FindOneAndReplace": {filterArg: 1, updateArg: 2, replace: true, result: singleResult},
+}
+
+// writeModels lists the bulk-write model types, with the name of the field
+// (and of the setter, prefixed with "Set") that holds the update.
+var writeModels = map[string]string{
+	"UpdateOneModel":        "Update",
+	"UpdateManyModel":       "Update",
+	"ReplaceOneModel":       "Replacement",
+	"ClientUpdateOneModel":  "Update",
+	"ClientUpdateManyModel": "Update",
+	"ClientReplaceOneModel": "Replacement",
+}
+
+// A write is one driver operation that changes existing documents: a
+// collection method call or a bulk-write model.
+type write struct {
+	cur     inspector.Cursor // the call or composite literal; diagnostics go here
+	name    string           // method or model name, for messages
+	filter  ast.Expr         // nil when byID
+	byID    bool             // UpdateByID: the filter is {_id: id}
+	update  ast.Expr         // update document, pipeline or replacement
+	replace bool
+	result  resultKind
+}
+
+func (w *write) node() ast.Node { return w.cur.Node() }
+
+// matchWrite reports the driver write at cur, if there is one.
+func matchWrite(info *types.Info, cur inspector.Cursor) *write {
+	switch n := cur.Node().(type) {
+	case *ast.CallExpr:
+		if w := matchCollectionCall(info, cur, n); w != nil {
+			return w
+		}
+		return matchModelChain(info, cur, n)
+	case *ast.CompositeLit:
+		return matchModelLiteral(info, cur, n)
+	}
+	return nil
+}
+
+// methodOf returns the named receiver type of a method in a driver
+// package, with aliases and pointers removed.
+func methodOf(fn *types.Func) (*types.TypeName, bool) {
+	if fn == nil {
+		return nil, false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return nil, false
+	}
+	named := namedOf(sig.Recv().Type())
+	if named == nil || !isMongoPkg(named.Obj().Pkg()) {
+		return nil, false
+	}
+	return named.Obj(), true
+}
+
+// namedOf strips aliases and one pointer and returns the named type, if any.
+func namedOf(t types.Type) *types.Named {
+	t = types.Unalias(t)
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	n, _ := t.(*types.Named)
+	return n
+}
+
+func calleeFunc(info *types.Info, call *ast.CallExpr) *types.Func {
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	return fn
+}
+
+func matchCollectionCall(info *types.Info, cur inspector.Cursor, call *ast.CallExpr) *write {
+	fn := calleeFunc(info, call)
+	recv, ok := methodOf(fn)
+	if !ok || recv.Name() != "Collection" {
+		return nil
+	}
+	m, ok := collectionWrites[fn.Name()]
+	if !ok || len(call.Args) <= m.updateArg || call.Ellipsis.IsValid() {
+		return nil
+	}
+	w := &write{cur: cur, name: fn.Name(), update: call.Args[m.updateArg], replace: m.replace, result: m.result}
+	if m.filterArg < 0 {
+		w.byID = true
+	} else {
+		w.filter = call.Args[m.filterArg]
+	}
+	return w
+}
+
+// matchModelChain matches the outermost call of a setter chain that starts
+// at a model constructor: mongo.NewUpdateOneModel().SetFilter(f).SetUpdate(u).
+// A chain that starts anywhere else (a variable, a function result) is left
+// alone: its other setters may be called where the analyzer cannot see.
+func matchModelChain(info *types.Info, cur inspector.Cursor, call *ast.CallExpr) *write {
+	model, ok := modelSetter(info, call)
+	if !ok || isInnerChainCall(info, cur) {
+		return nil
+	}
+	updateField := writeModels[model]
+	var filter, update ast.Expr
+	for c := call; ; {
+		sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return nil
+		}
+		if _, isSetter := modelSetter(info, c); isSetter {
+			// The outermost setter wins, as it does at run time.
+			switch {
+			case sel.Sel.Name == "SetFilter" && filter == nil && len(c.Args) == 1:
+				filter = c.Args[0]
+			case sel.Sel.Name == "Set"+updateField && update == nil && len(c.Args) == 1:
+				update = c.Args[0]
+			}
+			inner, ok := ast.Unparen(sel.X).(*ast.CallExpr)
+			if !ok {
+				return nil
+			}
+			c = inner
+			continue
+		}
+		fn := calleeFunc(info, c)
+		if fn == nil || !isMongoPkg(fn.Pkg()) || fn.Name() != "New"+model {
+			return nil
+		}
+		break
+	}
+	if filter == nil || update == nil {
+		return nil
+	}
+	return &write{cur: cur, name: model, filter: filter, update: update, replace: updateField == "Replacement"}
+}
+
+// modelSetter reports whether call is a Set* method of a bulk-write model,
+// and which model.
+func modelSetter(info *types.Info, call *ast.CallExpr) (string, bool) {
+	fn := calleeFunc(info, call)
+	recv, ok := methodOf(fn)
+	if !ok || !strings.HasPrefix(fn.Name(), "Set") {
+		return "", false
+	}
+	_, isModel := writeModels[recv.Name()]
+	return recv.Name(), isModel
+}
+
+// isInnerChainCall reports whether the call at cur is the receiver of
+// another setter call of the same chain.
+func isInnerChainCall(info *types.Info, cur inspector.Cursor) bool {
+	sel, ok := cur.Parent().Node().(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	outer, ok := cur.Parent().Parent().Node().(*ast.CallExpr)
+	if !ok || outer.Fun != sel {
+		return false
+	}
+	_, isSetter := modelSetter(info, outer)
+	return isSetter
+}
+
+// matchModelLiteral matches &mongo.UpdateOneModel{Filter: f, Update: u}
+// and the other model literals. Literals without keys are left alone.
+func matchModelLiteral(info *types.Info, cur inspector.Cursor, lit *ast.CompositeLit) *write {
+	tv, ok := info.Types[lit]
+	if !ok {
+		return nil
+	}
+	named := namedOf(tv.Type)
+	if named == nil || !isMongoPkg(named.Obj().Pkg()) {
+		return nil
+	}
+	model := named.Obj().Name()
+	updateField, ok := writeModels[model]
+	if !ok {
+		return nil
+	}
+	var filter, update ast.Expr
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			return nil
+		}
+		key, _ := kv.Key.(*ast.Ident)
+		switch {
+		case key == nil:
+			return nil
+		case key.Name == "Filter":
+			filter = kv.Value
+		case key.Name == updateField:
+			update = kv.Value
+		}
+	}
+	if filter == nil || update == nil {
+		return nil
+	}
+	return &write{cur: cur, name: model, filter: filter, update: update, replace: updateField == "Replacement"}
+}
+
+// importsDriver reports whether pkg depends, directly or not, on a driver
+// package. Packages that do not are skipped before any walk of their syntax.
+func importsDriver(pkg *types.Package) bool {
+	seen := make(map[*types.Package]bool)
+	var visit func(p *types.Package) bool
+	visit = func(p *types.Package) bool {
+		for _, imp := range p.Imports() {
+			if seen[imp] {
+				continue
+			}
+			seen[imp] = true
+			if strings.HasPrefix(imp.Path(), driverModulePrefix) || visit(imp) {
+				return true
+			}
+		}
+		return false
+	}
+	return visit(pkg)
+}

@@ -1,0 +1,296 @@
+package analyzer
+
+import (
+	"go/ast"
+	"slices"
+	"strings"
+)
+
+// This file turns the documents of a write into the two facts the rules
+// need: which fields the filter constrains, and which fields the update
+// changes (and which of those it overwrites with a value sent from Go).
+
+// filterFields is what a filter constrains.
+type filterFields struct {
+	paths    []string // constrained field paths, in source order
+	complete bool     // the filter holds nothing else the analyzer cannot read
+}
+
+// onlyID reports whether the filter constrains no field other than _id.
+// Such a filter can never guard an update: _id cannot change.
+func (ff filterFields) onlyID() bool {
+	for _, p := range ff.paths {
+		if !isIDPath(p) {
+			return false
+		}
+	}
+	return true
+}
+
+// filterOf reads the filter of w.
+func (ev *evaluator) filterOf(w *write) filterFields {
+	if w.byID {
+		return filterFields{paths: []string{"_id"}, complete: true}
+	}
+	ff := filterFields{complete: true}
+	d := ev.doc(w.filter)
+	if d == nil {
+		return filterFields{}
+	}
+	ev.collectFilter(d, &ff)
+	return ff
+}
+
+func (ev *evaluator) collectFilter(d *document, ff *filterFields) {
+	if !d.complete {
+		ff.complete = false
+	}
+	for _, e := range d.entries {
+		switch {
+		case e.key == "$and" || e.key == "$or" || e.key == "$nor":
+			// A field named in any branch counts as constrained: that
+			// errs towards silence.
+			elems, ok := ev.array(e.value)
+			if !ok {
+				ff.complete = false
+				continue
+			}
+			for _, elem := range elems {
+				sub := ev.doc(elem)
+				if sub == nil {
+					ff.complete = false
+					continue
+				}
+				ev.collectFilter(sub, ff)
+			}
+		case e.key == "$comment":
+		case strings.HasPrefix(e.key, "$"):
+			// $expr, $where, $text...: conditions the analyzer does not read.
+			ff.complete = false
+		default:
+			if !slices.Contains(ff.paths, e.key) {
+				ff.paths = append(ff.paths, e.key)
+			}
+		}
+	}
+}
+
+// updateFields is what an update changes.
+type updateFields struct {
+	sets     []entry  // fields overwritten with a value sent from Go
+	modified []string // every field the update changes, _id excluded
+	// setsUnknown: $set or a replacement writes fields that cannot all be
+	// listed.
+	setsUnknown bool
+	// complete: every operator of the update was read in full.
+	complete bool
+	// notUpdate: the document has keys that are not operators, which the
+	// driver rejects for an update; the analyzer says nothing of it.
+	notUpdate bool
+
+	doc      *document // the update document, for fixes; nil for pipelines
+	setValue ast.Expr  // the value of its "$set", for fixes
+}
+
+// modifierOps are the update operators that change the fields under them.
+// $setOnInsert is not one: it only applies when an upsert inserts.
+var modifierOps = map[string]bool{
+	"$set": true, "$inc": true, "$unset": true, "$mul": true, "$min": true,
+	"$max": true, "$currentDate": true, "$push": true, "$pull": true,
+	"$addToSet": true, "$pop": true, "$rename": true, "$bit": true,
+	"$pullAll": true, "$pushAll": true,
+}
+
+// updateOf reads the update, pipeline or replacement of w.
+func (ev *evaluator) updateOf(w *write) updateFields {
+	uf := updateFields{complete: true}
+	switch {
+	case w.replace:
+		d := ev.doc(w.update)
+		if d == nil {
+			return updateFields{setsUnknown: true}
+		}
+		uf.doc = d
+		for _, e := range d.entries {
+			uf.addSet(e)
+		}
+		if !d.complete {
+			uf.setsUnknown, uf.complete = true, false
+		}
+	case ev.isArray(w.update):
+		ev.readPipeline(w.update, &uf)
+	default:
+		d := ev.doc(w.update)
+		if d == nil {
+			return updateFields{}
+		}
+		uf.doc = d
+		uf.complete = d.complete
+		for _, e := range d.entries {
+			ev.readOperator(e, &uf)
+		}
+	}
+	return uf
+}
+
+func (ev *evaluator) isArray(e ast.Expr) bool {
+	tv, ok := ev.info.Types[ast.Unparen(e)]
+	return ok && kindOf(tv.Type) == arrayDoc
+}
+
+func (uf *updateFields) addSet(e entry) {
+	if isIDPath(e.key) {
+		return
+	}
+	uf.sets = append(uf.sets, e)
+	uf.addModified(e.key)
+}
+
+func (uf *updateFields) addModified(path string) {
+	if !isIDPath(path) && !slices.Contains(uf.modified, path) {
+		uf.modified = append(uf.modified, path)
+	}
+}
+
+// readOperator reads one top-level entry of an update document.
+func (ev *evaluator) readOperator(op entry, uf *updateFields) {
+	switch {
+	case !strings.HasPrefix(op.key, "$"):
+		uf.notUpdate = true
+		return
+	case op.key == "$setOnInsert":
+		return
+	case !modifierOps[op.key] || op.value == nil:
+		uf.complete = false
+		return
+	}
+	d := ev.doc(op.value)
+	if op.key == "$set" {
+		uf.setValue = op.value
+		if d == nil || !d.complete {
+			uf.setsUnknown = true
+		}
+	}
+	if d == nil {
+		uf.complete = false
+		return
+	}
+	if !d.complete {
+		uf.complete = false
+	}
+	for _, e := range d.entries {
+		if op.key == "$set" {
+			uf.addSet(e)
+			continue
+		}
+		uf.addModified(e.key)
+		if op.key == "$rename" {
+			if to, ok := ev.stringConst(e.value); ok {
+				uf.addModified(to)
+			} else {
+				uf.complete = false
+			}
+		}
+	}
+}
+
+// readPipeline reads an update pipeline. A $set or $addFields stage whose
+// value is an aggregation expression is computed on the server from the
+// document as it is at the time of the write, which is atomic; a value
+// sent from Go overwrites like a $set.
+func (ev *evaluator) readPipeline(e ast.Expr, uf *updateFields) {
+	stages, ok := ev.array(e)
+	if !ok {
+		uf.complete = false
+		return
+	}
+	for _, s := range stages {
+		stage := ev.doc(s)
+		if stage == nil || !stage.complete {
+			uf.complete = false
+			continue
+		}
+		for _, op := range stage.entries {
+			switch op.key {
+			case "$set", "$addFields":
+				fields := ev.doc(op.value)
+				if fields == nil || !fields.complete {
+					uf.setsUnknown, uf.complete = true, false
+				}
+				if fields == nil {
+					continue
+				}
+				for _, f := range fields.entries {
+					if f.value != nil && ev.isServerExpression(f.value) {
+						uf.addModified(f.key)
+					} else {
+						uf.addSet(f)
+					}
+				}
+			case "$unset":
+				ev.readUnsetStage(op.value, uf)
+			default:
+				uf.complete = false
+			}
+		}
+	}
+}
+
+func (ev *evaluator) readUnsetStage(v ast.Expr, uf *updateFields) {
+	if name, ok := ev.stringConst(v); ok {
+		uf.addModified(name)
+		return
+	}
+	names, ok := ev.array(v)
+	if !ok {
+		uf.complete = false
+		return
+	}
+	for _, n := range names {
+		if name, ok := ev.stringConst(n); ok {
+			uf.addModified(name)
+		} else {
+			uf.complete = false
+		}
+	}
+}
+
+// guards returns the filter fields that the update changes: the fields
+// that make the write conditional, because a concurrent writer that
+// changes them first makes this filter miss.
+func guards(ff filterFields, uf updateFields) []string {
+	var out []string
+	for _, f := range ff.paths {
+		for _, m := range uf.modified {
+			if overlaps(f, m) {
+				out = append(out, f)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// overlaps reports whether two field paths name the same field or one
+// holds the other: a filter on "stats" or "stats.level" constrains
+// "stats.level". Positional segments ($, $[], $[id]) are dropped first.
+func overlaps(a, b string) bool {
+	a, b = dropPositional(a), dropPositional(b)
+	return a == b || strings.HasPrefix(a, b+".") || strings.HasPrefix(b, a+".")
+}
+
+func dropPositional(path string) string {
+	if !strings.Contains(path, "$") {
+		return path
+	}
+	segs := strings.Split(path, ".")
+	kept := segs[:0]
+	for _, s := range segs {
+		if !strings.HasPrefix(s, "$") {
+			kept = append(kept, s)
+		}
+	}
+	return strings.Join(kept, ".")
+}
+
+func isIDPath(p string) bool { return p == "_id" || strings.HasPrefix(p, "_id.") }

@@ -1,0 +1,244 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// Rule unchecked-result (seed 002, claimTask): a conditional update is a
+// compare-and-swap, and only its outcome says whether this caller won.
+// UpdateOne and friends report a lost race as MatchedCount == 0 with a nil
+// error; FindOneAndUpdate reports it as mongo.ErrNoDocuments from Err or
+// Decode. Code that never looks carries on as if it had won.
+
+// Fields of *mongo.UpdateResult that tell whether the write happened.
+var outcomeFields = map[string]bool{"MatchedCount": true, "ModifiedCount": true, "UpsertedCount": true}
+
+// An unchecked is a result that is never looked at.
+type unchecked struct {
+	how string // what happens to the result, for the message
+	// bound is the statement that binds the result (an assignment or a
+	// declaration), when there is one.
+	bound ast.Node
+	// expr is the expression whose error is dropped for a SingleResult:
+	// the write call itself or the Err/Decode call on it.
+	expr *ast.CallExpr
+}
+
+// checkResult reports a conditional write whose outcome is never read.
+func (c *checker) checkResult(w *write, ev *evaluator, guards []string) {
+	var u *unchecked
+	switch w.result {
+	case updateResult:
+		u = c.uncheckedUpdateResult(w.cur)
+	case singleResult:
+		u = c.uncheckedSingleResult(w.cur)
+	}
+	if u == nil {
+		return
+	}
+	d := analysis.Diagnostic{
+		Pos:     w.node().Pos(),
+		End:     w.node().End(),
+		Message: uncheckedMessage(w, guards, u),
+	}
+	if fix, ok := c.checkResultFix(w, u); ok {
+		d.SuggestedFixes = []analysis.SuggestedFix{fix}
+	}
+	c.report(RuleUncheckedResult, d)
+}
+
+func uncheckedMessage(w *write, guards []string, u *unchecked) string {
+	if w.result == singleResult {
+		return fmt.Sprintf("%s is conditional on %s but %s: when another writer got there first, "+
+			"the error is mongo.ErrNoDocuments and this code carries on as if it had won; check the error",
+			w.name, quoteList(guards), u.how)
+	}
+	return fmt.Sprintf("%s is conditional on %s but %s: when another writer got there first, "+
+		"MatchedCount is 0 with a nil error and this code carries on as if it had won; check MatchedCount or ModifiedCount",
+		w.name, quoteList(guards), u.how)
+}
+
+// uncheckedUpdateResult looks at what happens to the *UpdateResult of the
+// call at cur. A result that escapes (returned, passed on, stored) counts
+// as looked at.
+func (c *checker) uncheckedUpdateResult(cur inspector.Cursor) *unchecked {
+	lhs, bound, ok := resultTarget(cur, 0)
+	switch {
+	case !ok:
+		return nil
+	case bound == nil:
+		return &unchecked{how: "its result is discarded"}
+	case isBlank(lhs):
+		return &unchecked{how: "its result is discarded", bound: bound}
+	}
+	id, ok := lhs.(*ast.Ident)
+	if !ok {
+		return nil // stored in a field or an element: it escapes
+	}
+	v, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var)
+	if !ok || c.outcomeRead(cur, v) {
+		return nil
+	}
+	return &unchecked{how: fmt.Sprintf("%s.MatchedCount and %s.ModifiedCount are never read", id.Name, id.Name), bound: bound}
+}
+
+// outcomeRead reports whether the variable holding an *UpdateResult has one
+// of its outcome fields read, or escapes, anywhere in the function.
+func (c *checker) outcomeRead(cur inspector.Cursor, v *types.Var) bool {
+	fn := outermostFunc(cur)
+	if !fn.Valid() {
+		return true
+	}
+	for u := range fn.Preorder((*ast.Ident)(nil)) {
+		id := u.Node().(*ast.Ident)
+		if c.pass.TypesInfo.Uses[id] != v {
+			continue
+		}
+		if u.ParentEdgeKind() != edge.SelectorExpr_X {
+			return true // passed on, returned, compared: it escapes
+		}
+		if outcomeFields[u.Parent().Node().(*ast.SelectorExpr).Sel.Name] {
+			return true
+		}
+	}
+	return false
+}
+
+// uncheckedSingleResult looks at what happens to the *SingleResult of the
+// call at cur, and to the error of Err, Decode or Raw called on it.
+func (c *checker) uncheckedSingleResult(cur inspector.Cursor) *unchecked {
+	// FindOneAndUpdate(...).Decode(&v): follow the error of Decode.
+	if call, ok := resultMethodCall(cur); ok {
+		return c.uncheckedError(cur.Parent().Parent(), call)
+	}
+	lhs, bound, ok := resultTarget(cur, 0)
+	switch {
+	case !ok:
+		return nil
+	case bound == nil || isBlank(lhs):
+		return &unchecked{how: "its result is dropped", bound: bound, expr: cur.Node().(*ast.CallExpr)}
+	}
+	id, ok := lhs.(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var)
+	if !ok {
+		return nil
+	}
+	fn := outermostFunc(cur)
+	if !fn.Valid() {
+		return nil
+	}
+	// sr := coll.FindOneAndUpdate(...); look at every use of sr.
+	for u := range fn.Preorder((*ast.Ident)(nil)) {
+		if c.pass.TypesInfo.Uses[u.Node().(*ast.Ident)] != v {
+			continue
+		}
+		call, ok := resultMethodCall(u)
+		if !ok {
+			return nil // passed on, returned: it escapes
+		}
+		if c.uncheckedError(u.Parent().Parent(), call) == nil {
+			return nil
+		}
+	}
+	return &unchecked{how: fmt.Sprintf("the error of %s is never checked", id.Name)}
+}
+
+// resultMethodCall matches cur as the receiver of a call of Err, Decode or
+// Raw, and returns that call.
+func resultMethodCall(cur inspector.Cursor) (*ast.CallExpr, bool) {
+	if cur.ParentEdgeKind() != edge.SelectorExpr_X || cur.Parent().ParentEdgeKind() != edge.CallExpr_Fun {
+		return nil, false
+	}
+	switch cur.Parent().Node().(*ast.SelectorExpr).Sel.Name {
+	case "Err", "Decode", "Raw":
+		return cur.Parent().Parent().Node().(*ast.CallExpr), true
+	}
+	return nil, false
+}
+
+// uncheckedError looks at what happens to the error of call (at cur):
+// Err and Decode return only an error, Raw returns it second.
+func (c *checker) uncheckedError(cur inspector.Cursor, call *ast.CallExpr) *unchecked {
+	errIndex := 0
+	if sel := call.Fun.(*ast.SelectorExpr); sel.Sel.Name == "Raw" {
+		errIndex = 1
+	}
+	lhs, bound, ok := resultTarget(cur, errIndex)
+	switch {
+	case !ok:
+		return nil // compared, returned, passed on
+	case bound == nil || isBlank(lhs):
+		return &unchecked{how: "the error of " + selectorName(call) + " is dropped", bound: bound, expr: call}
+	}
+	id, ok := lhs.(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var)
+	if !ok {
+		return nil
+	}
+	// The error is inspected if its variable is used after the assignment.
+	fn := outermostFunc(cur)
+	if !fn.Valid() {
+		return nil
+	}
+	for u := range fn.Preorder((*ast.Ident)(nil)) {
+		if u.Node().Pos() > bound.End() && c.pass.TypesInfo.Uses[u.Node().(*ast.Ident)] == v {
+			return nil
+		}
+	}
+	return &unchecked{how: "the error of " + selectorName(call) + " is never checked", bound: bound, expr: call}
+}
+
+func selectorName(call *ast.CallExpr) string {
+	return call.Fun.(*ast.SelectorExpr).Sel.Name
+}
+
+// resultTarget finds where the value number index of the call at cur goes.
+// It returns ok=false when the value escapes into an expression; a nil
+// bound when the call is an expression statement; otherwise the
+// assignment or declaration and its left-hand side for that value.
+func resultTarget(cur inspector.Cursor, index int) (lhs ast.Expr, bound ast.Node, ok bool) {
+	switch cur.ParentEdgeKind() {
+	case edge.ExprStmt_X:
+		return nil, nil, true
+	case edge.AssignStmt_Rhs:
+		as := cur.Parent().Node().(*ast.AssignStmt)
+		if len(as.Rhs) != 1 || index >= len(as.Lhs) {
+			return nil, nil, false
+		}
+		return as.Lhs[index], as, true
+	case edge.ValueSpec_Values:
+		vs := cur.Parent().Node().(*ast.ValueSpec)
+		if len(vs.Values) != 1 || index >= len(vs.Names) {
+			return nil, nil, false
+		}
+		return vs.Names[index], vs, true
+	}
+	return nil, nil, false
+}
+
+func isBlank(e ast.Expr) bool {
+	id, ok := e.(*ast.Ident)
+	return ok && id.Name == "_"
+}
+
+// outermostFunc returns the outermost function declaration or literal
+// that holds cur.
+func outermostFunc(cur inspector.Cursor) inspector.Cursor {
+	var fn inspector.Cursor
+	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		fn = f
+	}
+	return fn
+}

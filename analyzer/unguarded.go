@@ -1,0 +1,79 @@
+package analyzer
+
+import (
+	"fmt"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// Rule unguarded-update (seeds 000 and 001): an update that overwrites
+// fields with $set (or replaces the document) while its filter constrains
+// none of the fields the update changes. Two such updates running at once
+// both match, both succeed, and the second silently overwrites the first:
+// a lost update. The guard the seeds teach is any filter field that the
+// update itself changes: the old value of the field being set, a version
+// counter that the update increments, or a state that the update moves
+// on. _id is never a guard, as it cannot change.
+
+// checkUnguarded reports w if it overwrites fields without a guard. It is
+// called only for writes that have no guard (see guards).
+func (c *checker) checkUnguarded(w *write, ev *evaluator, ff filterFields, uf updateFields) {
+	if !ff.complete {
+		return // the filter may hold a guard the analyzer cannot see
+	}
+	if len(uf.sets) == 0 && !uf.setsUnknown {
+		return // $inc, $push, ... only: applied atomically to the current value
+	}
+	if !uf.complete && !ff.onlyID() {
+		return // an unread operator might change a filter field
+	}
+	d := analysis.Diagnostic{
+		Pos:     w.node().Pos(),
+		End:     w.node().End(),
+		Message: unguardedMessage(w, ff, uf),
+	}
+	if fix, ok := c.unguardedFix(w, ev, ff, uf); ok {
+		d.SuggestedFixes = []analysis.SuggestedFix{fix}
+	}
+	c.report(RuleUnguardedUpdate, d)
+}
+
+func unguardedMessage(w *write, ff filterFields, uf updateFields) string {
+	var what string
+	switch {
+	case w.replace:
+		what = "replaces the whole document"
+	case len(uf.sets) == 0:
+		what = "sets fields with $set"
+	default:
+		var keys []string
+		for _, e := range uf.sets {
+			keys = append(keys, e.key)
+		}
+		what = "sets " + quoteList(keys)
+	}
+	filter := "its filter matches any document"
+	if len(ff.paths) > 0 {
+		filter = "its filter matches only " + quoteList(ff.paths)
+	}
+	return fmt.Sprintf("%s %s but %s: a concurrent update of the same document is silently overwritten (lost update); "+
+		"add the current value or a version field to the filter, or use $inc", w.name, what, filter)
+}
+
+// quoteList formats names as "a", "b", "c", without repeats.
+func quoteList(names []string) string {
+	var b strings.Builder
+	seen := make(map[string]bool)
+	for _, n := range names {
+		if seen[n] {
+			continue
+		}
+		if len(seen) > 0 {
+			b.WriteString(", ")
+		}
+		seen[n] = true
+		fmt.Fprintf(&b, "%q", n)
+	}
+	return b.String()
+}
