@@ -1,7 +1,232 @@
 package analyzer
 
-import "golang.org/x/tools/go/analysis"
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// The fix for unchecked-result: bind the outcome and return an error when
+// nothing matched. It is offered only in functions whose last result is an
+// error; elsewhere the right reaction to a lost race is the caller's call.
+
+// uncheckedOf returns how the outcome of w goes unread, or nil.
+func (c *checker) uncheckedOf(w *write) *unchecked {
+	switch w.result {
+	case updateResult:
+		return c.uncheckedUpdateResult(w.cur)
+	case singleResult:
+		return c.uncheckedSingleResult(w.cur)
+	}
+	return nil
+}
 
 func (c *checker) checkResultFix(w *write, u *unchecked) (analysis.SuggestedFix, bool) {
-	return analysis.SuggestedFix{}, false
+	edits, ok := c.resultCheckEdits(w, u)
+	if !ok {
+		return analysis.SuggestedFix{}, false
+	}
+	what := "MatchedCount"
+	if w.result == singleResult {
+		what = "the error"
+	}
+	return analysis.SuggestedFix{
+		Message:   fmt.Sprintf("Return an error when %s reports that nothing matched (check %s)", w.name, what),
+		TextEdits: edits,
+	}, true
+}
+
+// resultCheckEdits returns the edits that make the outcome of w checked.
+func (c *checker) resultCheckEdits(w *write, u *unchecked) ([]analysis.TextEdit, bool) {
+	file := fileOf(c.pass, w.node().Pos())
+	if file == nil {
+		return nil, false
+	}
+	ret, ok := errorReturn(c.pass.TypesInfo, file, c.pass.Pkg, w.cur)
+	if !ok {
+		return nil, false
+	}
+	if w.result == singleResult {
+		return c.errorCheckEdits(w, u, ret)
+	}
+	return c.matchedCheckEdits(w, u, file, ret)
+}
+
+// matchedCheckEdits binds the *UpdateResult of w and checks MatchedCount.
+func (c *checker) matchedCheckEdits(w *write, u *unchecked, file *ast.File, ret string) ([]analysis.TextEdit, bool) {
+	fset, pkg := c.pass.Fset, c.pass.Pkg
+	call := w.node()
+	errorsName, edits, ok := ensureErrorsImport(file, pkg, call.Pos())
+	if !ok {
+		return nil, false
+	}
+	missed := func(res, indent string) string {
+		return fmt.Sprintf("%sif %s.MatchedCount == 0 {\n%s\t%s%s.New(%s)\n%s}",
+			indent, res, indent, ret, errorsName, strconv.Quote(w.name+" matched no document"), indent)
+	}
+	errCheck := func(errName, indent string) string {
+		return fmt.Sprintf("%sif %s != nil {\n%s\t%s%s\n%s}", indent, errName, indent, ret, errName, indent)
+	}
+
+	// coll.UpdateOne(...) as a statement: bind both results, check both.
+	if u.bound == nil {
+		stmt, _, ok := statementInBlock(w.cur.Parent())
+		if !ok {
+			return nil, false
+		}
+		indent := indentOf(fset, stmt)
+		res := freshName(pkg, call.Pos(), "res")
+		errName := c.errName(call.Pos())
+		return append(edits,
+			insert(stmt.Pos(), res+", "+errName+" := "),
+			insert(stmt.End(), "\n"+errCheck(errName, indent)+"\n"+missed(res, indent)),
+		), true
+	}
+
+	as, isAssign := u.bound.(*ast.AssignStmt)
+	if !isAssign || len(as.Lhs) != 2 {
+		return nil, false
+	}
+	stmt, stmtCur, ok := statementInBlock(w.cur.Parent())
+	if !ok || stmt != as {
+		return nil, false
+	}
+	indent := indentOf(fset, as)
+	res := ""
+	if isBlank(as.Lhs[0]) {
+		res = freshName(pkg, call.Pos(), "res")
+		edits = append(edits, replace(as.Lhs[0].Pos(), as.Lhs[0].End(), res))
+	} else if id, ok := as.Lhs[0].(*ast.Ident); ok {
+		res = id.Name
+	} else {
+		return nil, false
+	}
+
+	errID, ok := as.Lhs[1].(*ast.Ident)
+	if !ok {
+		return nil, false
+	}
+	if isBlank(errID) {
+		// res, _ = ...: the error was dropped too; check both.
+		errName := c.errName(call.Pos())
+		edits = append(edits, replace(errID.Pos(), errID.End(), errName))
+		if as.Tok == token.ASSIGN {
+			edits = append(edits, replace(as.TokPos, as.TokPos+1, ":="))
+		}
+		return append(edits, insert(as.End(), "\n"+errCheck(errName, indent)+"\n"+missed(res, indent))), true
+	}
+	if as.Tok == token.ASSIGN && isBlank(as.Lhs[0]) {
+		// _, err = ...: declaring res needs :=, which must not declare a
+		// new err that hides the one the function uses.
+		if !c.declaredInScopeOf(errID, as.Pos()) {
+			return nil, false
+		}
+		edits = append(edits, replace(as.TokPos, as.TokPos+1, ":="))
+	}
+
+	// Check MatchedCount after the error check that follows, or guard it
+	// with err == nil when there is none (res is nil on error).
+	if next, ok := stmtCur.NextSibling(); ok && isErrCheck(next.Node(), errID.Name) {
+		return append(edits, insert(next.Node().End(), "\n"+missed(res, indent))), true
+	}
+	check := fmt.Sprintf("%sif %s == nil && %s.MatchedCount == 0 {\n%s\t%s%s.New(%s)\n%s}",
+		indent, errID.Name, res, indent, ret, errorsName, strconv.Quote(w.name+" matched no document"), indent)
+	return append(edits, insert(as.End(), "\n"+check)), true
+}
+
+// errorCheckEdits makes the error of a SingleResult (from Err, Decode or
+// Raw) returned: mongo.ErrNoDocuments is how a lost race shows.
+func (c *checker) errorCheckEdits(w *write, u *unchecked, ret string) ([]analysis.TextEdit, bool) {
+	fset := c.pass.Fset
+	if u.expr == nil {
+		return nil, false
+	}
+	suffix := ""
+	if u.expr == w.node() {
+		suffix = ".Err()" // the *SingleResult itself was dropped
+	} else if selectorName(u.expr) == "Raw" {
+		return nil, false
+	}
+	target := w.cur
+	if u.expr != w.node() {
+		target = w.cur.Parent().Parent()
+	}
+	if u.bound == nil {
+		// coll.FindOneAndUpdate(...).Decode(&v) as a statement.
+		stmt, _, ok := statementInBlock(target.Parent())
+		if !ok {
+			return nil, false
+		}
+		return c.wrapInErrCheck(stmt, stmt.Pos(), u.expr.End(), suffix, ret), true
+	}
+	as, ok := u.bound.(*ast.AssignStmt)
+	if !ok || len(as.Lhs) != 1 {
+		return nil, false
+	}
+	if stmt, _, ok := statementInBlock(target.Parent()); !ok || stmt != as {
+		return nil, false
+	}
+	if isBlank(as.Lhs[0]) {
+		// _ = ...: replace "_ =" by the check.
+		return c.wrapInErrCheck(as, as.Pos(), u.expr.End(), suffix, ret), true
+	}
+	id, ok := as.Lhs[0].(*ast.Ident)
+	if !ok || suffix != "" {
+		return nil, false
+	}
+	// err = ...Decode(&v) with err never read afterwards.
+	indent := indentOf(fset, as)
+	return []analysis.TextEdit{insert(as.End(),
+		fmt.Sprintf("\n%sif %s != nil {\n%s\t%s%s\n%s}", indent, id.Name, indent, ret, id.Name, indent))}, true
+}
+
+// wrapInErrCheck turns the statement [start of stmt, exprEnd) into
+// `if err := expr; err != nil { return ..., err }`; start is where the
+// expression (or the "_ =" before it) begins.
+func (c *checker) wrapInErrCheck(stmt ast.Stmt, start, exprEnd token.Pos, suffix, ret string) []analysis.TextEdit {
+	indent := indentOf(c.pass.Fset, stmt)
+	errName := c.errName(stmt.Pos())
+	var edits []analysis.TextEdit
+	if as, ok := stmt.(*ast.AssignStmt); ok {
+		edits = append(edits, replace(as.Pos(), as.Rhs[0].Pos(), "if "+errName+" := "))
+	} else {
+		edits = append(edits, insert(start, "if "+errName+" := "))
+	}
+	return append(edits, insert(exprEnd, fmt.Sprintf("%s; %s != nil {\n%s\t%s%s\n%s}", suffix, errName, indent, ret, errName, indent)))
+}
+
+// errName is the name for a new error variable at pos: err, unless
+// something other than an error is called err there.
+func (c *checker) errName(pos token.Pos) string {
+	_, obj := c.pass.Pkg.Scope().Innermost(pos).LookupParent("err", pos)
+	if obj == nil || types.Identical(obj.Type(), types.Universe.Lookup("error").Type()) {
+		return "err"
+	}
+	return freshName(c.pass.Pkg, pos, "err")
+}
+
+// declaredInScopeOf reports whether id names a variable declared in the
+// innermost scope at pos, so that := reuses it instead of hiding it.
+func (c *checker) declaredInScopeOf(id *ast.Ident, pos token.Pos) bool {
+	obj := c.pass.TypesInfo.ObjectOf(id)
+	return obj != nil && c.pass.Pkg.Scope().Innermost(pos).Lookup(id.Name) == obj
+}
+
+// isErrCheck matches `if err != nil { ... }` without init or else.
+func isErrCheck(n ast.Node, errName string) bool {
+	ifs, ok := n.(*ast.IfStmt)
+	if !ok || ifs.Init != nil || ifs.Else != nil {
+		return false
+	}
+	bin, ok := ifs.Cond.(*ast.BinaryExpr)
+	if !ok || bin.Op != token.NEQ {
+		return false
+	}
+	x, ok := bin.X.(*ast.Ident)
+	y, ok2 := bin.Y.(*ast.Ident)
+	return ok && ok2 && x.Name == errName && y.Name == "nil"
 }

@@ -1,7 +1,280 @@
 package analyzer
 
-import "golang.org/x/tools/go/analysis"
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strconv"
 
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// Fixes for unguarded-update. Both rewrite only literals written inside
+// the call, so no other write that shares a variable changes with them.
+
+// unguardedFix returns the fix for an unguarded write, if a safe one
+// exists: $inc when every $set is the field's old value plus a delta (seed
+// 000), else a version guard when the written values come from a decoded
+// document whose type has a version field (seeds 001 and 003).
 func (c *checker) unguardedFix(w *write, ev *evaluator, ff filterFields, uf updateFields) (analysis.SuggestedFix, bool) {
-	return analysis.SuggestedFix{}, false
+	if w.replace || !uf.complete || uf.doc == nil || !isInside(uf.doc.lit, w.node()) {
+		return analysis.SuggestedFix{}, false
+	}
+	decoded := c.decodedBefore(w.cur)
+	if fix, ok := c.incFix(ev, uf, decoded); ok {
+		return fix, true
+	}
+	return c.versionFix(w, ev, uf, decoded)
+}
+
+// incFix turns {$set: {qty: o.Qty - n}} into {$inc: {qty: -n}}.
+func (c *checker) incFix(ev *evaluator, uf updateFields, decoded map[*types.Var]bool) (analysis.SuggestedFix, bool) {
+	set := uf.doc.lookup("$set")
+	if set == nil || set.keyExpr == nil || uf.doc.lookup("$inc") != nil {
+		return analysis.SuggestedFix{}, false
+	}
+	setDoc := ev.doc(set.value)
+	if setDoc == nil || !setDoc.complete || !isInside(setDoc.lit, uf.doc.lit) || len(setDoc.entries) == 0 {
+		return analysis.SuggestedFix{}, false
+	}
+	edits := []analysis.TextEdit{replace(set.keyExpr.Pos(), set.keyExpr.End(), `"$inc"`)}
+	var fields []string
+	for _, e := range setDoc.entries {
+		delta, ok := c.deltaOf(e, decoded)
+		if !ok || e.node == nil {
+			return analysis.SuggestedFix{}, false
+		}
+		edits = append(edits, replace(e.value.Pos(), e.value.End(), delta))
+		fields = append(fields, e.key)
+	}
+	return analysis.SuggestedFix{
+		Message:   fmt.Sprintf("Use $inc for %s", quoteList(fields)),
+		TextEdits: edits,
+	}, true
+}
+
+// deltaOf matches the value of a $set entry as the entry's own field of a
+// decoded document plus or minus a delta, and returns the delta as source.
+func (c *checker) deltaOf(e entry, decoded map[*types.Var]bool) (string, bool) {
+	bin, ok := ast.Unparen(e.value).(*ast.BinaryExpr)
+	if !ok || (bin.Op != token.ADD && bin.Op != token.SUB) {
+		return "", false
+	}
+	var delta ast.Expr
+	switch {
+	case c.isOldValue(bin.X, e.key, decoded):
+		delta = bin.Y
+	case bin.Op == token.ADD && c.isOldValue(bin.Y, e.key, decoded):
+		delta = bin.X
+	default:
+		return "", false
+	}
+	text := exprText(c.pass.Fset, delta)
+	if text == "" {
+		return "", false
+	}
+	if bin.Op == token.ADD {
+		return text, true
+	}
+	if t, ok := c.pass.TypesInfo.Types[delta].Type.Underlying().(*types.Basic); !ok || t.Info()&types.IsUnsigned != 0 {
+		return "", false // -n of an unsigned n wraps around
+	}
+	switch delta.(type) {
+	case *ast.BasicLit, *ast.Ident, *ast.SelectorExpr, *ast.CallExpr, *ast.IndexExpr:
+		return "-" + text, true
+	}
+	return "-(" + text + ")", true
+}
+
+// isOldValue reports whether e is x.F, where x was decoded from the driver
+// and F is the struct field stored under key.
+func (c *checker) isOldValue(e ast.Expr, key string, decoded map[*types.Var]bool) bool {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	x, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := c.pass.TypesInfo.Uses[x].(*types.Var)
+	if !ok || !decoded[v] {
+		return false
+	}
+	name, ok := fieldKey(c.pass.TypesInfo, sel)
+	return ok && name == key
+}
+
+// fieldKey returns the bson key of the struct field selected by sel, when
+// it is a direct field of the selected struct.
+func fieldKey(info *types.Info, sel *ast.SelectorExpr) (string, bool) {
+	s, ok := info.Selections[sel]
+	if !ok || s.Kind() != types.FieldVal || len(s.Index()) != 1 {
+		return "", false
+	}
+	st, ok := derefStruct(s.Recv())
+	if !ok {
+		return "", false
+	}
+	i := s.Index()[0]
+	tag := parseBSONTag(st.Field(i), st.Tag(i))
+	return tag.name, !tag.skip && !tag.inline
+}
+
+func derefStruct(t types.Type) (*types.Struct, bool) {
+	t = types.Unalias(t)
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	return st, ok
+}
+
+// versionFix adds the decoded document's version to the filter and
+// increments it in the update, so that the write only applies to the
+// version that was read. The write becomes conditional, so the fix also
+// checks its result when nothing does yet.
+func (c *checker) versionFix(w *write, ev *evaluator, uf updateFields, decoded map[*types.Var]bool) (analysis.SuggestedFix, bool) {
+	if w.byID {
+		return analysis.SuggestedFix{}, false
+	}
+	filter := ev.doc(w.filter)
+	if filter == nil || filter.lit == nil || !isInside(filter.lit, w.node()) {
+		return analysis.SuggestedFix{}, false
+	}
+	src, key, field, ok := c.versionSource(uf, decoded)
+	if !ok {
+		return analysis.SuggestedFix{}, false
+	}
+	fset := c.pass.Fset
+	guard := src.Name + "." + field
+	edits := []analysis.TextEdit{appendElement(fset, filter.lit, c.element(filter.lit, strconv.Quote(key), guard))}
+
+	if !slices.Contains(uf.modified, key) {
+		incEdit, ok := c.incrementEdit(ev, uf, key)
+		if !ok {
+			return analysis.SuggestedFix{}, false
+		}
+		edits = append(edits, incEdit)
+	}
+	if u := c.uncheckedOf(w); u != nil {
+		check, ok := c.resultCheckEdits(w, u)
+		if !ok {
+			return analysis.SuggestedFix{}, false
+		}
+		edits = append(edits, check...)
+	}
+	return analysis.SuggestedFix{
+		Message:   fmt.Sprintf("Guard the update with %s and increment %q", guard, key),
+		TextEdits: edits,
+	}, true
+}
+
+// versionSource finds a decoded variable that the $set values come from
+// and whose struct type has a version field. It returns the variable, the
+// field's bson key and its Go name.
+func (c *checker) versionSource(uf updateFields, decoded map[*types.Var]bool) (*ast.Ident, string, string, bool) {
+	var exprs []ast.Expr
+	if uf.setValue != nil {
+		exprs = append(exprs, uf.setValue)
+	}
+	for _, e := range uf.sets {
+		if e.value != nil {
+			exprs = append(exprs, e.value)
+		}
+	}
+	for _, e := range exprs {
+		var found *ast.Ident
+		ast.Inspect(e, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && found == nil {
+				if v, ok := c.pass.TypesInfo.Uses[id].(*types.Var); ok && decoded[v] {
+					found = id
+				}
+			}
+			return found == nil
+		})
+		if found == nil {
+			continue
+		}
+		st, ok := derefStruct(c.pass.TypesInfo.Uses[found].Type())
+		if !ok {
+			continue
+		}
+		for i := 0; i < st.NumFields(); i++ {
+			tag := parseBSONTag(st.Field(i), st.Tag(i))
+			if st.Field(i).Exported() && !tag.skip && !tag.inline && slices.Contains(c.cfg.VersionFields, tag.name) {
+				return found, tag.name, st.Field(i).Name(), true
+			}
+		}
+	}
+	return nil, "", "", false
+}
+
+// incrementEdit adds {$inc: {key: 1}} to the update literal, or key: 1 to
+// the $inc literal it already has.
+func (c *checker) incrementEdit(ev *evaluator, uf updateFields, key string) (analysis.TextEdit, bool) {
+	fset := c.pass.Fset
+	if inc := uf.doc.lookup("$inc"); inc != nil {
+		incDoc := ev.doc(inc.value)
+		if incDoc == nil || !isInside(incDoc.lit, uf.doc.lit) {
+			return analysis.TextEdit{}, false
+		}
+		return appendElement(fset, incDoc.lit, c.element(incDoc.lit, strconv.Quote(key), "1")), true
+	}
+	// The new document has the type of the $set document beside it.
+	set := uf.doc.lookup("$set")
+	if set == nil {
+		return analysis.TextEdit{}, false
+	}
+	setLit, ok := ast.Unparen(set.value).(*ast.CompositeLit)
+	if !ok || setLit.Type == nil {
+		return analysis.TextEdit{}, false
+	}
+	typ := exprText(fset, setLit.Type)
+	inner := typ + "{" + c.element(setLit, strconv.Quote(key), "1") + "}"
+	return appendElement(fset, uf.doc.lit, c.element(uf.doc.lit, `"$inc"`, inner)), true
+}
+
+// element writes one element of a document literal: a key-value pair of a
+// map, a keyed bson.E of a D.
+func (c *checker) element(lit *ast.CompositeLit, key, value string) string {
+	if kindOf(c.pass.TypesInfo.Types[lit].Type) == orderedDoc {
+		return "{Key: " + key + ", Value: " + value + "}"
+	}
+	return key + ": " + value
+}
+
+// decodedBefore returns the variables that a driver Decode fills before
+// the write at cur, in the same function: SingleResult.Decode(&v) and
+// Cursor.Decode(&v).
+func (c *checker) decodedBefore(cur inspector.Cursor) map[*types.Var]bool {
+	decoded := make(map[*types.Var]bool)
+	fn := outermostFunc(cur)
+	if !fn.Valid() {
+		return decoded
+	}
+	for cc := range fn.Preorder((*ast.CallExpr)(nil)) {
+		call := cc.Node().(*ast.CallExpr)
+		if call.Pos() >= cur.Node().Pos() || len(call.Args) != 1 {
+			continue
+		}
+		fn := calleeFunc(c.pass.TypesInfo, call)
+		recv, ok := methodOf(fn)
+		if !ok || fn.Name() != "Decode" || (recv.Name() != "SingleResult" && recv.Name() != "Cursor") {
+			continue
+		}
+		arg := ast.Unparen(call.Args[0])
+		if u, ok := arg.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			arg = ast.Unparen(u.X)
+		}
+		if id, ok := arg.(*ast.Ident); ok {
+			if v, ok := c.pass.TypesInfo.Uses[id].(*types.Var); ok {
+				decoded[v] = true
+			}
+		}
+	}
+	return decoded
 }
