@@ -184,15 +184,22 @@ func ensureErrorsImport(file *ast.File, pkg *types.Package, pos token.Pos) (stri
 		if !gd.Lparen.IsValid() {
 			return "errors", []analysis.TextEdit{insert(gd.End(), "\n\nimport \"errors\"")}, true
 		}
-		// Keep the first group sorted, as gofmt would.
+		// Put it among the standard-library imports, in gofmt's order.
+		var lastStd ast.Spec
 		for _, spec := range gd.Specs {
 			path := spec.(*ast.ImportSpec).Path.Value
-			if path > `"errors"` || strings.Contains(path, ".") {
+			if strings.Contains(path, ".") {
+				continue
+			}
+			if path > `"errors"` {
 				return "errors", []analysis.TextEdit{insert(spec.Pos(), "\"errors\"\n\t")}, true
 			}
+			lastStd = spec
 		}
-		last := gd.Specs[len(gd.Specs)-1]
-		return "errors", []analysis.TextEdit{insert(last.End(), "\n\t\"errors\"")}, true
+		if lastStd == nil {
+			return "errors", []analysis.TextEdit{insert(gd.Specs[0].Pos(), "\"errors\"\n\n\t")}, true
+		}
+		return "errors", []analysis.TextEdit{insert(lastStd.End(), "\n\t\"errors\"")}, true
 	}
 	return "errors", []analysis.TextEdit{insert(file.Name.End(), "\n\nimport \"errors\"")}, true
 }
@@ -208,6 +215,21 @@ func freshName(pkg *types.Package, pos token.Pos, base string) string {
 		}
 		name = base + strconv.Itoa(i)
 	}
+}
+
+// lineEnd returns the end of the line that holds pos, past any comment
+// that follows pos there, so that inserted lines go below the comment.
+func lineEnd(fset *token.FileSet, file *ast.File, pos token.Pos) token.Pos {
+	line := fset.Position(pos).Line
+	end := pos
+	for _, group := range file.Comments {
+		for _, com := range group.List {
+			if com.Pos() >= pos && fset.Position(com.Pos()).Line == line {
+				end = max(end, com.End())
+			}
+		}
+	}
+	return end
 }
 
 // fileOf returns the syntax tree that holds pos.

@@ -51,7 +51,7 @@ func (c *checker) resultCheckEdits(w *write, u *unchecked) ([]analysis.TextEdit,
 		return nil, false
 	}
 	if w.result == singleResult {
-		return c.errorCheckEdits(w, u, ret)
+		return c.errorCheckEdits(w, u, file, ret)
 	}
 	return c.matchedCheckEdits(w, u, file, ret)
 }
@@ -83,7 +83,7 @@ func (c *checker) matchedCheckEdits(w *write, u *unchecked, file *ast.File, ret 
 		errName := c.errName(call.Pos())
 		return append(edits,
 			insert(stmt.Pos(), res+", "+errName+" := "),
-			insert(stmt.End(), "\n"+errCheck(errName, indent)+"\n"+missed(res, indent)),
+			insert(lineEnd(fset, file, stmt.End()), "\n"+errCheck(errName, indent)+"\n"+missed(res, indent)),
 		), true
 	}
 
@@ -117,7 +117,7 @@ func (c *checker) matchedCheckEdits(w *write, u *unchecked, file *ast.File, ret 
 		if as.Tok == token.ASSIGN {
 			edits = append(edits, replace(as.TokPos, as.TokPos+1, ":="))
 		}
-		return append(edits, insert(as.End(), "\n"+errCheck(errName, indent)+"\n"+missed(res, indent))), true
+		return append(edits, insert(lineEnd(fset, file, as.End()), "\n"+errCheck(errName, indent)+"\n"+missed(res, indent))), true
 	}
 	if as.Tok == token.ASSIGN && isBlank(as.Lhs[0]) {
 		// _, err = ...: declaring res needs :=, which must not declare a
@@ -131,16 +131,16 @@ func (c *checker) matchedCheckEdits(w *write, u *unchecked, file *ast.File, ret 
 	// Check MatchedCount after the error check that follows, or guard it
 	// with err == nil when there is none (res is nil on error).
 	if next, ok := stmtCur.NextSibling(); ok && isErrCheck(next.Node(), errID.Name) {
-		return append(edits, insert(next.Node().End(), "\n"+missed(res, indent))), true
+		return append(edits, insert(lineEnd(fset, file, next.Node().End()), "\n"+missed(res, indent))), true
 	}
 	check := fmt.Sprintf("%sif %s == nil && %s.MatchedCount == 0 {\n%s\t%s%s.New(%s)\n%s}",
 		indent, errID.Name, res, indent, ret, errorsName, strconv.Quote(w.name+" matched no document"), indent)
-	return append(edits, insert(as.End(), "\n"+check)), true
+	return append(edits, insert(lineEnd(fset, file, as.End()), "\n"+check)), true
 }
 
 // errorCheckEdits makes the error of a SingleResult (from Err, Decode or
 // Raw) returned: mongo.ErrNoDocuments is how a lost race shows.
-func (c *checker) errorCheckEdits(w *write, u *unchecked, ret string) ([]analysis.TextEdit, bool) {
+func (c *checker) errorCheckEdits(w *write, u *unchecked, file *ast.File, ret string) ([]analysis.TextEdit, bool) {
 	fset := c.pass.Fset
 	if u.expr == nil {
 		return nil, false
@@ -161,7 +161,7 @@ func (c *checker) errorCheckEdits(w *write, u *unchecked, ret string) ([]analysi
 		if !ok {
 			return nil, false
 		}
-		return c.wrapInErrCheck(stmt, stmt.Pos(), u.expr.End(), suffix, ret), true
+		return c.wrapInErrCheck(file, stmt, stmt.Pos(), u.expr.End(), suffix, ret), true
 	}
 	as, ok := u.bound.(*ast.AssignStmt)
 	if !ok || len(as.Lhs) != 1 {
@@ -172,7 +172,7 @@ func (c *checker) errorCheckEdits(w *write, u *unchecked, ret string) ([]analysi
 	}
 	if isBlank(as.Lhs[0]) {
 		// _ = ...: replace "_ =" by the check.
-		return c.wrapInErrCheck(as, as.Pos(), u.expr.End(), suffix, ret), true
+		return c.wrapInErrCheck(file, as, as.Pos(), u.expr.End(), suffix, ret), true
 	}
 	id, ok := as.Lhs[0].(*ast.Ident)
 	if !ok || suffix != "" {
@@ -180,14 +180,14 @@ func (c *checker) errorCheckEdits(w *write, u *unchecked, ret string) ([]analysi
 	}
 	// err = ...Decode(&v) with err never read afterwards.
 	indent := indentOf(fset, as)
-	return []analysis.TextEdit{insert(as.End(),
+	return []analysis.TextEdit{insert(lineEnd(fset, file, as.End()),
 		fmt.Sprintf("\n%sif %s != nil {\n%s\t%s%s\n%s}", indent, id.Name, indent, ret, id.Name, indent))}, true
 }
 
 // wrapInErrCheck turns the statement [start of stmt, exprEnd) into
 // `if err := expr; err != nil { return ..., err }`; start is where the
 // expression (or the "_ =" before it) begins.
-func (c *checker) wrapInErrCheck(stmt ast.Stmt, start, exprEnd token.Pos, suffix, ret string) []analysis.TextEdit {
+func (c *checker) wrapInErrCheck(file *ast.File, stmt ast.Stmt, start, exprEnd token.Pos, suffix, ret string) []analysis.TextEdit {
 	indent := indentOf(c.pass.Fset, stmt)
 	errName := c.errName(stmt.Pos())
 	var edits []analysis.TextEdit
@@ -196,7 +196,12 @@ func (c *checker) wrapInErrCheck(stmt ast.Stmt, start, exprEnd token.Pos, suffix
 	} else {
 		edits = append(edits, insert(start, "if "+errName+" := "))
 	}
-	return append(edits, insert(exprEnd, fmt.Sprintf("%s; %s != nil {\n%s\t%s%s\n%s}", suffix, errName, indent, ret, errName, indent)))
+	head := fmt.Sprintf("%s; %s != nil {", suffix, errName)
+	body := fmt.Sprintf("\n%s\t%s%s\n%s}", indent, ret, errName, indent)
+	if end := lineEnd(c.pass.Fset, file, exprEnd); end != exprEnd {
+		return append(edits, insert(exprEnd, head), insert(end, body))
+	}
+	return append(edits, insert(exprEnd, head+body))
 }
 
 // errName is the name for a new error variable at pos: err, unless

@@ -153,6 +153,11 @@ func (c *checker) versionFix(w *write, ev *evaluator, uf updateFields, decoded m
 	guard := src.Name + "." + field
 	edits := []analysis.TextEdit{appendElement(fset, filter.lit, c.element(filter.lit, strconv.Quote(key), guard))}
 
+	for _, e := range uf.sets {
+		if e.key == key {
+			return analysis.SuggestedFix{}, false // it would be set back to the value read
+		}
+	}
 	if !slices.Contains(uf.modified, key) {
 		incEdit, ok := c.incrementEdit(ev, uf, key)
 		if !ok {
