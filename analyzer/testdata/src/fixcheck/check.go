@@ -34,7 +34,7 @@ func claimUnread(ctx context.Context, tasks *mongo.Collection, id bson.ObjectID)
 func next(ctx context.Context, tasks *mongo.Collection) (Task, error) {
 	var t Task
 	tasks.FindOneAndUpdate(ctx, bson.M{"status": "CREATED"}, bson.M{"$set": bson.M{"status": "RUNNING"}}).Decode(&t) // want `the error of Decode is dropped`
-	_ = tasks.FindOneAndUpdate(ctx, bson.M{"status": "RUNNING"}, bson.M{"$set": bson.M{"status": "DONE"}})             // want `its result is dropped`
+	_ = tasks.FindOneAndUpdate(ctx, bson.M{"status": "RUNNING"}, bson.M{"$set": bson.M{"status": "DONE"}})           // want `its result is dropped`
 	return t, nil
 }
 

@@ -44,7 +44,7 @@ func noFix(ctx context.Context, items *mongo.Collection, id bson.ObjectID, param
 	var it Item
 	items.FindOne(ctx, bson.M{"_id": id}).Decode(&it)
 	items.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"qty": it.Qty - 1, "name": "x"}}) // want `UpdateOne sets "qty", "name"`
-	items.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"qty": param.Qty - 1}})          // want `UpdateOne sets "qty"`
-	items.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"count": it.Count - n}})         // want `UpdateOne sets "count"`
-	items.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"sold": it.Qty + 1}})            // want `UpdateOne sets "sold"`
+	items.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"qty": param.Qty - 1}})           // want `UpdateOne sets "qty"`
+	items.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"count": it.Count - n}})          // want `UpdateOne sets "count"`
+	items.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"sold": it.Qty + 1}})             // want `UpdateOne sets "sold"`
 }

@@ -14,7 +14,7 @@ const (
 
 func orderedDocuments(ctx context.Context, c *mongo.Collection, id bson.ObjectID, name string) {
 	c.UpdateOne(ctx, bson.D{{Key: "_id", Value: id}}, bson.D{{Key: "$set", Value: bson.D{{Key: "name", Value: name}}}}) // want `UpdateOne sets "name" but its filter matches only "_id"`
-	c.UpdateOne(ctx, bson.D{{"_id", id}}, bson.D{{"$set", bson.D{{"name", name}, {"email", "e"}}}})                // want `UpdateOne sets "name", "email" but its filter matches only "_id"`
+	c.UpdateOne(ctx, bson.D{{"_id", id}}, bson.D{{"$set", bson.D{{"name", name}, {"email", "e"}}}})                     // want `UpdateOne sets "name", "email" but its filter matches only "_id"`
 	c.UpdateOne(ctx, bson.D{{"_id", id}, {"name", "old"}}, bson.D{{"$set", bson.D{{"name", name}}}})
 }
 
@@ -61,12 +61,12 @@ type Profile struct {
 }
 
 func structs(ctx context.Context, c *mongo.Collection, p *Profile) {
-	c.UpdateOne(ctx, bson.M{"_id": p.ID}, bson.M{"$set": p})                     // want `UpdateOne sets "name", "owner", "email" but its filter matches only "_id"`
-	c.UpdateOne(ctx, bson.M{"_id": p.ID}, bson.M{"$set": Profile{Email: "e"}})   // want `UpdateOne sets "owner", "email" but its filter matches only "_id"`
-	c.UpdateOne(ctx, bson.M{"_id": p.ID, "email": p.Email}, bson.M{"$set": p})   // whole struct includes email
-	c.UpdateOne(ctx, bson.M{"_id": p.ID, "secret": 1}, bson.M{"$set": p})        // want `UpdateOne sets "name", "owner", "email" but its filter matches only "_id", "secret"`
-	c.UpdateOne(ctx, bson.M{"_id": p.ID, "owner": p.Owner}, bson.M{"$set": p})   // inline field
-	c.UpdateOne(ctx, Profile{ID: p.ID}, bson.M{"$set": bson.M{"name": "n"}})     // want `UpdateOne sets "name" but its filter matches only "_id", "owner", "email"`
+	c.UpdateOne(ctx, bson.M{"_id": p.ID}, bson.M{"$set": p})                          // want `UpdateOne sets "name", "owner", "email" but its filter matches only "_id"`
+	c.UpdateOne(ctx, bson.M{"_id": p.ID}, bson.M{"$set": Profile{Email: "e"}})        // want `UpdateOne sets "owner", "email" but its filter matches only "_id"`
+	c.UpdateOne(ctx, bson.M{"_id": p.ID, "email": p.Email}, bson.M{"$set": p})        // whole struct includes email
+	c.UpdateOne(ctx, bson.M{"_id": p.ID, "secret": 1}, bson.M{"$set": p})             // want `UpdateOne sets "name", "owner", "email" but its filter matches only "_id", "secret"`
+	c.UpdateOne(ctx, bson.M{"_id": p.ID, "owner": p.Owner}, bson.M{"$set": p})        // inline field
+	c.UpdateOne(ctx, Profile{ID: p.ID}, bson.M{"$set": bson.M{"name": "n"}})          // want `UpdateOne sets "name" but its filter matches only "_id", "owner", "email"`
 	c.UpdateOne(ctx, bson.M{"_id": p.ID}, bson.M{"$set": bson.M{"hidden": p.hidden}}) // want `UpdateOne sets "hidden"`
 }
 
@@ -80,14 +80,14 @@ func dottedPaths(ctx context.Context, c *mongo.Collection, id bson.ObjectID) {
 	c.UpdateOne(ctx, bson.M{"_id": id, "stats": bson.M{"level": 1}}, bson.M{"$set": bson.M{"stats.level": 2}})
 	c.UpdateOne(ctx, bson.M{"_id": id, "stats.level": 1}, bson.M{"$set": bson.M{"stats": bson.M{"level": 2}}})
 	c.UpdateOne(ctx, bson.M{"_id": id, "stats.xp": 1}, bson.M{"$set": bson.M{"stats.level": 2}}) // want `UpdateOne sets "stats.level" but its filter matches only "_id", "stats.xp"`
-	c.UpdateOne(ctx, bson.M{"items.sku": "a"}, bson.M{"$set": bson.M{"items.$.qty": 2}})           // want `UpdateOne sets "items.\$.qty" but its filter matches only "items.sku"`
+	c.UpdateOne(ctx, bson.M{"items.sku": "a"}, bson.M{"$set": bson.M{"items.$.qty": 2}})         // want `UpdateOne sets "items.\$.qty" but its filter matches only "items.sku"`
 	c.UpdateOne(ctx, bson.M{"items": bson.M{"$elemMatch": bson.M{"sku": "a"}}}, bson.M{"$set": bson.M{"items.$.qty": 2}})
 }
 
 func pipelines(ctx context.Context, c *mongo.Collection, id bson.ObjectID, n int) {
 	c.UpdateOne(ctx, bson.M{"_id": id}, mongo.Pipeline{{{Key: "$set", Value: bson.D{{Key: "qty", Value: bson.D{{Key: "$add", Value: bson.A{"$qty", -1}}}}}}}})
 	c.UpdateOne(ctx, bson.M{"_id": id}, []bson.M{{"$set": bson.M{"seen": "$$NOW", "total": "$sum"}}})
-	c.UpdateOne(ctx, bson.M{"_id": id}, []bson.D{{{Key: "$addFields", Value: bson.M{"qty": n}}}}) // want `UpdateOne sets "qty" but its filter matches only "_id"`
+	c.UpdateOne(ctx, bson.M{"_id": id}, []bson.D{{{Key: "$addFields", Value: bson.M{"qty": n}}}})     // want `UpdateOne sets "qty" but its filter matches only "_id"`
 	c.UpdateOne(ctx, bson.M{"_id": id}, bson.A{bson.M{"$set": bson.M{"qty": bson.M{"$literal": n}}}}) // want `UpdateOne sets "qty" but its filter matches only "_id"`
 	c.UpdateOne(ctx, bson.M{"_id": id, "qty": n}, bson.A{bson.M{"$set": bson.M{"qty": n + 1}}})
 }

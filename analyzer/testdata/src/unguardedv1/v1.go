@@ -17,11 +17,11 @@ type Item struct {
 }
 
 func v1Writes(ctx context.Context, c *mongo.Collection, it Item) {
-	c.UpdateOne(ctx, bson.M{"_id": it.ID}, bson.M{"$set": bson.M{"qty": 1}})                     // want `UpdateOne sets "qty" but its filter matches only "_id"`
+	c.UpdateOne(ctx, bson.M{"_id": it.ID}, bson.M{"$set": bson.M{"qty": 1}})                              // want `UpdateOne sets "qty" but its filter matches only "_id"`
 	c.UpdateOne(ctx, primitive.M{"_id": it.ID}, primitive.D{{Key: "$set", Value: primitive.M{"qty": 1}}}) // want `UpdateOne sets "qty"`
 	c.UpdateOne(ctx, bson.D{{"_id", it.ID}, {"qty", it.Qty}}, bson.D{{"$set", bson.D{{"qty", 2}}}})
-	c.UpdateByID(ctx, it.ID, bson.M{"$set": it})                                                   // want `UpdateByID sets "sku", "qty" but its filter matches only "_id"`
-	c.ReplaceOne(ctx, bson.M{"_id": it.ID}, it)                                                    // want `ReplaceOne replaces the whole document`
+	c.UpdateByID(ctx, it.ID, bson.M{"$set": it}) // want `UpdateByID sets "sku", "qty" but its filter matches only "_id"`
+	c.ReplaceOne(ctx, bson.M{"_id": it.ID}, it)  // want `ReplaceOne replaces the whole document`
 	c.FindOneAndUpdate(ctx, bson.M{"_id": it.ID}, bson.M{"$inc": bson.M{"qty": 1}})
 	c.UpdateOne(ctx, bson.M{"_id": it.ID}, mongo.Pipeline{{{"$set", bson.D{{"qty", bson.D{{"$add", bson.A{"$qty", 1}}}}}}}})
 }
@@ -31,6 +31,6 @@ func renamed(ctx context.Context, c *mgo.Collection, id primitive.ObjectID) []mg
 	c.UpdateMany(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"a": 1}}) // want `UpdateMany sets "a"`
 	return []mgo.WriteModel{
 		mgo.NewUpdateOneModel().SetFilter(bson.M{"_id": id}).SetUpdate(bson.M{"$set": bson.M{"a": 1}}), // want `UpdateOneModel sets "a"`
-		&mgo.UpdateManyModel{Filter: bson.M{"_id": id}, Update: bson.M{"$set": bson.M{"a": 1}}},       // want `UpdateManyModel sets "a"`
+		&mgo.UpdateManyModel{Filter: bson.M{"_id": id}, Update: bson.M{"$set": bson.M{"a": 1}}},        // want `UpdateManyModel sets "a"`
 	}
 }
