@@ -1,6 +1,9 @@
 package analyzer
 
 import (
+	"os"
+	"os/exec"
+	"path/filepath"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -32,4 +35,17 @@ func TestIgnoreDirectives(t *testing.T) {
 
 func TestFixes(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), testAnalyzer(), "fixinc", "fixversion", "fixcheck")
+}
+
+// TestRealDrivers type-checks a module against the real drivers v1 and v2,
+// fetched through the module proxy, and checks the same findings there.
+func TestRealDrivers(t *testing.T) {
+	dir := filepath.Join(analysistest.TestData(), "realdrivers")
+	download := exec.Command("go", "mod", "download")
+	download.Dir = dir
+	download.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
+	if out, err := download.CombinedOutput(); err != nil {
+		t.Fatalf("go mod download: %v\n%s", err, out)
+	}
+	analysistest.Run(t, dir, testAnalyzer(), "./...")
 }

@@ -63,6 +63,9 @@ func (c *checker) deltaOf(e entry, decoded map[*types.Var]bool) (string, bool) {
 	if !ok || (bin.Op != token.ADD && bin.Op != token.SUB) {
 		return "", false
 	}
+	if t, ok := c.pass.TypesInfo.TypeOf(bin).Underlying().(*types.Basic); !ok || t.Info()&types.IsNumeric == 0 {
+		return "", false // $inc only adds numbers
+	}
 	var delta ast.Expr
 	switch {
 	case c.isOldValue(bin.X, e.key, decoded):
@@ -79,7 +82,7 @@ func (c *checker) deltaOf(e entry, decoded map[*types.Var]bool) (string, bool) {
 	if bin.Op == token.ADD {
 		return text, true
 	}
-	if t, ok := c.pass.TypesInfo.Types[delta].Type.Underlying().(*types.Basic); !ok || t.Info()&types.IsUnsigned != 0 {
+	if t, ok := c.pass.TypesInfo.TypeOf(delta).Underlying().(*types.Basic); !ok || t.Info()&types.IsUnsigned != 0 {
 		return "", false // -n of an unsigned n wraps around
 	}
 	switch delta.(type) {

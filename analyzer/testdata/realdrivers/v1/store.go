@@ -1,0 +1,53 @@
+// Package v1 uses the real driver v1: each rule and each fix kind once.
+package v1
+
+import (
+	"context"
+
+	"go.mongodb.org/mongo-driver/bson"
+	"go.mongodb.org/mongo-driver/bson/primitive"
+	"go.mongodb.org/mongo-driver/mongo"
+)
+
+type Item struct {
+	ID      primitive.ObjectID `bson:"_id"`
+	Qty     int                `bson:"qty"`
+	Name    string             `bson:"name"`
+	Version int                `bson:"version"`
+}
+
+func Reserve(ctx context.Context, c *mongo.Collection, id primitive.ObjectID) error {
+	var it Item
+	if err := c.FindOne(ctx, bson.M{"_id": id}).Decode(&it); err != nil {
+		return err
+	}
+	_, err := c.UpdateOne(ctx, bson.M{"_id": it.ID}, bson.M{"$set": bson.M{"qty": it.Qty - 1}}) // want `UpdateOne sets "qty" but its filter matches only "_id"`
+	return err
+}
+
+func Rename(ctx context.Context, c *mongo.Collection, id primitive.ObjectID, name string) error {
+	var it Item
+	if err := c.FindOne(ctx, bson.M{"_id": id}).Decode(&it); err != nil {
+		return err
+	}
+	_, err := c.UpdateOne(ctx, primitive.M{"_id": it.ID}, primitive.D{{Key: "$set", Value: primitive.D{{Key: "name", Value: name + it.Name}}}}) // want `UpdateOne sets "name" but its filter matches only "_id"`
+	return err
+}
+
+func Claim(ctx context.Context, c *mongo.Collection, id primitive.ObjectID) error {
+	c.UpdateOne(ctx, bson.D{{Key: "_id", Value: id}, {Key: "status", Value: "CREATED"}}, bson.D{{Key: "$set", Value: bson.D{{Key: "status", Value: "RUNNING"}}}}) // want `UpdateOne is conditional on "status" but its result is discarded`
+	return nil
+}
+
+func Next(ctx context.Context, c *mongo.Collection) (Item, error) {
+	var it Item
+	c.FindOneAndUpdate(ctx, bson.M{"qty": bson.M{"$gt": 0}}, bson.M{"$inc": bson.M{"qty": -1}}).Decode(&it) // want `FindOneAndUpdate is conditional on "qty" but the error of Decode is dropped`
+	return it, nil
+}
+
+func Models(id primitive.ObjectID) []mongo.WriteModel {
+	return []mongo.WriteModel{
+		mongo.NewUpdateOneModel().SetFilter(bson.M{"_id": id}).SetUpdate(bson.M{"$set": bson.M{"qty": 1}}), // want `UpdateOneModel sets "qty"`
+		mongo.NewUpdateOneModel().SetFilter(bson.M{"_id": id}).SetUpdate(bson.M{"$inc": bson.M{"qty": 1}}),
+	}
+}

@@ -1,0 +1,199 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// These tests build the command and run it the way users do: standalone,
+// under go vet -vettool, and with -fix, on modules that use the real
+// drivers.
+
+func buildLinter(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "mongocas-lint")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// copyModule copies a module to a temporary directory, so fixes can be
+// applied to it.
+func copyModule(t *testing.T, src string) string {
+	t.Helper()
+	dst := t.TempDir()
+	err := filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+// run runs a command in dir, outside any workspace, and returns its
+// combined output and exit code.
+func run(t *testing.T, dir string, name string, args ...string) (string, int) {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	err := cmd.Run()
+	var exit *exec.ExitError
+	switch {
+	case errors.As(err, &exit):
+		return out.String(), exit.ExitCode()
+	case err != nil:
+		t.Fatalf("%s %v: %v", name, args, err)
+	}
+	return out.String(), 0
+}
+
+// A finding is one diagnostic, located by file base name and line.
+type finding struct {
+	Where, Message string
+	Fixable        bool
+}
+
+var findingLine = regexp.MustCompile(`(?m)^(\S+\.go):(\d+):\d+: (.*)$`)
+
+// textFindings parses the text output of the command or of go vet.
+func textFindings(out string) []string {
+	var got []string
+	for _, m := range findingLine.FindAllStringSubmatch(out, -1) {
+		got = append(got, filepath.Base(m[1])+":"+m[2]+": "+m[3])
+	}
+	slices.Sort(got)
+	return got
+}
+
+// jsonFindings runs the command with -json.
+func jsonFindings(t *testing.T, bin, dir string) []finding {
+	t.Helper()
+	out, code := run(t, dir, bin, "-json", "./...")
+	if code != 0 {
+		t.Fatalf("mongocas-lint -json: exit %d\n%s", code, out)
+	}
+	var tree map[string]map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(out), &tree); err != nil {
+		t.Fatalf("parsing -json output: %v\n%s", err, out)
+	}
+	var all []finding
+	for _, byAnalyzer := range tree {
+		var diags []struct {
+			Posn           string            `json:"posn"`
+			Message        string            `json:"message"`
+			SuggestedFixes []json.RawMessage `json:"suggested_fixes"`
+		}
+		if raw, ok := byAnalyzer["mongocas"]; ok {
+			if err := json.Unmarshal(raw, &diags); err != nil {
+				t.Fatalf("parsing diagnostics: %v\n%s", err, raw)
+			}
+		}
+		for _, d := range diags {
+			parts := strings.Split(d.Posn, ":")
+			all = append(all, finding{Where: filepath.Base(parts[0]) + ":" + parts[1], Message: d.Message, Fixable: len(d.SuggestedFixes) > 0})
+		}
+	}
+	slices.SortFunc(all, func(a, b finding) int { return strings.Compare(a.Where+a.Message, b.Where+b.Message) })
+	return all
+}
+
+func TestExampleFindings(t *testing.T) {
+	bin := buildLinter(t)
+	dir := copyModule(t, "../../example")
+	out, code := run(t, dir, bin, "./...")
+	if code != 3 {
+		t.Fatalf("exit code %d, want 3 (findings)\n%s", code, out)
+	}
+	want := []string{
+		`inventory.go:47: UpdateOne sets "qty" but its filter matches only "_id"`,
+		`profile.go:44: UpdateOne sets "name", "email" but its filter matches only "_id"`,
+		`tasks.go:130: FindOneAndUpdate is conditional on "status" but the error of Decode is dropped`,
+		`tasks.go:72: UpdateOne is conditional on "status" but its result is discarded`,
+		`tasks.go:86: UpdateByID sets "status" but its filter matches only "_id"`,
+	}
+	got := textFindings(out)
+	if len(got) != len(want) {
+		t.Fatalf("got %d findings, want %d:\n%s", len(got), len(want), strings.Join(got, "\n"))
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("finding %d:\n got  %s\n want %s...", i, got[i], want[i])
+		}
+	}
+
+	// go vet -vettool reports the same findings.
+	vetOut, vetCode := run(t, dir, "go", "vet", "-vettool="+bin, "./...")
+	if vetCode == 0 {
+		t.Errorf("go vet -vettool exited 0, want non-zero\n%s", vetOut)
+	}
+	if vet := textFindings(vetOut); !slices.Equal(vet, got) {
+		t.Errorf("go vet -vettool findings differ:\n%s\nstandalone:\n%s", strings.Join(vet, "\n"), strings.Join(got, "\n"))
+	}
+}
+
+// TestFixesApply applies every fix, builds the result, and runs the
+// analyzer again: the findings that had a fix are gone, the others stay.
+func TestFixesApply(t *testing.T) {
+	bin := buildLinter(t)
+	for _, mod := range []string{"../../example", "../../analyzer/testdata/realdrivers"} {
+		t.Run(filepath.Base(mod), func(t *testing.T) {
+			dir := copyModule(t, mod)
+			before := jsonFindings(t, bin, dir)
+			var unfixable []string
+			fixes := 0
+			for _, f := range before {
+				if f.Fixable {
+					fixes++
+				} else {
+					unfixable = append(unfixable, f.Message)
+				}
+			}
+			if fixes == 0 {
+				t.Fatalf("no fixes offered in %s", mod)
+			}
+			if out, code := run(t, dir, bin, "-fix", "./..."); code != 0 && code != 3 {
+				t.Fatalf("mongocas-lint -fix: exit %d\n%s", code, out)
+			}
+			if out, code := run(t, dir, "go", "build", "./..."); code != 0 {
+				t.Fatalf("the fixed code does not build:\n%s", out)
+			}
+			if out, code := run(t, dir, "gofmt", "-l", "."); code != 0 || out != "" {
+				t.Fatalf("the fixed code is not gofmt-clean:\n%s", out)
+			}
+			var after []string
+			for _, f := range jsonFindings(t, bin, dir) {
+				after = append(after, f.Message)
+			}
+			slices.Sort(unfixable)
+			slices.Sort(after)
+			if !slices.Equal(after, unfixable) {
+				t.Errorf("after -fix:\n%s\nwant only the findings without a fix:\n%s", strings.Join(after, "\n"), strings.Join(unfixable, "\n"))
+			}
+		})
+	}
+}
