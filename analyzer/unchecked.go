@@ -77,37 +77,40 @@ func (c *checker) uncheckedUpdateResult(cur inspector.Cursor) *unchecked {
 	case isBlank(lhs):
 		return &unchecked{how: "its result is discarded", bound: bound}
 	}
-	id, ok := lhs.(*ast.Ident)
+	id, uses, ok := c.boundUses(cur, lhs)
 	if !ok {
 		return nil // stored in a field or an element: it escapes
 	}
-	v, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var)
-	if !ok || c.outcomeRead(cur, v) {
-		return nil
+	for _, u := range uses {
+		if u.ParentEdgeKind() != edge.SelectorExpr_X {
+			return nil // passed on, returned, compared: it escapes
+		}
+		if outcomeFields[u.Parent().Node().(*ast.SelectorExpr).Sel.Name] {
+			return nil
+		}
 	}
 	return &unchecked{how: fmt.Sprintf("%s.MatchedCount and %s.ModifiedCount are never read", id.Name, id.Name), bound: bound}
 }
 
-// outcomeRead reports whether the variable holding an *UpdateResult has one
-// of its outcome fields read, or escapes, anywhere in the function.
-func (c *checker) outcomeRead(cur inspector.Cursor, v *types.Var) bool {
+// boundUses returns the variable that lhs names and the uses of it in the
+// function that holds cur. ok is false when lhs is not a variable.
+func (c *checker) boundUses(cur inspector.Cursor, lhs ast.Expr) (*ast.Ident, []inspector.Cursor, bool) {
+	id, ok := lhs.(*ast.Ident)
+	if !ok {
+		return nil, nil, false
+	}
+	v, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var)
 	fn := outermostFunc(cur)
-	if !fn.Valid() {
-		return true
+	if !ok || !fn.Valid() {
+		return nil, nil, false
 	}
+	var uses []inspector.Cursor
 	for u := range fn.Preorder((*ast.Ident)(nil)) {
-		id := u.Node().(*ast.Ident)
-		if c.pass.TypesInfo.Uses[id] != v {
-			continue
-		}
-		if u.ParentEdgeKind() != edge.SelectorExpr_X {
-			return true // passed on, returned, compared: it escapes
-		}
-		if outcomeFields[u.Parent().Node().(*ast.SelectorExpr).Sel.Name] {
-			return true
+		if c.pass.TypesInfo.Uses[u.Node().(*ast.Ident)] == v {
+			uses = append(uses, u)
 		}
 	}
-	return false
+	return id, uses, true
 }
 
 // uncheckedSingleResult looks at what happens to the *SingleResult of the
@@ -124,23 +127,12 @@ func (c *checker) uncheckedSingleResult(cur inspector.Cursor) *unchecked {
 	case bound == nil || isBlank(lhs):
 		return &unchecked{how: "its result is dropped", bound: bound, expr: cur.Node().(*ast.CallExpr)}
 	}
-	id, ok := lhs.(*ast.Ident)
+	id, uses, ok := c.boundUses(cur, lhs)
 	if !ok {
-		return nil
-	}
-	v, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var)
-	if !ok {
-		return nil
-	}
-	fn := outermostFunc(cur)
-	if !fn.Valid() {
 		return nil
 	}
 	// sr := coll.FindOneAndUpdate(...); look at every use of sr.
-	for u := range fn.Preorder((*ast.Ident)(nil)) {
-		if c.pass.TypesInfo.Uses[u.Node().(*ast.Ident)] != v {
-			continue
-		}
+	for _, u := range uses {
 		call, ok := resultMethodCall(u)
 		if !ok {
 			return nil // passed on, returned: it escapes
@@ -179,21 +171,13 @@ func (c *checker) uncheckedError(cur inspector.Cursor, call *ast.CallExpr) *unch
 	case bound == nil || isBlank(lhs):
 		return &unchecked{how: "the error of " + selectorName(call) + " is dropped", bound: bound, expr: call}
 	}
-	id, ok := lhs.(*ast.Ident)
-	if !ok {
-		return nil
-	}
-	v, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var)
+	_, uses, ok := c.boundUses(cur, lhs)
 	if !ok {
 		return nil
 	}
 	// The error is inspected if its variable is used after the assignment.
-	fn := outermostFunc(cur)
-	if !fn.Valid() {
-		return nil
-	}
-	for u := range fn.Preorder((*ast.Ident)(nil)) {
-		if u.Node().Pos() > bound.End() && c.pass.TypesInfo.Uses[u.Node().(*ast.Ident)] == v {
+	for _, u := range uses {
+		if u.Node().Pos() > bound.End() {
 			return nil
 		}
 	}
