@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -48,4 +49,25 @@ func TestRealDrivers(t *testing.T) {
 		t.Fatalf("go mod download: %v\n%s", err, out)
 	}
 	analysistest.Run(t, dir, testAnalyzer(), "./...")
+}
+
+func TestVersionFieldsSetting(t *testing.T) {
+	a := testAnalyzer()
+	if err := a.Flags.Set("version-fields", "revision"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), a, "fixrev")
+}
+
+func TestInvalidSettings(t *testing.T) {
+	a := New(DefaultConfig())
+	if err := a.Flags.Set("rules", "unguarded-update,lost-update"); err == nil || !strings.Contains(err.Error(), `unknown rule "lost-update"`) {
+		t.Errorf("-rules with an unknown rule: got %v, want an error naming it", err)
+	}
+	if err := a.Flags.Set("version-fields", "$v"); err == nil {
+		t.Errorf("-version-fields=$v: got no error")
+	}
+	if err := (Config{Rules: []string{"nope"}}).Validate(); err == nil {
+		t.Errorf("Config.Validate accepted an unknown rule")
+	}
 }

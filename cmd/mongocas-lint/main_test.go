@@ -106,6 +106,7 @@ func jsonFindings(t *testing.T, bin, dir string) []finding {
 		var diags []struct {
 			Posn           string            `json:"posn"`
 			Message        string            `json:"message"`
+			Category       string            `json:"category"`
 			SuggestedFixes []json.RawMessage `json:"suggested_fixes"`
 		}
 		if raw, ok := byAnalyzer["mongocas"]; ok {
@@ -114,6 +115,9 @@ func jsonFindings(t *testing.T, bin, dir string) []finding {
 			}
 		}
 		for _, d := range diags {
+			if d.Category != "unguarded-update" && d.Category != "unchecked-result" {
+				t.Errorf("%s: category %q, want the rule's name", d.Posn, d.Category)
+			}
 			parts := strings.Split(d.Posn, ":")
 			all = append(all, finding{Where: filepath.Base(parts[0]) + ":" + parts[1], Message: d.Message, Fixable: len(d.SuggestedFixes) > 0})
 		}
