@@ -104,6 +104,9 @@ var modifierOps = map[string]bool{
 // updateOf reads the update, pipeline or replacement of w.
 func (ev *evaluator) updateOf(w *write) updateFields {
 	uf := updateFields{complete: true}
+	if tv, ok := ev.info.Types[ast.Unparen(w.update)]; ok && tv.IsNil() {
+		return updateFields{notUpdate: true} // the driver rejects it
+	}
 	switch {
 	case w.replace:
 		d := ev.doc(w.update)

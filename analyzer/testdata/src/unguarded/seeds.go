@@ -65,6 +65,7 @@ func replaceGame(ctx context.Context, games *mongo.Collection, g Game) {
 	games.ReplaceOne(ctx, bson.M{"_id": g.ID}, g)              // want `ReplaceOne replaces the whole document but its filter matches only "_id"`
 	games.FindOneAndReplace(ctx, bson.M{"_id": g.ID}, &g)      // want `FindOneAndReplace replaces the whole document but its filter matches only "_id"`
 	games.ReplaceOne(ctx, bson.M{"_id": g.ID, "score": 80}, g) // the replacement changes score
+	games.ReplaceOne(ctx, bson.M{}, nil)                       // the driver rejects a nil document
 }
 
 func findAndSet(ctx context.Context, games *mongo.Collection, id bson.ObjectID) {
