@@ -121,7 +121,6 @@ type entry struct {
 	// a map, a bson.E literal of a D); nil when not in the literal.
 	node    ast.Expr
 	keyExpr ast.Expr // the key as written, for fixes; nil when not in a literal
-	field   *types.Var
 }
 
 func (d *document) lookup(key string) *entry {
@@ -363,7 +362,7 @@ func (ev *evaluator) addStructFields(d *document, st *types.Struct, given map[st
 		case tag.omitempty && given != nil && !given[f.Name()]:
 			continue
 		}
-		d.entries = append(d.entries, entry{key: tag.name, field: f})
+		d.entries = append(d.entries, entry{key: tag.name})
 	}
 }
 

@@ -9,7 +9,6 @@ import (
 	"strconv"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/inspector"
 )
 
 // Fixes for unguarded-update. Both rewrite only literals written inside
@@ -23,7 +22,7 @@ func (c *checker) unguardedFix(w *write, ev *evaluator, ff filterFields, uf upda
 	if w.replace || !uf.complete || uf.doc == nil || !isInside(uf.doc.lit, w.node()) {
 		return analysis.SuggestedFix{}, false
 	}
-	decoded := c.decodedBefore(w.cur)
+	decoded := ev.locals.decodedBefore(w.node().Pos())
 	if fix, ok := c.incFix(ev, uf, decoded); ok {
 		return fix, true
 	}
@@ -253,36 +252,4 @@ func (c *checker) element(lit *ast.CompositeLit, key, value string) string {
 		return "{Key: " + key + ", Value: " + value + "}"
 	}
 	return key + ": " + value
-}
-
-// decodedBefore returns the variables that a driver Decode fills before
-// the write at cur, in the same function: SingleResult.Decode(&v) and
-// Cursor.Decode(&v).
-func (c *checker) decodedBefore(cur inspector.Cursor) map[*types.Var]bool {
-	decoded := make(map[*types.Var]bool)
-	fn := outermostFunc(cur)
-	if !fn.Valid() {
-		return decoded
-	}
-	for cc := range fn.Preorder((*ast.CallExpr)(nil)) {
-		call := cc.Node().(*ast.CallExpr)
-		if call.Pos() >= cur.Node().Pos() || len(call.Args) != 1 {
-			continue
-		}
-		fn := calleeFunc(c.pass.TypesInfo, call)
-		recv, ok := methodOf(fn)
-		if !ok || fn.Name() != "Decode" || (recv.Name() != "SingleResult" && recv.Name() != "Cursor") {
-			continue
-		}
-		arg := ast.Unparen(call.Args[0])
-		if u, ok := arg.(*ast.UnaryExpr); ok && u.Op == token.AND {
-			arg = ast.Unparen(u.X)
-		}
-		if id, ok := arg.(*ast.Ident); ok {
-			if v, ok := c.pass.TypesInfo.Uses[id].(*types.Var); ok {
-				decoded[v] = true
-			}
-		}
-	}
-	return decoded
 }

@@ -20,8 +20,16 @@ import (
 // funcLocals indexes the document variables of one function, closures
 // included.
 type funcLocals struct {
-	vars  map[*types.Var]*localVar
-	loops []ast.Node // for and range statements of the function
+	vars    map[*types.Var]*localVar
+	loops   []ast.Node // for and range statements of the function
+	decodes []decode   // driver Decode calls, in source order
+}
+
+// A decode is a variable filled by SingleResult.Decode or Cursor.Decode:
+// a document read through the driver, whose fields hold old values.
+type decode struct {
+	v   *types.Var
+	pos token.Pos
 }
 
 // A localVar is one document variable.
@@ -53,10 +61,18 @@ type varHistory struct {
 // newFuncLocals indexes the function at fn (a FuncDecl or FuncLit).
 func newFuncLocals(info *types.Info, fn inspector.Cursor) *funcLocals {
 	fl := &funcLocals{vars: make(map[*types.Var]*localVar)}
-	for c := range fn.Preorder((*ast.Ident)(nil), (*ast.ForStmt)(nil), (*ast.RangeStmt)(nil)) {
-		id, ok := c.Node().(*ast.Ident)
-		if !ok {
-			fl.loops = append(fl.loops, c.Node())
+	for c := range fn.Preorder((*ast.Ident)(nil), (*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.CallExpr)(nil)) {
+		var id *ast.Ident
+		switch n := c.Node().(type) {
+		case *ast.CallExpr:
+			if v, ok := decodedVar(info, n); ok {
+				fl.decodes = append(fl.decodes, decode{v, n.Pos()})
+			}
+			continue
+		case *ast.Ident:
+			id = n
+		default:
+			fl.loops = append(fl.loops, n)
 			continue
 		}
 		if def, ok := info.Defs[id].(*types.Var); ok && isTrackedVar(def) {
@@ -265,4 +281,41 @@ func (fl *funcLocals) loopCarried(def, changed, use token.Pos) bool {
 		}
 	}
 	return false
+}
+
+// decodedVar matches x.Decode(&v) or x.Decode(v) where x is a driver
+// *SingleResult or *Cursor, and returns v.
+func decodedVar(info *types.Info, call *ast.CallExpr) (*types.Var, bool) {
+	if len(call.Args) != 1 {
+		return nil, false
+	}
+	fn := calleeFunc(info, call)
+	recv, ok := methodOf(fn)
+	if !ok || fn.Name() != "Decode" || (recv.Name() != "SingleResult" && recv.Name() != "Cursor") {
+		return nil, false
+	}
+	arg := ast.Unparen(call.Args[0])
+	if u, ok := arg.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		arg = ast.Unparen(u.X)
+	}
+	id, ok := arg.(*ast.Ident)
+	if !ok {
+		return nil, false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	return v, ok
+}
+
+// decodedBefore returns the variables that a driver Decode fills before pos.
+func (fl *funcLocals) decodedBefore(pos token.Pos) map[*types.Var]bool {
+	decoded := make(map[*types.Var]bool)
+	if fl == nil {
+		return decoded
+	}
+	for _, d := range fl.decodes {
+		if d.pos < pos {
+			decoded[d.v] = true
+		}
+	}
+	return decoded
 }
