@@ -6,7 +6,15 @@ import (
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
+
+	"shareddocs"
 )
+
+// Documents from another package are not read: stay silent.
+func fromOtherPackage(ctx context.Context, c *mongo.Collection, id bson.ObjectID) {
+	c.UpdateOne(ctx, shareddocs.ByOwner, bson.M{"$set": bson.M{"name": "x"}})
+	c.UpdateOne(ctx, bson.M{"owner": 1}, shareddocs.Rename)
+}
 
 // A map filled in a loop or in a branch, or handed to a function, may hold
 // anything: stay silent.
