@@ -32,8 +32,8 @@ const (
 	ruleDirective       = "ignore-directive" // malformed //mongocas:ignore
 )
 
-// Rules lists the rules in the order of the documentation.
-var Rules = []string{RuleUnguardedUpdate, RuleUncheckedResult}
+// AllRules returns the rules in the order of the documentation.
+func AllRules() []string { return []string{RuleUnguardedUpdate, RuleUncheckedResult} }
 
 // Config configures an analyzer built by New.
 type Config struct {
@@ -51,7 +51,7 @@ type Config struct {
 // DefaultConfig returns the configuration used by Analyzer.
 func DefaultConfig() Config {
 	return Config{
-		Rules:         slices.Clone(Rules),
+		Rules:         AllRules(),
 		VersionFields: []string{"version", "_version", "__v", "rev", "_rev"},
 	}
 }
@@ -59,8 +59,8 @@ func DefaultConfig() Config {
 // Validate reports the first setting that is not valid.
 func (c Config) Validate() error {
 	for _, r := range c.Rules {
-		if !slices.Contains(Rules, r) {
-			return fmt.Errorf("unknown rule %q (known rules: %s)", r, strings.Join(Rules, ", "))
+		if !slices.Contains(AllRules(), r) {
+			return fmt.Errorf("unknown rule %q (known rules: %s)", r, strings.Join(AllRules(), ", "))
 		}
 	}
 	for _, f := range c.VersionFields {
@@ -83,7 +83,7 @@ func New(cfg Config) *analysis.Analyzer {
 	}
 	c := &Config{Rules: slices.Clone(cfg.Rules), VersionFields: slices.Clone(cfg.VersionFields), strict: cfg.strict}
 	if c.Rules == nil {
-		c.Rules = slices.Clone(Rules)
+		c.Rules = AllRules()
 	}
 	a := &analysis.Analyzer{
 		Name:     Name,
@@ -94,7 +94,7 @@ func New(cfg Config) *analysis.Analyzer {
 	}
 	a.Flags.Var(&listFlag{list: &c.Rules, check: func(v []string) error {
 		return Config{Rules: v}.Validate()
-	}}, "rules", "comma-separated list of rules to run: "+strings.Join(Rules, ","))
+	}}, "rules", "comma-separated list of rules to run: "+strings.Join(AllRules(), ","))
 	a.Flags.Var(&listFlag{list: &c.VersionFields, check: func(v []string) error {
 		return Config{VersionFields: v}.Validate()
 	}}, "version-fields", "comma-separated bson keys of version counters, used by the version-guard fix")

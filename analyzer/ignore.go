@@ -38,8 +38,8 @@ func readIgnores(pass *analysis.Pass) ignores {
 				case len(fields) == 0:
 					reportDirective(pass, com.Pos(), com.End(), "//mongocas:ignore needs a rule and a reason: //mongocas:ignore <rule> <reason>")
 					continue
-				case !slices.Contains(Rules, fields[0]):
-					reportDirective(pass, com.Pos(), com.End(), "//mongocas:ignore names unknown rule %q (known rules: %s)", fields[0], strings.Join(Rules, ", "))
+				case !slices.Contains(AllRules(), fields[0]):
+					reportDirective(pass, com.Pos(), com.End(), "//mongocas:ignore names unknown rule %q (known rules: %s)", fields[0], strings.Join(AllRules(), ", "))
 					continue
 				case len(fields) == 1:
 					reportDirective(pass, com.Pos(), com.End(), "//mongocas:ignore %s needs a reason: say why a lost write is acceptable here", fields[0])
