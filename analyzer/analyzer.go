@@ -190,7 +190,7 @@ func (c *checker) checkWrite(w *write) {
 	}
 	if g := guards(ff, uf); len(g) > 0 {
 		if c.enabled(RuleUncheckedResult) {
-			c.checkResult(w, ev, g)
+			c.checkResult(w, g)
 		}
 		return
 	}

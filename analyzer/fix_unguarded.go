@@ -18,7 +18,7 @@ import (
 // exists: $inc when every $set is the field's old value plus a delta (seed
 // 000), else a version guard when the written values come from a decoded
 // document whose type has a version field (seeds 001 and 003).
-func (c *checker) unguardedFix(w *write, ev *evaluator, ff filterFields, uf updateFields) (analysis.SuggestedFix, bool) {
+func (c *checker) unguardedFix(w *write, ev *evaluator, uf updateFields) (analysis.SuggestedFix, bool) {
 	if w.replace || !uf.complete || uf.doc == nil || !isInside(uf.doc.lit, w.node()) {
 		return analysis.SuggestedFix{}, false
 	}

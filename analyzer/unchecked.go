@@ -31,7 +31,7 @@ type unchecked struct {
 }
 
 // checkResult reports a conditional write whose outcome is never read.
-func (c *checker) checkResult(w *write, ev *evaluator, guards []string) {
+func (c *checker) checkResult(w *write, guards []string) {
 	var u *unchecked
 	switch w.result {
 	case updateResult:

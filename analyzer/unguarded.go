@@ -33,7 +33,7 @@ func (c *checker) checkUnguarded(w *write, ev *evaluator, ff filterFields, uf up
 		End:     w.node().End(),
 		Message: unguardedMessage(w, ff, uf),
 	}
-	if fix, ok := c.unguardedFix(w, ev, ff, uf); ok {
+	if fix, ok := c.unguardedFix(w, ev, uf); ok {
 		d.SuggestedFixes = []analysis.SuggestedFix{fix}
 	}
 	c.report(RuleUnguardedUpdate, d)

@@ -1,75 +1,26 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/mongocas/mongocas-lint/internal/clitest"
 )
 
 // These tests build the command and run it the way users do: standalone,
 // under go vet -vettool, and with -fix, on modules that use the real
 // drivers.
 
-func buildLinter(t *testing.T) string {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), "mongocas-lint")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
-	if err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
-}
+func buildLinter(t *testing.T) string { return clitest.Build(t, ".", "mongocas-lint") }
 
-// copyModule copies a module to a temporary directory, so fixes can be
-// applied to it.
-func copyModule(t *testing.T, src string) string {
-	t.Helper()
-	dst := t.TempDir()
-	err := filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, path)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dst
-}
-
-// run runs a command in dir, outside any workspace, and returns its
-// combined output and exit code.
+// run runs a command in dir, outside any workspace.
 func run(t *testing.T, dir string, name string, args ...string) (string, int) {
 	t.Helper()
-	cmd := exec.Command(name, args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
-	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
-	err := cmd.Run()
-	var exit *exec.ExitError
-	switch {
-	case errors.As(err, &exit):
-		return out.String(), exit.ExitCode()
-	case err != nil:
-		t.Fatalf("%s %v: %v", name, args, err)
-	}
-	return out.String(), 0
+	return clitest.Run(t, dir, nil, name, args...)
 }
 
 // A finding is one diagnostic, located by file base name and line.
@@ -128,7 +79,7 @@ func jsonFindings(t *testing.T, bin, dir string) []finding {
 
 func TestExampleFindings(t *testing.T) {
 	bin := buildLinter(t)
-	dir := copyModule(t, "../../example")
+	dir := clitest.CopyModule(t, "../../example")
 	out, code := run(t, dir, bin, "./...")
 	if code != 3 {
 		t.Fatalf("exit code %d, want 3 (findings)\n%s", code, out)
@@ -166,7 +117,7 @@ func TestFixesApply(t *testing.T) {
 	bin := buildLinter(t)
 	for _, mod := range []string{"../../example", "../../analyzer/testdata/realdrivers"} {
 		t.Run(filepath.Base(mod), func(t *testing.T) {
-			dir := copyModule(t, mod)
+			dir := clitest.CopyModule(t, mod)
 			before := jsonFindings(t, bin, dir)
 			var unfixable []string
 			fixes := 0

@@ -1,0 +1,71 @@
+// Package clitest has the helpers of the tests that run the linter's
+// binaries the way users do: on a copy of a module, outside any workspace.
+package clitest
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+)
+
+// CopyModule copies the module at src to a temporary directory, so that
+// fixes can be applied to it.
+func CopyModule(t testing.TB, src string) string {
+	t.Helper()
+	dst := t.TempDir()
+	err := filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(src, path)
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+// Run runs a command in dir, outside any workspace, with extra environment
+// variables env ("K=V"), and returns its combined output and exit code.
+func Run(t testing.TB, dir string, env []string, name string, args ...string) (string, int) {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	cmd.Env = append(append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod"), env...)
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	err := cmd.Run()
+	var exit *exec.ExitError
+	switch {
+	case errors.As(err, &exit):
+		return out.String(), exit.ExitCode()
+	case err != nil:
+		t.Fatalf("%s %v: %v", name, args, err)
+	}
+	return out.String(), 0
+}
+
+// Build builds the main package in dir into a temporary directory and
+// returns the binary's path.
+func Build(t testing.TB, dir, name string) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), name)
+	if out, code := Run(t, dir, nil, "go", "build", "-o", bin, "."); code != 0 {
+		t.Fatalf("go build %s: exit %d\n%s", dir, code, out)
+	}
+	return bin
+}

@@ -1,0 +1,189 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/mongocas/mongocas-lint/internal/clitest"
+)
+
+// These tests build this custom golangci-lint and run it on a copy of the
+// example module with the example's .golangci.yml, the way CI and users
+// run it. The findings must be those of the mongocas-lint command.
+
+// A finding is one diagnostic, located by file base name and line.
+type finding struct {
+	Where, Text string
+	Fixable     bool
+}
+
+func (f finding) String() string { return f.Where + ": " + f.Text }
+
+// lint runs golangci-lint in dir with JSON output and returns its findings
+// and exit code. Each run gets an empty cache.
+func lint(t *testing.T, bin, dir string, args ...string) ([]finding, int) {
+	t.Helper()
+	args = append([]string{"run", "--output.json.path=stdout", "--output.text.path=stderr", "--show-stats=false"}, args...)
+	out, code := clitest.Run(t, dir, []string{"GOLANGCI_LINT_CACHE=" + t.TempDir()}, bin, append(args, "./...")...)
+	if code != 0 && code != 1 {
+		t.Fatalf("golangci-lint %v: exit %d\n%s", args, code, out)
+	}
+	var report struct {
+		Issues []struct {
+			FromLinter string
+			Text       string
+			Pos        struct {
+				Filename string
+				Line     int
+			}
+			SuggestedFixes []json.RawMessage
+		}
+	}
+	found := false
+	for _, line := range strings.Split(out, "\n") { // the text output is mixed in
+		if strings.HasPrefix(line, `{"Issues":`) {
+			found = true
+			if err := json.Unmarshal([]byte(line), &report); err != nil {
+				t.Fatalf("parsing the JSON report: %v\n%s", err, line)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("golangci-lint %v printed no JSON report:\n%s", args, out)
+	}
+	var all []finding
+	for _, is := range report.Issues {
+		if is.FromLinter != "mongocas" {
+			t.Errorf("%s:%d: finding of %q, want mongocas", is.Pos.Filename, is.Pos.Line, is.FromLinter)
+		}
+		all = append(all, finding{
+			Where:   filepath.Base(is.Pos.Filename) + ":" + strconv.Itoa(is.Pos.Line),
+			Text:    is.Text,
+			Fixable: len(is.SuggestedFixes) > 0,
+		})
+	}
+	slices.SortFunc(all, func(a, b finding) int { return strings.Compare(a.String(), b.String()) })
+	return all, code
+}
+
+// standalone returns the findings of the mongocas-lint command in dir.
+func standalone(t *testing.T, dir string) []finding {
+	t.Helper()
+	bin := clitest.Build(t, "../../cmd/mongocas-lint", "mongocas-lint")
+	out, code := clitest.Run(t, dir, nil, bin, "-json", "./...")
+	if code != 0 {
+		t.Fatalf("mongocas-lint -json: exit %d\n%s", code, out)
+	}
+	var tree map[string]map[string][]struct {
+		Posn           string            `json:"posn"`
+		Message        string            `json:"message"`
+		SuggestedFixes []json.RawMessage `json:"suggested_fixes"`
+	}
+	if err := json.Unmarshal([]byte(out), &tree); err != nil {
+		t.Fatalf("parsing -json output: %v\n%s", err, out)
+	}
+	var all []finding
+	for _, byAnalyzer := range tree {
+		for _, d := range byAnalyzer["mongocas"] {
+			parts := strings.Split(d.Posn, ":")
+			all = append(all, finding{Where: filepath.Base(parts[0]) + ":" + parts[1], Text: d.Message, Fixable: len(d.SuggestedFixes) > 0})
+		}
+	}
+	slices.SortFunc(all, func(a, b finding) int { return strings.Compare(a.String(), b.String()) })
+	return all
+}
+
+func TestExample(t *testing.T) {
+	bin := clitest.Build(t, ".", "golangci-lint")
+	dir := clitest.CopyModule(t, "../../example")
+	want := standalone(t, dir)
+	if len(want) == 0 {
+		t.Fatal("mongocas-lint finds nothing in the example")
+	}
+
+	// Text output: each finding once, tagged with the linter's name,
+	// exit code 1.
+	out, code := clitest.Run(t, dir, []string{"GOLANGCI_LINT_CACHE=" + t.TempDir()}, bin, "run", "./...")
+	if code != 1 {
+		t.Fatalf("golangci-lint run: exit %d, want 1\n%s", code, out)
+	}
+	for _, f := range want {
+		file, line, _ := strings.Cut(f.Where, ":")
+		if !strings.Contains(out, "/"+file+":"+line+":") || !strings.Contains(out, f.Text+" (mongocas)") {
+			t.Errorf("text output lacks %s\n%s", f, out)
+		}
+	}
+
+	// JSON output: the same findings and fixes as mongocas-lint.
+	got, code := lint(t, bin, dir)
+	if code != 1 || !slices.Equal(got, want) {
+		t.Fatalf("golangci-lint JSON (exit %d):\n%v\nwant, as mongocas-lint:\n%v", code, got, want)
+	}
+
+	// --fix applies every fix; the code still builds and is gofmt-clean,
+	// and a second run finds only what had no fix.
+	if _, code := lint(t, bin, dir, "--fix"); code != 0 && code != 1 {
+		t.Fatalf("golangci-lint --fix: exit %d", code)
+	}
+	if out, code := clitest.Run(t, dir, nil, "go", "build", "./..."); code != 0 {
+		t.Fatalf("the fixed example does not build:\n%s", out)
+	}
+	if out, code := clitest.Run(t, dir, nil, "gofmt", "-l", "."); code != 0 || out != "" {
+		t.Fatalf("the fixed example is not gofmt-clean:\n%s", out)
+	}
+	var unfixable []finding
+	for _, f := range want {
+		if !f.Fixable {
+			unfixable = append(unfixable, f)
+		}
+	}
+	after, _ := lint(t, bin, dir)
+	var afterTexts, unfixableTexts []string
+	for _, f := range after {
+		afterTexts = append(afterTexts, f.Text)
+	}
+	for _, f := range unfixable {
+		unfixableTexts = append(unfixableTexts, f.Text)
+	}
+	slices.Sort(afterTexts)
+	slices.Sort(unfixableTexts)
+	if !slices.Equal(afterTexts, unfixableTexts) {
+		t.Errorf("after --fix:\n%s\nwant only the findings without a fix:\n%s", strings.Join(afterTexts, "\n"), strings.Join(unfixableTexts, "\n"))
+	}
+}
+
+// TestBadSettings checks that a wrong setting stops golangci-lint with a
+// message that names it.
+func TestBadSettings(t *testing.T) {
+	bin := clitest.Build(t, ".", "golangci-lint")
+	for _, tc := range []struct{ name, settings, want string }{
+		{"unknown key", "version-field: [rev]", `unknown field "version-field"`},
+		{"unknown rule", "rules: [lost-update]", `unknown rule "lost-update"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := clitest.CopyModule(t, "../../example")
+			config := `version: "2"
+linters:
+  default: none
+  enable: [mongocas]
+  settings:
+    custom:
+      mongocas:
+        type: module
+        settings:
+          ` + tc.settings + "\n"
+			if err := os.WriteFile(filepath.Join(dir, ".golangci.yml"), []byte(config), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out, code := clitest.Run(t, dir, []string{"GOLANGCI_LINT_CACHE=" + t.TempDir()}, bin, "run", "./...")
+			if code == 0 || code == 1 || !strings.Contains(out, tc.want) {
+				t.Errorf("golangci-lint with %s: exit %d, want an error naming %s\n%s", tc.settings, code, tc.want, out)
+			}
+		})
+	}
+}
