@@ -9,9 +9,9 @@
 // Flags -fix, -diff and -json apply the suggested fixes, show them as a
 // diff, or print findings as JSON. Run mongocas-lint -help for all flags.
 //
-// Exit status: 0 when there are no findings, 3 when there are findings
-// (or when -fix applied them all, 0), 1 when the packages could not be
-// loaded or a flag is invalid.
+// Exit status: 0 when there are no findings (and after -fix), 1 when the
+// packages could not be loaded or type-checked, 2 when a flag is invalid,
+// 3 when there are findings.
 package main
 
 import (

@@ -187,3 +187,31 @@ linters:
 		})
 	}
 }
+
+// TestEditorInvocations runs golangci-lint the way editors do, with the
+// arguments they add, and checks that they can read our findings.
+func TestEditorInvocations(t *testing.T) {
+	bin := clitest.Build(t, ".", "golangci-lint")
+	dir := clitest.CopyModule(t, "../../example")
+	cache := []string{"GOLANGCI_LINT_CACHE=" + t.TempDir()}
+	file := filepath.Join(dir, "inventory", "inventory.go")
+	const message = `UpdateOne sets "qty" but its filter matches only "_id"`
+
+	// VS Code's Go extension with "go.lintTool": "golangci-lint-v2" runs
+	// it in the package's directory and reads file:line:col: lines.
+	out, code := clitest.Run(t, filepath.Dir(file), cache, bin, "run",
+		"--issues-exit-code=0", "--output.text.print-issued-lines=false",
+		"--show-stats=false", "--output.text.path=stdout", "--path-mode=abs")
+	if code != 0 || !strings.Contains(out, file+":47:12: "+message) {
+		t.Errorf("VS Code's invocation: exit %d, want 0 and %s:47:12: %s\n%s", code, file, message, out)
+	}
+
+	// nvim-lint's golangcilint linter runs it on the buffer's directory
+	// and reads the JSON report, matching files by absolute path.
+	out, code = clitest.Run(t, dir, cache, bin, "run", "--output.json.path=stdout",
+		"--output.text.path=", "--issues-exit-code=0", "--show-stats=false",
+		"--path-mode=abs", filepath.Dir(file))
+	if code != 0 || !strings.Contains(out, `"Filename":"`+file+`"`) || !strings.Contains(out, strings.ReplaceAll(message, `"`, `\"`)) {
+		t.Errorf("nvim-lint's invocation: exit %d, want 0 and a JSON issue in %s\n%s", code, file, out)
+	}
+}
