@@ -7,6 +7,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"go/types"
 	"slices"
 	"strings"
 
@@ -42,6 +43,14 @@ type Config struct {
 	// VersionFields are the bson keys of version counters, used by the
 	// fix that adds a version guard.
 	VersionFields []string
+	// IgnoreFields are bson keys whose unguarded $set is intended to be
+	// last-write-wins (updatedAt, lastSeenAt): unguarded-update does not
+	// count them as written.
+	IgnoreFields []string
+	// BlindWrites makes unguarded-update report writes that show no
+	// evidence of a read-modify-write or a state transition. Turning it off
+	// keeps the findings most likely to be bugs, for a first adoption.
+	BlindWrites bool
 
 	// strict makes a panic in a rule crash the pass instead of being
 	// contained; tests set it so that a bug cannot hide.
@@ -53,6 +62,7 @@ func DefaultConfig() Config {
 	return Config{
 		Rules:         AllRules(),
 		VersionFields: []string{"version", "_version", "__v", "rev", "_rev"},
+		BlindWrites:   true,
 	}
 }
 
@@ -68,6 +78,11 @@ func (c Config) Validate() error {
 			return fmt.Errorf("invalid version field %q: want a field name", f)
 		}
 	}
+	for _, f := range c.IgnoreFields {
+		if f == "" || strings.HasPrefix(f, "$") {
+			return fmt.Errorf("invalid ignored field %q: want a field name or a dotted path", f)
+		}
+	}
 	return nil
 }
 
@@ -81,16 +96,23 @@ func New(cfg Config) *analysis.Analyzer {
 	if err := cfg.Validate(); err != nil {
 		panic("mongocas: " + err.Error())
 	}
-	c := &Config{Rules: slices.Clone(cfg.Rules), VersionFields: slices.Clone(cfg.VersionFields), strict: cfg.strict}
+	c := &Config{
+		Rules:         slices.Clone(cfg.Rules),
+		VersionFields: slices.Clone(cfg.VersionFields),
+		IgnoreFields:  slices.Clone(cfg.IgnoreFields),
+		BlindWrites:   cfg.BlindWrites,
+		strict:        cfg.strict,
+	}
 	if c.Rules == nil {
 		c.Rules = AllRules()
 	}
 	a := &analysis.Analyzer{
-		Name:     Name,
-		Doc:      extractDoc(docSource),
-		URL:      DocURL,
-		Requires: []*analysis.Analyzer{inspect.Analyzer},
-		Run:      func(pass *analysis.Pass) (any, error) { return run(pass, c) },
+		Name:      Name,
+		Doc:       extractDoc(docSource),
+		URL:       DocURL,
+		Requires:  []*analysis.Analyzer{inspect.Analyzer},
+		FactTypes: []analysis.Fact{new(helperFact), new(wrapperFact)},
+		Run:       func(pass *analysis.Pass) (any, error) { return run(pass, c) },
 	}
 	a.Flags.Var(&listFlag{list: &c.Rules, check: func(v []string) error {
 		return Config{Rules: v}.Validate()
@@ -98,6 +120,11 @@ func New(cfg Config) *analysis.Analyzer {
 	a.Flags.Var(&listFlag{list: &c.VersionFields, check: func(v []string) error {
 		return Config{VersionFields: v}.Validate()
 	}}, "version-fields", "comma-separated bson keys of version counters, used by the version-guard fix")
+	a.Flags.Var(&listFlag{list: &c.IgnoreFields, check: func(v []string) error {
+		return Config{IgnoreFields: v}.Validate()
+	}}, "ignore-fields", "comma-separated bson keys whose unguarded $set is intended (last write wins), e.g. updatedAt")
+	a.Flags.BoolVar(&c.BlindWrites, "blind-writes", c.BlindWrites,
+		"report unguarded writes that show no read-modify-write or state transition; false keeps only those")
 	return a
 }
 
@@ -151,6 +178,7 @@ type checker struct {
 	cfg     *Config
 	ignores ignores
 	funcs   map[ast.Node]*funcLocals
+	sums    *summaries
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
@@ -164,12 +192,33 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		ignores: readIgnores(pass),
 		funcs:   make(map[ast.Node]*funcLocals),
 	}
+	c.sums = newSummaries(c, in)
+	c.sums.exportAll()
 	for cur := range in.Root().Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
-		if w := matchWrite(pass.TypesInfo, cur); w != nil {
+		if w := c.matchWrite(cur); w != nil {
 			c.checkWrite(w)
 		}
 	}
 	return nil, nil
+}
+
+// matchWrite reports the write at cur: a driver call or model, or a call
+// of a wrapper.
+func (c *checker) matchWrite(cur inspector.Cursor) *write {
+	if w := matchWrite(c.pass.TypesInfo, cur); w != nil {
+		w.method = w.name
+		return w
+	}
+	if call, ok := cur.Node().(*ast.CallExpr); ok {
+		return c.matchWrapperCall(cur, call)
+	}
+	return nil
+}
+
+// readsOnly reports whether fn is a helper or a wrapper: those never
+// change the documents passed to them (see paramsIntact).
+func (c *checker) readsOnly(fn *types.Func) bool {
+	return c.sums.helper(fn) != nil || c.sums.wrapper(fn) != nil
 }
 
 func (c *checker) enabled(rule string) bool { return slices.Contains(c.cfg.Rules, rule) }
@@ -194,7 +243,7 @@ func (c *checker) checkWrite(w *write) {
 		}
 		return
 	}
-	if c.enabled(RuleUnguardedUpdate) {
+	if c.enabled(RuleUnguardedUpdate) && !c.inTransaction(w) {
 		c.checkUnguarded(w, ev, ff, uf)
 	}
 }
@@ -202,14 +251,14 @@ func (c *checker) checkWrite(w *write) {
 // evaluatorAt returns an evaluator for the function that holds cur: the
 // outermost one, so that variables captured by closures are seen.
 func (c *checker) evaluatorAt(cur inspector.Cursor) *evaluator {
-	ev := &evaluator{info: c.pass.TypesInfo}
+	ev := &evaluator{info: c.pass.TypesInfo, sums: c.sums}
 	fn := outermostFunc(cur)
 	if !fn.Valid() {
 		return ev
 	}
 	fl, ok := c.funcs[fn.Node()]
 	if !ok {
-		fl = newFuncLocals(c.pass.TypesInfo, fn)
+		fl = newFuncLocals(c.pass.TypesInfo, fn, c.readsOnly)
 		c.funcs[fn.Node()] = fl
 	}
 	ev.locals = fl

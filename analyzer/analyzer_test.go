@@ -67,7 +67,44 @@ func TestInvalidSettings(t *testing.T) {
 	if err := a.Flags.Set("version-fields", "$v"); err == nil {
 		t.Errorf("-version-fields=$v: got no error")
 	}
+	if err := a.Flags.Set("ignore-fields", "updatedAt,$set"); err == nil || !strings.Contains(err.Error(), `invalid ignored field "$set"`) {
+		t.Errorf("-ignore-fields with an operator: got %v, want an error naming it", err)
+	}
+	if err := a.Flags.Set("blind-writes", "sometimes"); err == nil {
+		t.Errorf("-blind-writes=sometimes: got no error")
+	}
 	if err := (Config{Rules: []string{"nope"}}).Validate(); err == nil {
 		t.Errorf("Config.Validate accepted an unknown rule")
 	}
+}
+
+func TestInterfaceSeams(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), testAnalyzer(), "ifaceseam", "ifaceseamv1")
+}
+
+func TestTransactions(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), testAnalyzer(), "txn", "txnv1")
+}
+
+// TestHelpersAndWrappers checks documents built by helpers and writes made
+// by wrappers, in the same package and, through facts, in another one.
+func TestHelpersAndWrappers(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), testAnalyzer(), "helpers", "helpersdep", "helpersuse")
+}
+
+func TestEvidence(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), testAnalyzer(RuleUnguardedUpdate), "evidence")
+	a := testAnalyzer(RuleUnguardedUpdate)
+	if err := a.Flags.Set("blind-writes", "false"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, analysistest.TestData(), a, "noblindwrites")
+}
+
+func TestIgnoreFieldsSetting(t *testing.T) {
+	a := testAnalyzer(RuleUnguardedUpdate)
+	if err := a.Flags.Set("ignore-fields", "updatedAt,lastSeen"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, analysistest.TestData(), a, "ignorefields")
 }

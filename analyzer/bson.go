@@ -139,6 +139,7 @@ func (d *document) lookup(key string) *entry {
 type evaluator struct {
 	info   *types.Info
 	locals *funcLocals // local variables of the enclosing function; nil outside one
+	sums   *summaries  // summaries of helper functions; nil reads no helper
 	depth  int
 }
 
@@ -154,6 +155,9 @@ func (ev *evaluator) doc(e ast.Expr) *document {
 	defer func() { ev.depth-- }()
 
 	e = ast.Unparen(e)
+	if s, ok := e.(*summarized); ok {
+		return ev.summarizedDoc(s)
+	}
 	tv, ok := ev.info.Types[e]
 	if !ok || tv.Type == nil {
 		return nil
@@ -177,6 +181,10 @@ func (ev *evaluator) doc(e ast.Expr) *document {
 	case *ast.UnaryExpr:
 		if e.Op.String() == "&" {
 			return ev.doc(e.X)
+		}
+	case *ast.CallExpr:
+		if s := ev.helperCall(e); s != nil {
+			return ev.summarizedDoc(s)
 		}
 	}
 	return nil
@@ -409,11 +417,18 @@ func parseBSONTag(f *types.Var, tag string) bsonTag {
 // the element expressions and whether they are all known.
 func (ev *evaluator) array(e ast.Expr) ([]ast.Expr, bool) {
 	e = ast.Unparen(e)
+	if s, ok := e.(*summarized); ok {
+		return ev.summarizedArray(s)
+	}
 	tv, ok := ev.info.Types[e]
 	if !ok || kindOf(tv.Type) != arrayDoc {
 		return nil, false
 	}
 	switch e := e.(type) {
+	case *ast.CallExpr:
+		if s := ev.helperCall(e); s != nil {
+			return ev.summarizedArray(s)
+		}
 	case *ast.CompositeLit:
 		for _, elt := range e.Elts {
 			if _, keyed := elt.(*ast.KeyValueExpr); keyed {
@@ -450,6 +465,9 @@ func (ev *evaluator) array(e ast.Expr) ([]ast.Expr, bool) {
 func (ev *evaluator) stringConst(e ast.Expr) (string, bool) {
 	if e == nil {
 		return "", false
+	}
+	if s, ok := ast.Unparen(e).(*summarized); ok {
+		return ev.summarizedConst(s)
 	}
 	tv, ok := ev.info.Types[e]
 	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {

@@ -76,8 +76,16 @@ type write struct {
 	filter  ast.Expr         // nil when byID
 	byID    bool             // UpdateByID: the filter is {_id: id}
 	update  ast.Expr         // update document, pipeline or replacement
+	ctx     ast.Expr         // context argument of a call; nil for models
 	replace bool
 	result  resultKind
+
+	method string // the driver method or model, which name may wrap
+	// resultIndex is the index of the call's result that is the driver's
+	// result: 0 for driver calls, -1 when a wrapper does not return it.
+	resultIndex int
+	dropped     bool        // a wrapper discards the driver's result
+	via         *types.Func // the wrapper called, if any
 }
 
 func (w *write) node() ast.Node { return w.cur.Node() }
@@ -130,21 +138,52 @@ func calleeFunc(info *types.Info, call *ast.CallExpr) *types.Func {
 
 func matchCollectionCall(info *types.Info, cur inspector.Cursor, call *ast.CallExpr) *write {
 	fn := calleeFunc(info, call)
-	recv, ok := methodOf(fn)
-	if !ok || recv.Name() != "Collection" {
+	if recv, ok := methodOf(fn); !(ok && recv.Name() == "Collection") && !isCollectionSeam(fn) {
 		return nil
 	}
 	m, ok := collectionWrites[fn.Name()]
 	if !ok || len(call.Args) <= m.updateArg || call.Ellipsis.IsValid() {
 		return nil
 	}
-	w := &write{cur: cur, name: fn.Name(), update: call.Args[m.updateArg], replace: m.replace, result: m.result}
+	w := &write{cur: cur, name: fn.Name(), update: call.Args[m.updateArg], ctx: call.Args[0], replace: m.replace, result: m.result}
 	if m.filterArg < 0 {
 		w.byID = true
 	} else {
 		w.filter = call.Args[m.filterArg]
 	}
 	return w
+}
+
+// isCollectionSeam reports whether fn is a write method of an interface
+// that *mongo.Collection satisfies, with the very signature of the
+// driver's method: the usual seam for mocking the driver. Production code
+// calls the driver through it, so its calls are checked like the driver's.
+// The match is by type: the driver package is the one of the method's
+// result (*mongo.UpdateResult or *mongo.SingleResult).
+func isCollectionSeam(fn *types.Func) bool {
+	if fn == nil {
+		return false
+	}
+	if _, ok := collectionWrites[fn.Name()]; !ok {
+		return false
+	}
+	sig := fn.Type().(*types.Signature)
+	if sig.Recv() == nil || sig.Results().Len() == 0 {
+		return false
+	}
+	iface, ok := sig.Recv().Type().Underlying().(*types.Interface)
+	result := namedOf(sig.Results().At(0).Type())
+	if !ok || result == nil || !isMongoPkg(result.Obj().Pkg()) {
+		return false
+	}
+	coll, ok := result.Obj().Pkg().Scope().Lookup("Collection").(*types.TypeName)
+	if !ok {
+		return false
+	}
+	ptr := types.NewPointer(coll.Type())
+	driverMethod, _, _ := types.LookupFieldOrMethod(ptr, false, coll.Pkg(), fn.Name())
+	// Identical ignores receivers.
+	return driverMethod != nil && types.Implements(ptr, iface) && types.Identical(driverMethod.Type(), sig)
 }
 
 // matchModelChain matches the outermost call of a setter chain that starts

@@ -14,17 +14,6 @@ import (
 // nothing matched. It is offered only in functions whose last result is an
 // error; elsewhere the right reaction to a lost race is the caller's call.
 
-// uncheckedOf returns how the outcome of w goes unread, or nil.
-func (c *checker) uncheckedOf(w *write) *unchecked {
-	switch w.result {
-	case updateResult:
-		return c.uncheckedUpdateResult(w.cur)
-	case singleResult:
-		return c.uncheckedSingleResult(w.cur)
-	}
-	return nil
-}
-
 func (c *checker) checkResultFix(w *write, u *unchecked) (analysis.SuggestedFix, bool) {
 	edits, ok := c.resultCheckEdits(w, u)
 	if !ok {

@@ -59,7 +59,9 @@ type varHistory struct {
 }
 
 // newFuncLocals indexes the function at fn (a FuncDecl or FuncLit).
-func newFuncLocals(info *types.Info, fn inspector.Cursor) *funcLocals {
+// readsOnly tells the functions, besides the driver's, known to only read
+// the documents passed to them.
+func newFuncLocals(info *types.Info, fn inspector.Cursor, readsOnly func(*types.Func) bool) *funcLocals {
 	fl := &funcLocals{vars: make(map[*types.Var]*localVar)}
 	for c := range fn.Preorder((*ast.Ident)(nil), (*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.CallExpr)(nil)) {
 		var id *ast.Ident
@@ -84,7 +86,7 @@ func newFuncLocals(info *types.Info, fn inspector.Cursor) *funcLocals {
 			continue
 		}
 		if lv := fl.vars[use]; lv != nil {
-			if ch, changed := changeAt(info, c, use); changed {
+			if ch, changed := changeAt(info, c, use, readsOnly); changed {
 				lv.changes = append(lv.changes, ch)
 			}
 		}
@@ -135,7 +137,7 @@ func declaration(c inspector.Cursor) *localVar {
 
 // changeAt classifies the use of v at c. It reports false for uses that
 // only read the variable.
-func changeAt(info *types.Info, c inspector.Cursor, v *types.Var) (change, bool) {
+func changeAt(info *types.Info, c inspector.Cursor, v *types.Var, readsOnly func(*types.Func) bool) (change, bool) {
 	stmt, block := enclosingStatement(c)
 	if stmt == nil {
 		return change{}, false
@@ -187,8 +189,11 @@ func changeAt(info *types.Info, c inspector.Cursor, v *types.Var) (change, bool)
 			return change{}, false // a conversion
 		}
 		if fn := calleeFunc(info, call); fn != nil && fn.Pkg() != nil &&
-			strings.HasPrefix(fn.Pkg().Path(), driverModulePrefix) {
+			(strings.HasPrefix(fn.Pkg().Path(), driverModulePrefix) || isCollectionSeam(fn)) {
 			return change{}, false // the driver only reads documents
+		}
+		if fn := calleeFunc(info, call); fn != nil && readsOnly(fn) {
+			return change{}, false
 		}
 		return ch, true // any other function may change it
 	}

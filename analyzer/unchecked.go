@@ -32,13 +32,7 @@ type unchecked struct {
 
 // checkResult reports a conditional write whose outcome is never read.
 func (c *checker) checkResult(w *write, guards []string) {
-	var u *unchecked
-	switch w.result {
-	case updateResult:
-		u = c.uncheckedUpdateResult(w.cur)
-	case singleResult:
-		u = c.uncheckedSingleResult(w.cur)
-	}
+	u := c.uncheckedOf(w)
 	if u == nil {
 		return
 	}
@@ -47,10 +41,25 @@ func (c *checker) checkResult(w *write, guards []string) {
 		End:     w.node().End(),
 		Message: uncheckedMessage(w, guards, u),
 	}
-	if fix, ok := c.checkResultFix(w, u); ok {
+	if fix, ok := c.checkResultFix(w, u); ok && w.via == nil {
 		d.SuggestedFixes = []analysis.SuggestedFix{fix}
 	}
 	c.report(RuleUncheckedResult, d)
+}
+
+// uncheckedOf returns how the outcome of w goes unread, or nil.
+func (c *checker) uncheckedOf(w *write) *unchecked {
+	switch {
+	case w.dropped:
+		return &unchecked{how: wrapperName(c.pass.Pkg, w.via) + " discards the result of " + w.method}
+	case w.resultIndex < 0:
+		return nil // a wrapper looks at the result itself
+	case w.result == updateResult:
+		return c.uncheckedUpdateResult(w.cur, w.resultIndex)
+	case w.result == singleResult:
+		return c.uncheckedSingleResult(w.cur, w.resultIndex)
+	}
+	return nil
 }
 
 func uncheckedMessage(w *write, guards []string, u *unchecked) string {
@@ -64,11 +73,11 @@ func uncheckedMessage(w *write, guards []string, u *unchecked) string {
 		w.name, quoteList(guards), u.how)
 }
 
-// uncheckedUpdateResult looks at what happens to the *UpdateResult of the
-// call at cur. A result that escapes (returned, passed on, stored) counts
-// as looked at.
-func (c *checker) uncheckedUpdateResult(cur inspector.Cursor) *unchecked {
-	lhs, bound, ok := resultTarget(cur, 0)
+// uncheckedUpdateResult looks at what happens to the *UpdateResult that
+// the call at cur returns as its result number index. A result that
+// escapes (returned, passed on, stored) counts as looked at.
+func (c *checker) uncheckedUpdateResult(cur inspector.Cursor, index int) *unchecked {
+	lhs, bound, ok := resultTarget(cur, index)
 	switch {
 	case !ok:
 		return nil
@@ -113,14 +122,15 @@ func (c *checker) boundUses(cur inspector.Cursor, lhs ast.Expr) (*ast.Ident, []i
 	return id, uses, true
 }
 
-// uncheckedSingleResult looks at what happens to the *SingleResult of the
-// call at cur, and to the error of Err, Decode or Raw called on it.
-func (c *checker) uncheckedSingleResult(cur inspector.Cursor) *unchecked {
+// uncheckedSingleResult looks at what happens to the *SingleResult that
+// the call at cur returns as its result number index, and to the error of
+// Err, Decode or Raw called on it.
+func (c *checker) uncheckedSingleResult(cur inspector.Cursor, index int) *unchecked {
 	// FindOneAndUpdate(...).Decode(&v): follow the error of Decode.
-	if call, ok := resultMethodCall(cur); ok {
+	if call, ok := resultMethodCall(cur); ok && index == 0 {
 		return c.uncheckedError(cur.Parent().Parent(), call)
 	}
-	lhs, bound, ok := resultTarget(cur, 0)
+	lhs, bound, ok := resultTarget(cur, index)
 	switch {
 	case !ok:
 		return nil

@@ -22,21 +22,47 @@ func (c *checker) checkUnguarded(w *write, ev *evaluator, ff filterFields, uf up
 	if !ff.complete {
 		return // the filter may hold a guard the analyzer cannot see
 	}
+	uf.sets = c.withoutIgnored(uf.sets)
 	if len(uf.sets) == 0 && !uf.setsUnknown {
 		return // $inc, $push, ... only: applied atomically to the current value
 	}
 	if !uf.complete && !ff.onlyID() {
 		return // an unread operator might change a filter field
 	}
+	kind := c.kindOfWrite(w, ev, uf)
+	if kind == blindWrite && !c.cfg.BlindWrites {
+		return
+	}
 	d := analysis.Diagnostic{
 		Pos:     w.node().Pos(),
 		End:     w.node().End(),
-		Message: unguardedMessage(w, ff, uf),
+		Message: kind.String() + ": " + unguardedMessage(w, ff, uf),
 	}
 	if fix, ok := c.unguardedFix(w, ev, uf); ok {
 		d.SuggestedFixes = []analysis.SuggestedFix{fix}
 	}
 	c.report(RuleUnguardedUpdate, d)
+}
+
+// withoutIgnored drops the fields of the ignore-fields setting, and the
+// fields under them, from sets.
+func (c *checker) withoutIgnored(sets []entry) []entry {
+	if len(c.cfg.IgnoreFields) == 0 {
+		return sets
+	}
+	var kept []entry
+	for _, e := range sets {
+		ignored := false
+		for _, f := range c.cfg.IgnoreFields {
+			if e.key == f || strings.HasPrefix(e.key, f+".") {
+				ignored = true
+			}
+		}
+		if !ignored {
+			kept = append(kept, e)
+		}
+	}
+	return kept
 }
 
 func unguardedMessage(w *write, ff filterFields, uf updateFields) string {

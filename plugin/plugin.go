@@ -17,6 +17,8 @@
 //	        settings:
 //	          rules: [unguarded-update, unchecked-result]
 //	          version-fields: [version, rev]
+//	          ignore-fields: [updatedAt, lastSeenAt]
+//	          blind-writes: true
 //
 // The settings mirror the flags of the mongocas-lint command. Each list
 // holds values, never map keys, because golangci-lint lower-cases map keys
@@ -43,6 +45,12 @@ type Settings struct {
 	// VersionFields are the bson keys of version counters (the
 	// -version-fields flag).
 	VersionFields []string `json:"version-fields"`
+	// IgnoreFields are bson keys whose unguarded $set is intended (the
+	// -ignore-fields flag).
+	IgnoreFields []string `json:"ignore-fields"`
+	// BlindWrites reports unguarded writes without evidence of a
+	// read-modify-write or a state transition (the -blind-writes flag).
+	BlindWrites *bool `json:"blind-writes"`
 }
 
 // config returns the analyzer configuration that s describes.
@@ -53,6 +61,12 @@ func (s Settings) config() analyzer.Config {
 	}
 	if s.VersionFields != nil {
 		cfg.VersionFields = s.VersionFields
+	}
+	if s.IgnoreFields != nil {
+		cfg.IgnoreFields = s.IgnoreFields
+	}
+	if s.BlindWrites != nil {
+		cfg.BlindWrites = *s.BlindWrites
 	}
 	return cfg
 }

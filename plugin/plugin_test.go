@@ -54,6 +54,14 @@ func TestSettings(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, dir, build(t, map[string]any{
 		"version-fields": []any{"docRevision"},
 	}), "pluginsettings/versionfields")
+	// Intended last-write-wins fields, and no blind writes.
+	analysistest.Run(t, dir, build(t, map[string]any{
+		"ignore-fields": []any{"updatedAt", "lastSeen"},
+	}), "ignorefields")
+	analysistest.Run(t, dir, build(t, map[string]any{
+		"rules":        []any{"unguarded-update"},
+		"blind-writes": false,
+	}), "noblindwrites")
 	// The default analyzer is unaffected by the plugins built above.
 	analysistest.Run(t, dir, build(t, map[string]any{}), "pluginsettings/defaults")
 }
@@ -68,6 +76,8 @@ func TestBadSettings(t *testing.T) {
 		{"unknown rule", map[string]any{"rules": []any{"lost-update"}}, `unknown rule "lost-update"`},
 		{"bad version field", map[string]any{"version-fields": []any{"$v"}}, `invalid version field "$v"`},
 		{"wrong type", map[string]any{"rules": "unguarded-update"}, `rules`},
+		{"bad ignored field", map[string]any{"ignore-fields": []any{""}}, `invalid ignored field ""`},
+		{"blind-writes not a bool", map[string]any{"blind-writes": "no"}, `blind-writes`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := New(tc.settings)

@@ -85,11 +85,11 @@ func TestExampleFindings(t *testing.T) {
 		t.Fatalf("exit code %d, want 3 (findings)\n%s", code, out)
 	}
 	want := []string{
-		`inventory.go:47: UpdateOne sets "qty" but its filter matches only "_id"`,
-		`profile.go:44: UpdateOne sets "name", "email" but its filter matches only "_id"`,
+		`inventory.go:47: read-modify-write: UpdateOne sets "qty" but its filter matches only "_id"`,
+		`profile.go:44: read-modify-write: UpdateOne sets "name", "email" but its filter matches only "_id"`,
 		`tasks.go:130: FindOneAndUpdate is conditional on "status" but the error of Decode is dropped`,
 		`tasks.go:72: UpdateOne is conditional on "status" but its result is discarded`,
-		`tasks.go:86: UpdateByID sets "status" but its filter matches only "_id"`,
+		`tasks.go:86: state transition: UpdateByID sets "status" but its filter matches only "_id"`,
 	}
 	got := textFindings(out)
 	if len(got) != len(want) {

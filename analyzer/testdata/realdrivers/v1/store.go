@@ -7,6 +7,7 @@ import (
 	"go.mongodb.org/mongo-driver/bson"
 	"go.mongodb.org/mongo-driver/bson/primitive"
 	"go.mongodb.org/mongo-driver/mongo"
+	"go.mongodb.org/mongo-driver/mongo/options"
 )
 
 type Item struct {
@@ -50,4 +51,65 @@ func Models(id primitive.ObjectID) []mongo.WriteModel {
 		mongo.NewUpdateOneModel().SetFilter(bson.M{"_id": id}).SetUpdate(bson.M{"$set": bson.M{"qty": 1}}), // want `UpdateOneModel sets "qty"`
 		mongo.NewUpdateOneModel().SetFilter(bson.M{"_id": id}).SetUpdate(bson.M{"$inc": bson.M{"qty": 1}}),
 	}
+}
+
+// Coll is an interface seam that *mongo.Collection satisfies.
+type Coll interface {
+	FindOne(ctx context.Context, filter interface{}, opts ...*options.FindOneOptions) *mongo.SingleResult
+	UpdateOne(ctx context.Context, filter interface{}, update interface{}, opts ...*options.UpdateOptions) (*mongo.UpdateResult, error)
+	FindOneAndUpdate(ctx context.Context, filter interface{}, update interface{}, opts ...*options.FindOneAndUpdateOptions) *mongo.SingleResult
+}
+
+var _ Coll = (*mongo.Collection)(nil)
+
+func ReserveSeam(ctx context.Context, c Coll, id primitive.ObjectID) error {
+	var it Item
+	if err := c.FindOne(ctx, bson.M{"_id": id}).Decode(&it); err != nil {
+		return err
+	}
+	_, err := c.UpdateOne(ctx, bson.M{"_id": it.ID}, bson.M{"$set": bson.M{"qty": it.Qty - 1}}) // want `UpdateOne sets "qty" but its filter matches only "_id"`
+	return err
+}
+
+func ClaimSeam(ctx context.Context, c Coll, id primitive.ObjectID) {
+	c.FindOneAndUpdate(ctx, bson.M{"_id": id, "status": "CREATED"}, bson.M{"$set": bson.M{"status": "RUNNING"}}) // want `FindOneAndUpdate is conditional on "status" but its result is dropped`
+}
+
+func ReserveInTransaction(ctx context.Context, client *mongo.Client, c *mongo.Collection, id primitive.ObjectID) error {
+	sess, err := client.StartSession()
+	if err != nil {
+		return err
+	}
+	defer sess.EndSession(ctx)
+	_, err = sess.WithTransaction(ctx, func(sc mongo.SessionContext) (interface{}, error) {
+		var it Item
+		if err := c.FindOne(sc, bson.M{"_id": id}).Decode(&it); err != nil {
+			return nil, err
+		}
+		if _, err := c.UpdateOne(sc, bson.M{"_id": it.ID}, bson.M{"$set": bson.M{"qty": it.Qty - 1}}); err != nil {
+			return nil, err
+		}
+		return c.UpdateOne(ctx, bson.M{"_id": it.ID}, bson.M{"$set": bson.M{"name": it.Name}}) // want `UpdateOne sets "name" but its filter matches only "_id"`
+	})
+	return err
+}
+
+func ReserveStartCommit(ctx context.Context, client *mongo.Client, c *mongo.Collection, id primitive.ObjectID) error {
+	return client.UseSession(ctx, func(sc mongo.SessionContext) error {
+		if err := sc.StartTransaction(); err != nil {
+			return err
+		}
+		var it Item
+		if err := c.FindOne(sc, bson.M{"_id": id}).Decode(&it); err != nil {
+			return err
+		}
+		if _, err := c.UpdateOne(sc, bson.M{"_id": it.ID}, bson.M{"$set": bson.M{"qty": it.Qty - 1}}); err != nil {
+			return err
+		}
+		if err := sc.CommitTransaction(sc); err != nil {
+			return err
+		}
+		_, err := c.UpdateOne(sc, bson.M{"_id": it.ID}, bson.M{"$set": bson.M{"qty": it.Qty - 1}}) // want `UpdateOne sets "qty" but its filter matches only "_id"`
+		return err
+	})
 }

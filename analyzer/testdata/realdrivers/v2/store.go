@@ -6,6 +6,7 @@ import (
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
 )
 
 type Item struct {
@@ -55,4 +56,70 @@ func ClientModels(id bson.ObjectID) []mongo.ClientBulkWrite {
 	return []mongo.ClientBulkWrite{
 		{Database: "db", Collection: "items", Model: mongo.NewClientUpdateOneModel().SetFilter(bson.M{"_id": id}).SetUpdate(bson.M{"$set": bson.M{"qty": 1}})}, // want `ClientUpdateOneModel sets "qty"`
 	}
+}
+
+// Coll is an interface seam that *mongo.Collection satisfies.
+type Coll interface {
+	FindOne(ctx context.Context, filter any, opts ...options.Lister[options.FindOneOptions]) *mongo.SingleResult
+	UpdateOne(ctx context.Context, filter any, update any, opts ...options.Lister[options.UpdateOneOptions]) (*mongo.UpdateResult, error)
+	ReplaceOne(ctx context.Context, filter any, replacement any, opts ...options.Lister[options.ReplaceOptions]) (*mongo.UpdateResult, error)
+}
+
+var _ Coll = (*mongo.Collection)(nil)
+
+func ReserveSeam(ctx context.Context, c Coll, id bson.ObjectID) error {
+	var it Item
+	if err := c.FindOne(ctx, bson.M{"_id": id}).Decode(&it); err != nil {
+		return err
+	}
+	_, err := c.UpdateOne(ctx, bson.M{"_id": it.ID}, bson.M{"$set": bson.M{"qty": it.Qty - 1}}) // want `UpdateOne sets "qty" but its filter matches only "_id"`
+	return err
+}
+
+func ClaimSeam(ctx context.Context, c Coll, id bson.ObjectID) error {
+	_, err := c.UpdateOne(ctx, bson.M{"_id": id, "status": "CREATED"}, bson.M{"$set": bson.M{"status": "RUNNING"}}) // want `UpdateOne is conditional on "status" but its result is discarded`
+	return err
+}
+
+func ReserveInTransaction(ctx context.Context, client *mongo.Client, c *mongo.Collection, id bson.ObjectID) error {
+	sess, err := client.StartSession()
+	if err != nil {
+		return err
+	}
+	defer sess.EndSession(ctx)
+	_, err = sess.WithTransaction(ctx, func(sc context.Context) (any, error) {
+		var it Item
+		if err := c.FindOne(sc, bson.M{"_id": id}).Decode(&it); err != nil {
+			return nil, err
+		}
+		if _, err := c.UpdateOne(sc, bson.M{"_id": it.ID}, bson.M{"$set": bson.M{"qty": it.Qty - 1}}); err != nil {
+			return nil, err
+		}
+		return c.UpdateOne(ctx, bson.M{"_id": it.ID}, bson.M{"$set": bson.M{"name": it.Name}}) // want `UpdateOne sets "name" but its filter matches only "_id"`
+	})
+	return err
+}
+
+func ReserveStartCommit(ctx context.Context, client *mongo.Client, c *mongo.Collection, id bson.ObjectID) error {
+	sess, err := client.StartSession()
+	if err != nil {
+		return err
+	}
+	defer sess.EndSession(ctx)
+	if err := sess.StartTransaction(); err != nil {
+		return err
+	}
+	sc := mongo.NewSessionContext(ctx, sess)
+	var it Item
+	if err := c.FindOne(sc, bson.M{"_id": id}).Decode(&it); err != nil {
+		return err
+	}
+	if _, err := c.UpdateOne(sc, bson.M{"_id": it.ID}, bson.M{"$set": bson.M{"qty": it.Qty - 1}}); err != nil {
+		return err
+	}
+	if err := sess.CommitTransaction(sc); err != nil {
+		return err
+	}
+	_, err = c.UpdateOne(sc, bson.M{"_id": it.ID}, bson.M{"$set": bson.M{"qty": it.Qty - 1}}) // want `UpdateOne sets "qty" but its filter matches only "_id"`
+	return err
 }

@@ -1,0 +1,369 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// This file summarizes helper functions: a function that returns a filter
+// or an update built from literals and its parameters (byID(id),
+// casFilter(id, status)) is read once, into a summary with its parameters
+// left as holes, and each call to it is read from the summary with the
+// call's arguments in the holes. Summaries are object facts, so calls in
+// other packages read them too: go vet and nogo analyze one package at a
+// time.
+
+// valueKind says what a summarized value is.
+type valueKind int
+
+const (
+	opaqueValue valueKind = iota // computed in the helper: not readable
+	paramValue                   // the argument Param of the call
+	constValue                   // the string constant Const
+	docValue                     // a document: Entries
+	arrayValue                   // an array: Elems
+)
+
+// A summaryValue is a value built by a helper, in terms of its parameters.
+// Its fields are exported for gob, which encodes facts.
+type summaryValue struct {
+	Kind     valueKind
+	Param    int
+	Const    string
+	Entries  []summaryEntry
+	Elems    []*summaryValue
+	Complete bool // docValue, arrayValue: every entry or element is known
+}
+
+// A summaryEntry is one key of a summarized document.
+type summaryEntry struct {
+	Key   string
+	Value *summaryValue
+}
+
+// helperFact is the fact of a helper function: the document it returns.
+type helperFact struct {
+	Result *summaryValue
+}
+
+func (*helperFact) AFact() {}
+
+func (f *helperFact) String() string { return "helper " + f.Result.String() }
+
+// String renders a summary compactly, for facts in test expectations:
+// {_id: $0, status: "new"}.
+func (v *summaryValue) String() string {
+	if v == nil {
+		return "?"
+	}
+	switch v.Kind {
+	case paramValue:
+		return fmt.Sprintf("$%d", v.Param)
+	case constValue:
+		return fmt.Sprintf("%q", v.Const)
+	case docValue, arrayValue:
+		var parts []string
+		for _, e := range v.Entries {
+			parts = append(parts, e.Key+": "+e.Value.String())
+		}
+		for _, e := range v.Elems {
+			parts = append(parts, e.String())
+		}
+		if !v.Complete {
+			parts = append(parts, "...")
+		}
+		if v.Kind == arrayValue {
+			return "[" + strings.Join(parts, ", ") + "]"
+		}
+		return "{" + strings.Join(parts, ", ") + "}"
+	}
+	return "?"
+}
+
+// A summarized expression stands for a value read from a summary at a
+// call site: v with the call's arguments in its holes. It is an ast.Expr
+// so that it can sit in a document entry like any value written in the
+// caller; it has no type information, so only the evaluator reads it, and
+// no fix ever edits it (fixes edit literals of the caller only).
+type summarized struct {
+	ast.BadExpr // spans the call
+	v           *summaryValue
+	args        []ast.Expr
+}
+
+// summarize turns a value of the helper being summarized into a summary.
+// params maps the helper's parameters to their indices.
+func (ev *evaluator) summarize(e ast.Expr, params map[*types.Var]int) *summaryValue {
+	if ev.depth > maxDepth || e == nil {
+		return &summaryValue{}
+	}
+	ev.depth++
+	defer func() { ev.depth-- }()
+
+	e = ast.Unparen(e)
+	if s, ok := e.(*summarized); ok && s.v.Kind == paramValue {
+		return ev.summarize(s.arg(s.v.Param), params) // a helper calling a helper
+	}
+	if id, ok := e.(*ast.Ident); ok {
+		if v, ok := ev.info.Uses[id].(*types.Var); ok {
+			if i, ok := params[v]; ok {
+				return &summaryValue{Kind: paramValue, Param: i}
+			}
+		}
+	}
+	if s, ok := ev.stringConst(e); ok {
+		return &summaryValue{Kind: constValue, Const: s}
+	}
+	if d := ev.doc(e); d != nil {
+		sv := &summaryValue{Kind: docValue, Complete: d.complete}
+		for _, en := range d.entries {
+			sv.Entries = append(sv.Entries, summaryEntry{Key: en.key, Value: ev.summarize(en.value, params)})
+		}
+		return sv
+	}
+	if elems, ok := ev.array(e); ok {
+		sv := &summaryValue{Kind: arrayValue, Complete: true}
+		for _, el := range elems {
+			sv.Elems = append(sv.Elems, ev.summarize(el, params))
+		}
+		return sv
+	}
+	return &summaryValue{}
+}
+
+// arg returns the argument for parameter i, or nil when the call has none
+// (a variadic helper called with fewer arguments).
+func (s *summarized) arg(i int) ast.Expr {
+	if i < 0 || i >= len(s.args) {
+		return nil
+	}
+	return s.args[i]
+}
+
+// instantiate returns the expression that stands for v at a call with
+// args: the argument itself for a parameter, else a summarized expression.
+func instantiate(v *summaryValue, args []ast.Expr, at ast.Node) ast.Expr {
+	s := &summarized{v: v, args: args}
+	s.From, s.To = at.Pos(), at.End()
+	if v.Kind == paramValue {
+		if a := s.arg(v.Param); a != nil {
+			return a
+		}
+	}
+	return s
+}
+
+// summarizedDoc reads a summarized value as a document.
+func (ev *evaluator) summarizedDoc(s *summarized) *document {
+	switch s.v.Kind {
+	case paramValue:
+		return ev.doc(s.arg(s.v.Param))
+	case docValue:
+		d := &document{complete: s.v.Complete}
+		for _, e := range s.v.Entries {
+			d.entries = append(d.entries, entry{key: e.Key, value: instantiate(e.Value, s.args, s)})
+		}
+		return d
+	}
+	return nil
+}
+
+// summarizedArray reads a summarized value as an array.
+func (ev *evaluator) summarizedArray(s *summarized) ([]ast.Expr, bool) {
+	switch s.v.Kind {
+	case paramValue:
+		return ev.array(s.arg(s.v.Param))
+	case arrayValue:
+		var elems []ast.Expr
+		for _, e := range s.v.Elems {
+			elems = append(elems, instantiate(e, s.args, s))
+		}
+		return elems, s.v.Complete
+	}
+	return nil, false
+}
+
+// summarizedConst reads a summarized value as a string constant.
+func (ev *evaluator) summarizedConst(s *summarized) (string, bool) {
+	switch s.v.Kind {
+	case paramValue:
+		return ev.stringConst(s.arg(s.v.Param))
+	case constValue:
+		return s.v.Const, true
+	}
+	return "", false
+}
+
+// helperCall reads a call of a summarized helper.
+func (ev *evaluator) helperCall(call *ast.CallExpr) *summarized {
+	if ev.sums == nil || call.Ellipsis.IsValid() {
+		return nil
+	}
+	fn := calleeFunc(ev.info, call)
+	if fn == nil {
+		return nil
+	}
+	f := ev.sums.helper(fn)
+	if f == nil {
+		return nil
+	}
+	s := &summarized{v: f.Result, args: call.Args}
+	s.From, s.To = call.Pos(), call.End()
+	return s
+}
+
+// summaries finds and keeps the summaries of one pass: it summarizes the
+// functions of the package on first use and exports their facts, and
+// imports those of other packages.
+type summaries struct {
+	c        *checker
+	decls    map[*types.Func]inspector.Cursor // function declarations of the package
+	helpers  map[*types.Func]*helperFact      // nil value: not a helper, or in progress
+	wrappers map[*types.Func]*wrapperFact     // likewise
+}
+
+func newSummaries(c *checker, in *inspector.Inspector) *summaries {
+	s := &summaries{c: c, decls: make(map[*types.Func]inspector.Cursor), helpers: make(map[*types.Func]*helperFact), wrappers: make(map[*types.Func]*wrapperFact)}
+	for cur := range in.Root().Preorder((*ast.FuncDecl)(nil)) {
+		decl := cur.Node().(*ast.FuncDecl)
+		if fn, ok := c.pass.TypesInfo.Defs[decl.Name].(*types.Func); ok && decl.Body != nil {
+			s.decls[fn] = cur
+		}
+	}
+	return s
+}
+
+// exportAll summarizes every function of the package, so that packages
+// that import it can read the summaries.
+func (s *summaries) exportAll() {
+	for fn := range s.decls {
+		s.helper(fn)
+		s.wrapper(fn)
+	}
+}
+
+// helper returns the summary of fn, or nil when fn is not a helper.
+func (s *summaries) helper(fn *types.Func) *helperFact {
+	fn = fn.Origin()
+	if fn.Pkg() != s.c.pass.Pkg {
+		f := new(helperFact)
+		if s.c.pass.ImportObjectFact(fn, f) {
+			return f
+		}
+		return nil
+	}
+	if f, done := s.helpers[fn]; done {
+		return f
+	}
+	s.helpers[fn] = nil // a recursive helper is not one
+	cur, ok := s.decls[fn]
+	if !ok {
+		return nil
+	}
+	f := s.summarizeHelper(fn, cur)
+	s.helpers[fn] = f
+	if f != nil && fn.Exported() {
+		s.c.pass.ExportObjectFact(fn, f) // only other packages need it
+	}
+	return f
+}
+
+// summarizeHelper summarizes fn, declared at cur, if it returns a document
+// from a single return statement and never assigns to its parameters.
+func (s *summaries) summarizeHelper(fn *types.Func, cur inspector.Cursor) *helperFact {
+	sig := fn.Signature()
+	if sig.Results().Len() != 1 || sig.TypeParams().Len() > 0 || sig.RecvTypeParams().Len() > 0 {
+		return nil
+	}
+	if !isDocumentType(sig.Results().At(0).Type()) {
+		return nil
+	}
+	params := paramIndices(sig)
+	if !paramsIntact(s.c.pass.TypesInfo, cur, params) {
+		return nil
+	}
+	var ret *ast.ReturnStmt
+	for n := range cur.Preorder((*ast.ReturnStmt)(nil), (*ast.FuncLit)(nil)) {
+		if _, ok := n.Node().(*ast.FuncLit); ok {
+			return nil // its returns are not the helper's; keep it simple
+		}
+		if ret != nil || len(n.Node().(*ast.ReturnStmt).Results) != 1 {
+			return nil
+		}
+		ret = n.Node().(*ast.ReturnStmt)
+	}
+	if ret == nil {
+		return nil
+	}
+	ev := s.c.evaluatorAt(cur)
+	v := ev.summarize(ret.Results[0], params)
+	if v.Kind != docValue && v.Kind != arrayValue && v.Kind != paramValue {
+		return nil
+	}
+	return &helperFact{Result: v}
+}
+
+// isDocumentType reports whether t holds a filter, an update or a
+// pipeline: a document, or an array of documents.
+func isDocumentType(t types.Type) bool {
+	switch kindOf(t) {
+	case mapDoc, orderedDoc:
+		return true
+	case arrayDoc:
+		if n := namedOf(t); n != nil && isBSONPkg(n.Obj().Pkg()) {
+			return true // bson.A
+		}
+		if s, ok := t.Underlying().(*types.Slice); ok {
+			k := kindOf(s.Elem())
+			return k == mapDoc || k == orderedDoc
+		}
+	}
+	return false
+}
+
+// paramIndices maps the parameters of sig to their indices. A variadic
+// parameter is left out: its arguments are not one expression.
+func paramIndices(sig *types.Signature) map[*types.Var]int {
+	params := make(map[*types.Var]int)
+	for i := 0; i < sig.Params().Len(); i++ {
+		if sig.Variadic() && i == sig.Params().Len()-1 {
+			break
+		}
+		params[sig.Params().At(i)] = i
+	}
+	return params
+}
+
+func isParam(info *types.Info, id *ast.Ident, params map[*types.Var]int) bool {
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok {
+		return false
+	}
+	_, ok = params[v]
+	return ok
+}
+
+// rootIdent returns the variable at the root of x, x.f, x[i], *x.
+func rootIdent(e ast.Expr) (*ast.Ident, bool) {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			return x, true
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		default:
+			return nil, false
+		}
+	}
+}
+
+var _ analysis.Fact = (*helperFact)(nil)

@@ -1,0 +1,58 @@
+// Helpers and wrappers exported to another package (see helpersuse):
+// their summaries are facts.
+package helpersdep
+
+import (
+	"context"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+)
+
+func ByID(id bson.ObjectID) bson.M { return bson.M{"_id": id} } // want ByID:`helper \{_id: \$0\}`
+
+func CASFilter(id bson.ObjectID, status string) bson.D { // want CASFilter:`helper \{_id: \$0, status: \$1\}`
+	return bson.D{{Key: "_id", Value: id}, {Key: "status", Value: status}}
+}
+
+func Set(fields bson.M) bson.M { return bson.M{"$set": fields} } // want Set:`helper \{\$set: \$0\}`
+
+// Store wraps a collection.
+type Store struct{ c *mongo.Collection }
+
+// Update returns the driver's result to its caller.
+func (s *Store) Update(ctx context.Context, filter, update any) (*mongo.UpdateResult, error) { // want Update:`wrapper UpdateOne filter \$1 update \$2 result returned`
+	return s.c.UpdateOne(ctx, filter, update)
+}
+
+// UpdateByID drops the result.
+func (s *Store) UpdateByID(ctx context.Context, id bson.ObjectID, update any) error { // want UpdateByID:`wrapper UpdateByID filter \? update \$2 result dropped`
+	_, err := s.c.UpdateByID(ctx, id, update)
+	return err
+}
+
+// SetName builds the update itself; the caller gives the filter.
+func (s *Store) SetName(ctx context.Context, filter bson.M, name string) (*mongo.UpdateResult, error) { // want SetName:`wrapper UpdateOne filter \$1 update \{\$set: \{name: \$2\}\} result returned`
+	res, err := s.c.UpdateOne(ctx, filter, bson.M{"$set": bson.M{"name": name}})
+	return res, err
+}
+
+// Claim checks the outcome itself: callers have nothing to check.
+func (s *Store) Claim(ctx context.Context, filter, update any) (bool, error) { // want Claim:`wrapper UpdateOne filter \$1 update \$2$`
+	res, err := s.c.UpdateOne(ctx, filter, update)
+	if err != nil {
+		return false, err
+	}
+	return res.ModifiedCount == 1, nil
+}
+
+// FindAndModify returns the single result.
+func (s *Store) FindAndModify(ctx context.Context, filter, update any) *mongo.SingleResult { // want FindAndModify:`wrapper FindOneAndUpdate filter \$1 update \$2 result returned`
+	return s.c.FindOneAndUpdate(ctx, filter, update)
+}
+
+// Rename is not a wrapper: it is checked here.
+func (s *Store) Rename(ctx context.Context, id bson.ObjectID, name string) error {
+	_, err := s.c.UpdateOne(ctx, ByID(id), Set(bson.M{"name": name})) // want `UpdateOne sets "name" but its filter matches only "_id"`
+	return err
+}

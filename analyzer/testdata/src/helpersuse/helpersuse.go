@@ -1,0 +1,41 @@
+// Calls of helpers and wrappers of another package, read from their facts.
+package helpersuse
+
+import (
+	"context"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+
+	"helpersdep"
+)
+
+func direct(ctx context.Context, c *mongo.Collection, id bson.ObjectID, name string) {
+	c.UpdateOne(ctx, helpersdep.ByID(id), helpersdep.Set(bson.M{"name": name}))             // want `UpdateOne sets "name" but its filter matches only "_id"`
+	c.UpdateOne(ctx, helpersdep.CASFilter(id, "new"), helpersdep.Set(bson.M{"name": name})) // want `UpdateOne sets "name" but its filter matches only "_id", "status"`
+	c.UpdateOne(ctx, helpersdep.ByID(id), bson.M{"$inc": bson.M{"n": 1}})
+}
+
+func wrappers(ctx context.Context, s *helpersdep.Store, id bson.ObjectID, name string) error {
+	s.Update(ctx, helpersdep.ByID(id), bson.M{"$set": bson.M{"name": name}}) // want `Store.Update \(UpdateOne\) sets "name" but its filter matches only "_id"`
+	s.UpdateByID(ctx, id, bson.M{"$set": bson.M{"name": name}})              // want `Store.UpdateByID \(UpdateByID\) sets "name" but its filter matches only "_id"`
+	s.SetName(ctx, bson.M{"_id": id}, name)                                  // want `Store.SetName \(UpdateOne\) sets "name" but its filter matches only "_id"`
+	s.SetName(ctx, bson.M{"_id": id, "name": "old"}, name)                   // want `Store.SetName \(UpdateOne\) is conditional on "name" but its result is discarded`
+	s.UpdateByID(ctx, id, bson.M{"$inc": bson.M{"n": 1}})
+
+	// Conditional writes: only the result says who won.
+	claim := helpersdep.CASFilter(id, "new")
+	running := bson.M{"$set": bson.M{"status": "running"}}
+	_, err := s.Update(ctx, claim, running) // want `Store.Update \(UpdateOne\) is conditional on "status" but its result is discarded`
+	res, err := s.Update(ctx, claim, running)
+	if err == nil && res.MatchedCount == 0 {
+		return err
+	}
+	ok, err := s.Claim(ctx, claim, running)
+	_ = ok
+	s.FindAndModify(ctx, claim, running) // want `Store.FindAndModify \(FindOneAndUpdate\) is conditional on "status" but its result is dropped`
+	if err := s.FindAndModify(ctx, claim, running).Err(); err != nil {
+		return err
+	}
+	return err
+}

@@ -1,0 +1,122 @@
+// Read-modify-writes in transactions (v1).
+package txnv1
+
+import (
+	"context"
+
+	"go.mongodb.org/mongo-driver/bson"
+	"go.mongodb.org/mongo-driver/bson/primitive"
+	"go.mongodb.org/mongo-driver/mongo"
+)
+
+type Item struct {
+	ID  primitive.ObjectID `bson:"_id"`
+	Qty int                `bson:"qty"`
+}
+
+func reserve(ctx context.Context, client *mongo.Client, items *mongo.Collection, id primitive.ObjectID) error {
+	sess, err := client.StartSession()
+	if err != nil {
+		return err
+	}
+	defer sess.EndSession(ctx)
+	_, err = sess.WithTransaction(ctx, func(sc mongo.SessionContext) (interface{}, error) {
+		var it Item
+		if err := items.FindOne(sc, bson.M{"_id": id}).Decode(&it); err != nil {
+			return nil, err
+		}
+		_, err := items.UpdateOne(sc, bson.M{"_id": it.ID}, bson.M{"$set": bson.M{"qty": it.Qty - 1}})
+		return nil, err
+	})
+	return err
+}
+
+func reserveOuterCtx(ctx context.Context, sess mongo.Session, items *mongo.Collection, id primitive.ObjectID) error {
+	_, err := sess.WithTransaction(ctx, func(sc mongo.SessionContext) (interface{}, error) {
+		var it Item
+		if err := items.FindOne(sc, bson.M{"_id": id}).Decode(&it); err != nil {
+			return nil, err
+		}
+		return items.UpdateOne(ctx, bson.M{"_id": it.ID}, bson.M{"$set": bson.M{"qty": it.Qty - 1}}) // want `UpdateOne sets "qty" but its filter matches only "_id"`
+	})
+	return err
+}
+
+// WithTransaction called on the SessionContext of UseSession; the outer
+// session context is a session context too.
+func useSessionWithTransaction(ctx context.Context, client *mongo.Client, items *mongo.Collection, id primitive.ObjectID) error {
+	return client.UseSession(ctx, func(sc mongo.SessionContext) error {
+		_, err := sc.WithTransaction(sc, func(tc mongo.SessionContext) (interface{}, error) {
+			if _, err := items.UpdateOne(tc, bson.M{"_id": id}, bson.M{"$set": bson.M{"qty": 1}}); err != nil {
+				return nil, err
+			}
+			return items.UpdateOne(sc, bson.M{"_id": id}, bson.M{"$set": bson.M{"qty": 2}})
+		})
+		return err
+	})
+}
+
+// StartTransaction and CommitTransaction on the SessionContext of UseSession.
+func useSessionStartCommit(ctx context.Context, client *mongo.Client, items *mongo.Collection, id primitive.ObjectID) error {
+	return client.UseSession(ctx, func(sc mongo.SessionContext) error {
+		if err := sc.StartTransaction(); err != nil {
+			return err
+		}
+		if _, err := items.UpdateOne(sc, bson.M{"_id": id}, bson.M{"$set": bson.M{"qty": 1}}); err != nil {
+			sc.AbortTransaction(sc)
+			return err
+		}
+		if _, err := items.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"qty": 2}}); err != nil { // want `UpdateOne sets "qty" but its filter matches only "_id"`
+			return err
+		}
+		return sc.CommitTransaction(sc)
+	})
+}
+
+// StartTransaction on the session, the writes in a WithSession callback,
+// CommitTransaction in the callback.
+func withSessionStartCommit(ctx context.Context, client *mongo.Client, items *mongo.Collection, id primitive.ObjectID) error {
+	sess, err := client.StartSession()
+	if err != nil {
+		return err
+	}
+	defer sess.EndSession(ctx)
+	if err := sess.StartTransaction(); err != nil {
+		return err
+	}
+	return mongo.WithSession(ctx, sess, func(sc mongo.SessionContext) error {
+		var it Item
+		if err := items.FindOne(sc, bson.M{"_id": id}).Decode(&it); err != nil {
+			return err
+		}
+		if _, err := items.UpdateOne(sc, bson.M{"_id": it.ID}, bson.M{"$set": bson.M{"qty": it.Qty - 1}}); err != nil {
+			return err
+		}
+		return sess.CommitTransaction(sc)
+	})
+}
+
+// NewSessionContext, then Start and Commit; the write after the commit is
+// reported.
+func newSessionContext(ctx context.Context, sess mongo.Session, items *mongo.Collection, id primitive.ObjectID) error {
+	sc := mongo.NewSessionContext(ctx, sess)
+	if err := sess.StartTransaction(); err != nil {
+		return err
+	}
+	if _, err := items.UpdateOne(sc, bson.M{"_id": id}, bson.M{"$set": bson.M{"qty": 1}}); err != nil {
+		return err
+	}
+	if err := sess.CommitTransaction(sc); err != nil {
+		return err
+	}
+	_, err := items.UpdateOne(sc, bson.M{"_id": id}, bson.M{"$set": bson.M{"qty": 1}}) // want `UpdateOne sets "qty" but its filter matches only "_id"`
+	return err
+}
+
+// A UseSession callback alone is no transaction.
+func useSessionOnly(ctx context.Context, client *mongo.Client, items *mongo.Collection, id primitive.ObjectID) error {
+	return client.UseSession(ctx, func(sc mongo.SessionContext) error {
+		_, err := items.UpdateOne(sc, bson.M{"_id": id}, bson.M{"$set": bson.M{"qty": 1}}) // want `UpdateOne sets "qty" but its filter matches only "_id"`
+		return err
+	})
+}

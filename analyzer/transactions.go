@@ -1,0 +1,296 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// Transactions. In a multi-document transaction the server detects write
+// conflicts: when another writer changes a document after the transaction
+// read it, the transaction's write fails with a WriteConflict (a
+// TransientTransactionError) instead of overwriting that change, and
+// WithTransaction runs its callback again on the new value. A
+// read-modify-write in a transaction loses no update, so unguarded-update
+// stays silent for a write that runs in one:
+//
+//   - in a func literal passed as the callback of Session.WithTransaction
+//     (v1 and v2);
+//   - between sess.StartTransaction() and sess.CommitTransaction(...) on
+//     the same session variable, in the same function (the callbacks of
+//     mongo.WithSession and Client.UseSession count as part of the
+//     function that calls them: the driver runs them before returning).
+//
+// A write is in the transaction only if it runs in the session, that is,
+// with the session's context. It is still reported when its context is
+// clearly another one: context.Background() or context.TODO(); inside a
+// session callback, a variable declared outside the callback that is not
+// a session context itself (the outer ctx); between Start and Commit, the
+// parent passed to mongo.NewSessionContext rather than its result. It is
+// also still reported when it uses a document decoded before the
+// transaction began: that read is not part of the transaction, and the
+// write-conflict check starts only at the transaction's first operation.
+// Sessions and transactions are matched by type, like the writes.
+
+// inTransaction reports whether w runs in a transaction that also holds
+// the reads it depends on, so that the server detects a conflicting write.
+func (c *checker) inTransaction(w *write) bool {
+	info := c.pass.TypesInfo
+	callbacks := sessionCallbacks(info, w.cur)
+	if w.ctx != nil && clearlyNotSessionContext(info, w.ctx, callbacks) {
+		return false
+	}
+	start, ok := withTransactionStart(callbacks)
+	if !ok {
+		start, ok = c.startCommitStart(w)
+	}
+	return ok && !c.readBefore(w, start)
+}
+
+// A sessionCallback is a func literal that the driver calls with a session
+// context before the call that takes it returns.
+type sessionCallback struct {
+	lit     inspector.Cursor
+	withTxn bool // the callback of Session.WithTransaction
+}
+
+// sessionCallbacks returns the session callbacks that hold cur, innermost
+// first, up to the first function that is not one.
+func sessionCallbacks(info *types.Info, cur inspector.Cursor) []sessionCallback {
+	var cbs []sessionCallback
+	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		withTxn, ok := isSessionCallback(info, f)
+		if !ok {
+			break
+		}
+		cbs = append(cbs, sessionCallback{f, withTxn})
+	}
+	return cbs
+}
+
+// isSessionCallback reports whether the function at f is a func literal
+// passed to Session.WithTransaction (withTxn), Client.UseSession,
+// Client.UseSessionWithOptions or mongo.WithSession.
+func isSessionCallback(info *types.Info, f inspector.Cursor) (withTxn, ok bool) {
+	if _, isLit := f.Node().(*ast.FuncLit); !isLit || f.ParentEdgeKind() != edge.CallExpr_Args {
+		return false, false
+	}
+	fn := calleeFunc(info, f.Parent().Node().(*ast.CallExpr))
+	if fn == nil {
+		return false, false
+	}
+	if recv, isMethod := methodOf(fn); isMethod {
+		switch {
+		case recv.Name() == "Session" && fn.Name() == "WithTransaction":
+			return true, true
+		case recv.Name() == "Client" && (fn.Name() == "UseSession" || fn.Name() == "UseSessionWithOptions"):
+			return false, true
+		}
+		return false, false
+	}
+	return false, isMongoPkg(fn.Pkg()) && fn.Name() == "WithSession"
+}
+
+// withTransactionStart returns where the innermost WithTransaction
+// callback among cbs begins.
+func withTransactionStart(cbs []sessionCallback) (token.Pos, bool) {
+	for _, cb := range cbs {
+		if cb.withTxn {
+			return cb.lit.Node().Pos(), true
+		}
+	}
+	return token.NoPos, false
+}
+
+// clearlyNotSessionContext reports whether the context argument of a
+// write certainly does not carry the session of the callbacks that hold
+// it: context.Background(), context.TODO(), or a variable declared outside
+// the innermost callback that is not a session context itself.
+func clearlyNotSessionContext(info *types.Info, ctx ast.Expr, cbs []sessionCallback) bool {
+	ctx = ast.Unparen(ctx)
+	if call, ok := ctx.(*ast.CallExpr); ok {
+		fn := calleeFunc(info, call)
+		return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "context" &&
+			(fn.Name() == "Background" || fn.Name() == "TODO")
+	}
+	id, ok := ctx.(*ast.Ident)
+	if !ok || len(cbs) == 0 {
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok {
+		return false
+	}
+	lit := cbs[0].lit.Node()
+	if lit.Pos() <= v.Pos() && v.Pos() < lit.End() {
+		return false // declared in the callback: derived from its context
+	}
+	return !isSessionContextVar(info, v, cbs)
+}
+
+// isSessionContextVar reports whether v holds a session context: it has
+// v1's mongo.SessionContext type, or it is a parameter of a session
+// callback.
+func isSessionContextVar(info *types.Info, v *types.Var, cbs []sessionCallback) bool {
+	if n := namedOf(v.Type()); n != nil && isMongoPkg(n.Obj().Pkg()) && n.Obj().Name() == "SessionContext" {
+		return true
+	}
+	for _, cb := range cbs {
+		for _, field := range cb.lit.Node().(*ast.FuncLit).Type.Params.List {
+			for _, name := range field.Names {
+				if info.Defs[name] == v {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// startCommitStart returns where the StartTransaction call that w follows
+// begins, when w lies between StartTransaction and CommitTransaction on the
+// same session variable, all three in the same function, and w does not
+// use the parent of the session context in place of the session context.
+func (c *checker) startCommitStart(w *write) (token.Pos, bool) {
+	info := c.pass.TypesInfo
+	scope := txnScope(info, w.cur)
+	if !scope.Valid() {
+		return token.NoPos, false
+	}
+	if w.ctx != nil && isSessionContextParent(info, w.ctx, scope) {
+		return token.NoPos, false
+	}
+	type event struct {
+		pos    token.Pos
+		commit bool
+	}
+	events := make(map[*types.Var][]event)
+	for cc := range scope.Preorder((*ast.CallExpr)(nil)) {
+		name, sess, ok := sessionMethodCall(info, cc.Node().(*ast.CallExpr))
+		if !ok || (name != "StartTransaction" && name != "CommitTransaction") || txnScope(info, cc) != scope {
+			continue
+		}
+		events[sess] = append(events[sess], event{cc.Node().Pos(), name == "CommitTransaction"})
+	}
+	pos, end := w.node().Pos(), w.node().End()
+	for _, evs := range events {
+		start, open := token.NoPos, false
+		for _, e := range evs {
+			switch {
+			case e.pos < pos:
+				open = !e.commit
+				if open {
+					start = e.pos
+				}
+			case e.pos >= end && e.commit && open:
+				return start, true
+			}
+		}
+	}
+	return token.NoPos, false
+}
+
+// txnScope returns the innermost function that holds cur, looking through
+// session callbacks, or an invalid cursor.
+func txnScope(info *types.Info, cur inspector.Cursor) inspector.Cursor {
+	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		if _, ok := isSessionCallback(info, f); !ok {
+			return f
+		}
+	}
+	return inspector.Cursor{}
+}
+
+// sessionMethodCall matches sess.Method(...) where sess is a variable of
+// the driver's Session type (v1's interface, v2's *Session, or v1's
+// SessionContext, which embeds Session).
+func sessionMethodCall(info *types.Info, call *ast.CallExpr) (string, *types.Var, bool) {
+	fn := calleeFunc(info, call)
+	recv, ok := methodOf(fn)
+	if !ok || recv.Name() != "Session" {
+		return "", nil, false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return "", nil, false
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return "", nil, false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	return fn.Name(), v, ok
+}
+
+// isSessionContextParent reports whether ctx is a variable that scope
+// passes as the parent to mongo.NewSessionContext, without assigning the
+// result back to it: the session context is the result, not ctx.
+func isSessionContextParent(info *types.Info, ctx ast.Expr, scope inspector.Cursor) bool {
+	id, ok := ast.Unparen(ctx).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok {
+		return false
+	}
+	for cc := range scope.Preorder((*ast.CallExpr)(nil)) {
+		call := cc.Node().(*ast.CallExpr)
+		fn := calleeFunc(info, call)
+		if fn == nil || !isMongoPkg(fn.Pkg()) || fn.Name() != "NewSessionContext" || len(call.Args) == 0 {
+			continue
+		}
+		if parent, ok := ast.Unparen(call.Args[0]).(*ast.Ident); !ok || info.Uses[parent] != v {
+			continue
+		}
+		if cc.ParentEdgeKind() == edge.AssignStmt_Rhs {
+			as := cc.Parent().Node().(*ast.AssignStmt)
+			if i := cc.ParentEdgeIndex(); len(as.Lhs) == len(as.Rhs) {
+				if lhs, ok := as.Lhs[i].(*ast.Ident); ok && info.ObjectOf(lhs) == v {
+					continue // ctx = mongo.NewSessionContext(ctx, sess)
+				}
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// readBefore reports whether the transaction that begins at start and
+// holds w uses, before w, a document that a driver Decode filled before
+// start and not again since: that read is not part of the transaction.
+func (c *checker) readBefore(w *write, start token.Pos) bool {
+	fl := c.evaluatorAt(w.cur).locals
+	fn := outermostFunc(w.cur)
+	if fl == nil || !fn.Valid() {
+		return false
+	}
+	pos, end := w.node().Pos(), w.node().End()
+	latest := make(map[*types.Var]token.Pos)
+	for _, d := range fl.decodes {
+		if d.pos < pos {
+			latest[d.v] = d.pos
+		}
+	}
+	stale := make(map[*types.Var]bool)
+	for v, p := range latest {
+		if p < start {
+			stale[v] = true
+		}
+	}
+	if len(stale) == 0 {
+		return false
+	}
+	for cur := range fn.Preorder((*ast.Ident)(nil)) {
+		id := cur.Node().(*ast.Ident)
+		if start <= id.Pos() && id.Pos() < end {
+			if v, ok := c.pass.TypesInfo.Uses[id].(*types.Var); ok && stale[v] {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,233 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// This file summarizes wrappers: functions that pass their parameters on as
+// the filter or the update of one driver write, such as a repository's
+// Update(ctx, filter, update). Inside the wrapper the documents are
+// unknown and the rules are silent; at each call of the wrapper they are
+// the caller's arguments, so the call is checked there, like the driver
+// call it wraps. The summary is an object fact, so this works across
+// packages.
+
+// wrapperFact is the fact of a wrapper function.
+type wrapperFact struct {
+	Method  string        // the driver method, for messages
+	Filter  *summaryValue // nil when the write is by _id (UpdateByID)
+	Update  *summaryValue
+	Replace bool
+	Result  resultKind // what the driver call returns
+	// Returned is the index of the wrapper's result that is the driver's
+	// result, or -1 when that result does not reach the caller.
+	Returned int
+	// Dropped: the wrapper discards the driver's result, so no caller can
+	// tell whether a conditional write happened.
+	Dropped bool
+}
+
+func (*wrapperFact) AFact() {}
+
+func (f *wrapperFact) String() string {
+	s := "wrapper " + f.Method + " filter " + f.Filter.String() + " update " + f.Update.String()
+	switch {
+	case f.Dropped:
+		s += " result dropped"
+	case f.Returned >= 0:
+		s += " result returned"
+	}
+	return s
+}
+
+// wrapper returns the wrapper summary of fn, or nil when fn is not one.
+func (s *summaries) wrapper(fn *types.Func) *wrapperFact {
+	fn = fn.Origin()
+	if fn.Pkg() != s.c.pass.Pkg {
+		f := new(wrapperFact)
+		if s.c.pass.ImportObjectFact(fn, f) {
+			return f
+		}
+		return nil
+	}
+	if f, done := s.wrappers[fn]; done {
+		return f
+	}
+	s.wrappers[fn] = nil // a recursive wrapper is not one
+	cur, ok := s.decls[fn]
+	if !ok {
+		return nil
+	}
+	f := s.summarizeWrapper(fn, cur)
+	s.wrappers[fn] = f
+	if f != nil && fn.Exported() {
+		s.c.pass.ExportObjectFact(fn, f)
+	}
+	return f
+}
+
+// summarizeWrapper summarizes fn, declared at cur, if it holds exactly one
+// write, and that write takes a whole parameter of fn as its filter or its
+// update.
+func (s *summaries) summarizeWrapper(fn *types.Func, cur inspector.Cursor) *wrapperFact {
+	params := paramIndices(fn.Signature())
+	if !paramsIntact(s.c.pass.TypesInfo, cur, params) {
+		return nil
+	}
+	var w *write
+	for n := range cur.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.FuncLit)(nil)) {
+		if _, ok := n.Node().(*ast.FuncLit); ok {
+			return nil // a write in a closure may run any number of times
+		}
+		found := s.c.matchWrite(n)
+		if found == nil {
+			continue
+		}
+		if w != nil || found.result == noResult {
+			return nil // several writes, or a bulk-write model
+		}
+		w = found
+	}
+	if w == nil {
+		return nil
+	}
+	ev := s.c.evaluatorAt(cur)
+	f := &wrapperFact{Method: w.method, Replace: w.replace, Result: w.result, Returned: -1}
+	if !w.byID {
+		f.Filter = ev.summarize(w.filter, params)
+	}
+	f.Update = ev.summarize(w.update, params)
+	if f.Update.Kind != paramValue && (f.Filter == nil || f.Filter.Kind != paramValue) {
+		return nil // both documents are known here: the write is checked here
+	}
+	if w.resultIndex != 0 || w.dropped {
+		// A wrapper of a wrapper: the result goes where the inner one's goes.
+		f.Dropped = w.dropped
+		if w.resultIndex < 0 {
+			return f
+		}
+	}
+	f.Returned, f.Dropped = s.resultFlow(fn, w)
+	return f
+}
+
+// resultFlow tells where the result of the write w, inside the wrapper fn,
+// goes: returned as result number i of fn, or dropped (-1, true), or
+// looked at or passed on inside fn (-1, false).
+func (s *summaries) resultFlow(fn *types.Func, w *write) (int, bool) {
+	info := s.c.pass.TypesInfo
+	call := w.cur
+	results := fn.Signature().Results()
+	if call.ParentEdgeKind() == edge.ReturnStmt_Results {
+		ret := call.Parent().Node().(*ast.ReturnStmt)
+		if len(ret.Results) == 1 && results.Len() > 0 {
+			return 0, false // return coll.UpdateOne(...): the same results
+		}
+		return -1, false
+	}
+	lhs, bound, ok := resultTarget(call, w.resultIndex)
+	switch {
+	case !ok:
+		return -1, false
+	case bound == nil || isBlank(lhs):
+		return -1, true
+	}
+	_, uses, ok := s.c.boundUses(call, lhs)
+	if !ok {
+		return -1, false
+	}
+	returned := -1
+	for _, u := range uses {
+		if u.ParentEdgeKind() != edge.ReturnStmt_Results {
+			return -1, false // looked at, or passed on
+		}
+		i := u.ParentEdgeIndex()
+		if returned >= 0 && returned != i {
+			return -1, false
+		}
+		returned = i
+	}
+	if returned < 0 {
+		return -1, true // bound, never used
+	}
+	if v, ok := info.Uses[lhs.(*ast.Ident)]; ok && !types.Identical(v.Type(), results.At(returned).Type()) {
+		return -1, false
+	}
+	return returned, false
+}
+
+// paramsIntact reports whether the function at cur never assigns to its
+// parameters or takes their address, so that they hold the caller's
+// arguments wherever they are used.
+func paramsIntact(info *types.Info, cur inspector.Cursor, params map[*types.Var]int) bool {
+	for n := range cur.Preorder((*ast.AssignStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.IncDecStmt)(nil)) {
+		switch n := n.Node().(type) {
+		case *ast.AssignStmt:
+			for _, lhs := range n.Lhs {
+				if id, ok := rootIdent(lhs); ok && isParam(info, id, params) {
+					return false
+				}
+			}
+		case *ast.IncDecStmt:
+			if id, ok := rootIdent(n.X); ok && isParam(info, id, params) {
+				return false
+			}
+		case *ast.UnaryExpr:
+			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op.String() == "&" && isParam(info, id, params) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// matchWrapperCall matches a call of a wrapper, as a write checked at the
+// caller.
+func (c *checker) matchWrapperCall(cur inspector.Cursor, call *ast.CallExpr) *write {
+	if call.Ellipsis.IsValid() {
+		return nil
+	}
+	fn := calleeFunc(c.pass.TypesInfo, call)
+	if fn == nil {
+		return nil
+	}
+	f := c.sums.wrapper(fn)
+	if f == nil {
+		return nil
+	}
+	w := &write{
+		cur:         cur,
+		method:      f.Method,
+		name:        wrapperName(c.pass.Pkg, fn) + " (" + f.Method + ")",
+		update:      instantiate(f.Update, call.Args, call),
+		replace:     f.Replace,
+		result:      f.Result,
+		resultIndex: f.Returned,
+		dropped:     f.Dropped,
+		via:         fn,
+	}
+	if f.Filter == nil {
+		w.byID = true
+	} else {
+		w.filter = instantiate(f.Filter, call.Args, call)
+	}
+	return w
+}
+
+// wrapperName names fn for messages: Save, store.Save, Repo.Save.
+func wrapperName(from *types.Package, fn *types.Func) string {
+	name := fn.Name()
+	if recv := fn.Signature().Recv(); recv != nil {
+		if n := namedOf(recv.Type()); n != nil {
+			name = n.Obj().Name() + "." + name
+		}
+	}
+	if fn.Pkg() != nil && fn.Pkg() != from {
+		name = fn.Pkg().Name() + "." + name
+	}
+	return name
+}
