@@ -237,7 +237,7 @@ func (c *checker) checkWrite(w *write) {
 	if uf.notUpdate {
 		return
 	}
-	if g := guards(ff, uf); len(g) > 0 {
+	if g := ev.guards(ff, uf); len(g) > 0 {
 		if c.enabled(RuleUncheckedResult) {
 			c.checkResult(w, g)
 		}
@@ -256,6 +256,7 @@ func (c *checker) evaluatorAt(cur inspector.Cursor) *evaluator {
 	if !fn.Valid() {
 		return ev
 	}
+	ev.fn = fn
 	fl, ok := c.funcs[fn.Node()]
 	if !ok {
 		fl = newFuncLocals(c.pass.TypesInfo, fn, c.readsOnly)

@@ -26,6 +26,12 @@ func TestUnguardedUpdate(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), testAnalyzer(RuleUnguardedUpdate), "unguarded", "unguardedv1")
 }
 
+// TestWriteBack checks that a filter field written back with the value it
+// matched does not count as a guard.
+func TestWriteBack(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), testAnalyzer(), "writeback")
+}
+
 func TestUncheckedResult(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), testAnalyzer(RuleUncheckedResult), "unchecked", "uncheckedv1")
 }

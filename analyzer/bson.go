@@ -6,6 +6,8 @@ import (
 	"go/types"
 	"reflect"
 	"strings"
+
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // This file reads the Go expressions that the driver turns into BSON
@@ -121,6 +123,10 @@ type entry struct {
 	// a map, a bson.E literal of a D); nil when not in the literal.
 	node    ast.Expr
 	keyExpr ast.Expr // the key as written, for fixes; nil when not in a literal
+	// of and goField: for a field of a struct value that is not a literal,
+	// the struct expression and the Go name of the field (app, "Name").
+	of      ast.Expr
+	goField string
 }
 
 func (d *document) lookup(key string) *entry {
@@ -138,8 +144,9 @@ func (d *document) lookup(key string) *entry {
 // An evaluator reads documents within one function.
 type evaluator struct {
 	info   *types.Info
-	locals *funcLocals // local variables of the enclosing function; nil outside one
-	sums   *summaries  // summaries of helper functions; nil reads no helper
+	locals *funcLocals      // local variables of the enclosing function; nil outside one
+	sums   *summaries       // summaries of helper functions; nil reads no helper
+	fn     inspector.Cursor // the outermost function; invalid outside one
 	depth  int
 }
 
@@ -326,23 +333,30 @@ func (ev *evaluator) structValue(e ast.Expr, t types.Type) *document {
 	if !ok {
 		return nil
 	}
-	given := map[string]bool(nil)
-	if lit, ok := ast.Unparen(e).(*ast.CompositeLit); ok && len(lit.Elts) > 0 {
-		if _, keyed := lit.Elts[0].(*ast.KeyValueExpr); keyed {
-			given = make(map[string]bool)
-			for _, elt := range lit.Elts {
-				if id, ok := elt.(*ast.KeyValueExpr).Key.(*ast.Ident); ok {
-					given[id.Name] = true
+	var given map[string]ast.Expr // a keyed literal's fields and values
+	of := e                       // the struct value, when not a literal
+	if lit, ok := ast.Unparen(e).(*ast.CompositeLit); ok {
+		of = nil
+		if len(lit.Elts) > 0 {
+			if _, keyed := lit.Elts[0].(*ast.KeyValueExpr); keyed {
+				given = make(map[string]ast.Expr)
+				for _, elt := range lit.Elts {
+					kv := elt.(*ast.KeyValueExpr)
+					if id, ok := kv.Key.(*ast.Ident); ok {
+						given[id.Name] = kv.Value
+					}
 				}
 			}
 		}
+	} else if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op.String() == "&" {
+		of = u.X
 	}
 	d := &document{complete: true}
-	ev.addStructFields(d, st, given, 0)
+	ev.addStructFields(d, st, given, of, 0)
 	return d
 }
 
-func (ev *evaluator) addStructFields(d *document, st *types.Struct, given map[string]bool, depth int) {
+func (ev *evaluator) addStructFields(d *document, st *types.Struct, given map[string]ast.Expr, of ast.Expr, depth int) {
 	if depth > maxDepth {
 		d.complete = false
 		return
@@ -362,15 +376,19 @@ func (ev *evaluator) addStructFields(d *document, st *types.Struct, given map[st
 				inner = types.Unalias(p.Elem())
 			}
 			if ist, ok := inner.Underlying().(*types.Struct); ok && !hasCustomMarshaller(inner) {
-				ev.addStructFields(d, ist, nil, depth+1)
+				ev.addStructFields(d, ist, nil, of, depth+1)
 			} else {
 				d.complete = false // an inline map: its keys are data
 			}
 			continue
-		case tag.omitempty && given != nil && !given[f.Name()]:
+		case tag.omitempty && given != nil && given[f.Name()] == nil:
 			continue
 		}
-		d.entries = append(d.entries, entry{key: tag.name})
+		en := entry{key: tag.name, value: given[f.Name()]}
+		if of != nil {
+			en.of, en.goField = of, f.Name()
+		}
+		d.entries = append(d.entries, en)
 	}
 }
 

@@ -71,17 +71,23 @@ func (c *checker) kindOfWrite(w *write, ev *evaluator, uf updateFields) writeKin
 
 // mentionsAny reports whether e uses one of vars.
 func mentionsAny(info *types.Info, e ast.Expr, vars map[*types.Var]bool) bool {
-	found := false
-	if e == nil {
-		return false
+	return firstUse(info, e, vars) != nil
+}
+
+// firstUse returns the first identifier in e that uses one of vars. A
+// summarized value has no syntax: it uses nothing.
+func firstUse(info *types.Info, e ast.Expr, vars map[*types.Var]bool) *ast.Ident {
+	var found *ast.Ident
+	if _, ok := e.(*summarized); ok || e == nil {
+		return nil
 	}
 	ast.Inspect(e, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok {
+		if id, ok := n.(*ast.Ident); ok && found == nil {
 			if v, ok := info.Uses[id].(*types.Var); ok && vars[v] {
-				found = true
+				found = id
 			}
 		}
-		return !found
+		return found == nil
 	})
 	return found
 }

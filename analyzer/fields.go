@@ -14,6 +14,9 @@ import (
 type filterFields struct {
 	paths    []string // constrained field paths, in source order
 	complete bool     // the filter holds nothing else the analyzer cannot read
+	// equal holds the value of each top-level {field: value} equality,
+	// for telling whether an update writes back the value it matched.
+	equal map[string]ast.Expr
 }
 
 // onlyID reports whether the filter constrains no field other than _id.
@@ -32,16 +35,16 @@ func (ev *evaluator) filterOf(w *write) filterFields {
 	if w.byID {
 		return filterFields{paths: []string{"_id"}, complete: true}
 	}
-	ff := filterFields{complete: true}
+	ff := filterFields{complete: true, equal: make(map[string]ast.Expr)}
 	d := ev.doc(w.filter)
 	if d == nil {
 		return filterFields{}
 	}
-	ev.collectFilter(d, &ff)
+	ev.collectFilter(d, &ff, true)
 	return ff
 }
 
-func (ev *evaluator) collectFilter(d *document, ff *filterFields) {
+func (ev *evaluator) collectFilter(d *document, ff *filterFields, top bool) {
 	if !d.complete {
 		ff.complete = false
 	}
@@ -61,7 +64,7 @@ func (ev *evaluator) collectFilter(d *document, ff *filterFields) {
 					ff.complete = false
 					continue
 				}
-				ev.collectFilter(sub, ff)
+				ev.collectFilter(sub, ff, false)
 			}
 		case e.key == "$comment":
 		case strings.HasPrefix(e.key, "$"):
@@ -70,6 +73,9 @@ func (ev *evaluator) collectFilter(d *document, ff *filterFields) {
 		default:
 			if !slices.Contains(ff.paths, e.key) {
 				ff.paths = append(ff.paths, e.key)
+			}
+			if top && e.value != nil && !ev.isOperatorDoc(e.value) {
+				ff.equal[e.key] = e.value
 			}
 		}
 	}
@@ -260,18 +266,27 @@ func (ev *evaluator) readUnsetStage(v ast.Expr, uf *updateFields) {
 
 // guards returns the filter fields that the update changes: the fields
 // that make the write conditional, because a concurrent writer that
-// changes them first makes this filter miss.
-func guards(ff filterFields, uf updateFields) []string {
+// changes them first makes this filter miss. A field that the update sets
+// back to the very value the filter matched changes nothing, and guards
+// nothing (see writesBack).
+func (ev *evaluator) guards(ff filterFields, uf updateFields) []string {
 	var out []string
 	for _, f := range ff.paths {
 		for _, m := range uf.modified {
-			if overlaps(f, m) {
+			if overlaps(f, m) && !ev.writesBack(ff, uf, f, m) {
 				out = append(out, f)
 				break
 			}
 		}
 	}
 	return out
+}
+
+// isOperatorDoc reports whether e is a document of query operators
+// ({"$gt": 0}), not a value to match.
+func (ev *evaluator) isOperatorDoc(e ast.Expr) bool {
+	d := ev.doc(e)
+	return d != nil && len(d.entries) > 0 && strings.HasPrefix(d.entries[0].key, "$")
 }
 
 // overlaps reports whether two field paths name the same field or one

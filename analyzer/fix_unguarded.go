@@ -194,15 +194,7 @@ func (c *checker) versionSource(uf updateFields, decoded map[*types.Var]bool) (*
 		}
 	}
 	for _, e := range exprs {
-		var found *ast.Ident
-		ast.Inspect(e, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok && found == nil {
-				if v, ok := c.pass.TypesInfo.Uses[id].(*types.Var); ok && decoded[v] {
-					found = id
-				}
-			}
-			return found == nil
-		})
+		found := firstUse(c.pass.TypesInfo, e, decoded)
 		if found == nil {
 			continue
 		}

@@ -83,6 +83,20 @@ func unguardedMessage(w *write, ff filterFields, uf updateFields) string {
 	if len(ff.paths) > 0 {
 		filter = "its filter matches only " + quoteList(ff.paths)
 	}
+	// Filter fields that the update changes were written back unchanged,
+	// or they would be guards (see writesBack).
+	var back []string
+	for _, p := range ff.paths {
+		for _, m := range uf.modified {
+			if overlaps(p, m) {
+				back = append(back, p)
+				break
+			}
+		}
+	}
+	if len(back) > 0 {
+		filter += " and it writes " + quoteList(back) + " back unchanged"
+	}
 	return fmt.Sprintf("%s %s but %s: a concurrent update of the same document is silently overwritten (lost update); "+
 		"add the current value or a version field to the filter, or use $inc", w.name, what, filter)
 }

@@ -3,6 +3,7 @@ package helpers
 
 import (
 	"context"
+	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
@@ -66,4 +67,24 @@ func notHelpers(ctx context.Context, c *mongo.Collection, id bson.ObjectID) {
 	c.UpdateOne(ctx, fromGlobal(), setStatus("done"))
 	// The fields are unknown, but an _id-only filter never guards.
 	c.UpdateOne(ctx, byID(id), setFields(shared)) // want `UpdateOne sets fields with \$set but its filter matches only "_id"`
+}
+
+type Page struct {
+	ID      bson.ObjectID `bson:"_id"`
+	Title   string        `bson:"title"`
+	Version int           `bson:"version"`
+}
+
+func stamp(title string) bson.M {
+	return bson.M{"title": title, "at": time.Now()}
+}
+
+// Values computed inside a helper are read as unknown values.
+func stamped(ctx context.Context, c *mongo.Collection, id bson.ObjectID) error {
+	var p Page
+	if err := c.FindOne(ctx, bson.M{"_id": id}).Decode(&p); err != nil {
+		return err
+	}
+	_, err := c.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": stamp(p.Title + "!")}) // want `^read-modify-write: UpdateOne sets "title", "at"`
+	return err
 }

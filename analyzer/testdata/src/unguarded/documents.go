@@ -63,9 +63,9 @@ type Profile struct {
 func structs(ctx context.Context, c *mongo.Collection, p *Profile) {
 	c.UpdateOne(ctx, bson.M{"_id": p.ID}, bson.M{"$set": p})                          // want `UpdateOne sets "name", "owner", "email" but its filter matches only "_id"`
 	c.UpdateOne(ctx, bson.M{"_id": p.ID}, bson.M{"$set": Profile{Email: "e"}})        // want `UpdateOne sets "owner", "email" but its filter matches only "_id"`
-	c.UpdateOne(ctx, bson.M{"_id": p.ID, "email": p.Email}, bson.M{"$set": p})        // whole struct includes email
+	c.UpdateOne(ctx, bson.M{"_id": p.ID, "email": p.Email}, bson.M{"$set": p})        // want `UpdateOne sets "name", "owner", "email" but its filter matches only "_id", "email" and it writes "email" back unchanged`
 	c.UpdateOne(ctx, bson.M{"_id": p.ID, "secret": 1}, bson.M{"$set": p})             // want `UpdateOne sets "name", "owner", "email" but its filter matches only "_id", "secret"`
-	c.UpdateOne(ctx, bson.M{"_id": p.ID, "owner": p.Owner}, bson.M{"$set": p})        // inline field
+	c.UpdateOne(ctx, bson.M{"_id": p.ID, "owner": p.Owner}, bson.M{"$set": p})        // want `filter matches only "_id", "owner" and it writes "owner" back unchanged`
 	c.UpdateOne(ctx, Profile{ID: p.ID}, bson.M{"$set": bson.M{"name": "n"}})          // want `UpdateOne sets "name" but its filter matches only "_id", "owner", "email"`
 	c.UpdateOne(ctx, bson.M{"_id": p.ID}, bson.M{"$set": bson.M{"hidden": p.hidden}}) // want `UpdateOne sets "hidden"`
 }

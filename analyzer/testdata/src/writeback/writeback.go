@@ -1,0 +1,74 @@
+// A filter field that the update writes back with the value the filter
+// matched is no guard.
+package writeback
+
+import (
+	"context"
+	"errors"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+)
+
+type App struct {
+	Name  string `bson:"name"`
+	Image string `bson:"image"`
+}
+
+type Settings struct {
+	UserID string `bson:"userId"`
+	Theme  string `bson:"theme"`
+}
+
+var errLost = errors.New("lost the race")
+
+func sameValue(ctx context.Context, c *mongo.Collection, app *App, u, theme string) {
+	c.ReplaceOne(ctx, bson.M{"name": app.Name}, app)                                     // want `ReplaceOne replaces the whole document but its filter matches only "name" and it writes "name" back unchanged`
+	c.UpdateOne(ctx, bson.M{"name": app.Name}, bson.M{"$set": app})                      // want `UpdateOne sets "name", "image" but its filter matches only "name" and it writes "name" back unchanged`
+	c.ReplaceOne(ctx, bson.M{"userId": u}, Settings{UserID: u, Theme: theme})            // want `ReplaceOne replaces the whole document but its filter matches only "userId" and it writes "userId" back unchanged`
+	c.UpdateOne(ctx, bson.M{"state": "A"}, bson.M{"$set": bson.M{"state": "A", "x": 1}}) // want `UpdateOne sets "state", "x" but its filter matches only "state" and it writes "state" back unchanged`
+}
+
+type Item struct {
+	ID  bson.ObjectID `bson:"_id"`
+	Qty int           `bson:"qty"`
+}
+
+func oldValue(ctx context.Context, c *mongo.Collection, id bson.ObjectID) error {
+	var it Item
+	if err := c.FindOne(ctx, bson.M{"_id": id}).Decode(&it); err != nil {
+		return err
+	}
+	c.UpdateOne(ctx, bson.M{"_id": id, "qty": it.Qty}, bson.M{"$set": bson.M{"qty": it.Qty}}) // want `^read-modify-write: UpdateOne sets "qty" but its filter matches only "_id", "qty" and it writes "qty" back unchanged`
+
+	// The value written differs from the value matched: a guard.
+	res, err := c.UpdateOne(ctx, bson.M{"_id": id, "qty": it.Qty}, bson.M{"$set": bson.M{"qty": it.Qty - 1}})
+	if err == nil && res.MatchedCount == 0 {
+		return errLost
+	}
+	return err
+}
+
+// Guards that change the field.
+func guards(ctx context.Context, c *mongo.Collection, id bson.ObjectID, app *App, v int, newName string) error {
+	// A state transition.
+	res, err := c.UpdateOne(ctx, bson.M{"_id": id, "status": "CREATED"}, bson.M{"$set": bson.M{"status": "RUNNING"}})
+	if err != nil || res.MatchedCount == 0 {
+		return errLost
+	}
+	// A version bump.
+	res, err = c.UpdateOne(ctx, bson.M{"_id": id, "version": v}, bson.M{"$set": bson.M{"name": newName}, "$inc": bson.M{"version": 1}})
+	if err != nil || res.MatchedCount == 0 {
+		return errLost
+	}
+	// The filter was built before the name changed: a rename.
+	filter := bson.M{"name": app.Name}
+	app.Name = newName
+	res, err = c.ReplaceOne(ctx, filter, app)
+	if err != nil || res.MatchedCount == 0 {
+		return errLost
+	}
+	// Not written back: unchecked-result's business.
+	_, err = c.UpdateOne(ctx, bson.M{"_id": id, "status": "A"}, bson.M{"$set": bson.M{"status": "B"}}) // want `UpdateOne is conditional on "status" but its result is discarded`
+	return err
+}

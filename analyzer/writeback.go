@@ -1,0 +1,156 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+)
+
+// A filter field guards an update only if the update can change it: a
+// concurrent writer that changed it first then makes this filter miss.
+// An update that writes a field back with the very value its filter
+// matched ({name: app.Name} with ReplaceOne(app) or $set: app, or
+// {userId: u} with a struct whose UserID is u) changes nothing there, so
+// it overwrites the other fields blindly. A state transition ({status:
+// "CREATED"} then $set status: "RUNNING") or a version bump does change
+// the field, and guards.
+
+// writesBack reports whether the update sets filter field f (which it
+// modifies as path m) to the value the filter matched.
+func (ev *evaluator) writesBack(ff filterFields, uf updateFields, f, m string) bool {
+	matched, ok := ff.equal[f]
+	if f != m || !ok {
+		return false
+	}
+	for _, e := range uf.sets {
+		if e.key == f {
+			return ev.sameValue(matched, e)
+		}
+	}
+	return false // $inc, $push, ... change it
+}
+
+// sameValue reports whether the entry set writes the value of matched.
+// It answers false whenever it cannot be sure: the field then counts as a
+// guard, as it did before this check.
+func (ev *evaluator) sameValue(matched ast.Expr, set entry) bool {
+	a, b := ev.constantOf(matched), ev.constantOf(set.value)
+	switch {
+	case a != nil && b != nil:
+		return a.Kind() == b.Kind() && constant.Compare(a, token.EQL, b)
+	case a != nil || b != nil:
+		return false
+	case set.value != nil:
+		return ev.sameExpr(matched, set.value)
+	case set.of != nil:
+		// {name: app.Name} and the field Name of app.
+		sel, ok := ast.Unparen(matched).(*ast.SelectorExpr)
+		return ok && sel.Sel.Name == set.goField && ev.sameExpr(sel.X, set.of)
+	}
+	return false
+}
+
+func (ev *evaluator) constantOf(e ast.Expr) constant.Value {
+	if e == nil {
+		return nil
+	}
+	if s, ok := ev.stringConst(e); ok {
+		return constant.MakeString(s)
+	}
+	if tv, ok := ev.info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() != constant.Unknown {
+		return tv.Value
+	}
+	return nil
+}
+
+// sameExpr reports whether a and b are the same expression over the same
+// variables, without calls, and none of those variables is assigned
+// between the two and the write (when either was written before it).
+func (ev *evaluator) sameExpr(a, b ast.Expr) bool {
+	a, b = ast.Unparen(a), ast.Unparen(b)
+	if _, ok := a.(*summarized); ok {
+		return false
+	}
+	if _, ok := b.(*summarized); ok {
+		return false
+	}
+	if types.ExprString(a) != types.ExprString(b) {
+		return false
+	}
+	va, okA := ev.pureVars(a)
+	vb, okB := ev.pureVars(b)
+	if !okA || !okB || len(va) != len(vb) {
+		return false
+	}
+	for i := range va {
+		if va[i] != vb[i] {
+			return false
+		}
+	}
+	for _, v := range va {
+		if ev.assignedAfter(v, min(a.Pos(), b.Pos())) {
+			return false
+		}
+	}
+	return true
+}
+
+// pureVars returns the objects that the identifiers of e denote, in
+// order, or false if e calls anything, receives from a channel or
+// dereferences a pointer (values that can change between two reads).
+func (ev *evaluator) pureVars(e ast.Expr) ([]types.Object, bool) {
+	var objs []types.Object
+	ok := true
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr, *ast.StarExpr, *ast.FuncLit:
+			ok = false
+		case *ast.UnaryExpr:
+			if n.Op == token.ARROW {
+				ok = false
+			}
+		case *ast.Ident:
+			objs = append(objs, ev.info.ObjectOf(n))
+		}
+		return ok
+	})
+	return objs, ok
+}
+
+// assignedAfter reports whether the variable v may change after pos in the
+// enclosing function: assigned, incremented, or its address taken.
+// Without the function's syntax, it answers true.
+func (ev *evaluator) assignedAfter(v types.Object, pos token.Pos) bool {
+	if _, isVar := v.(*types.Var); !isVar {
+		return false // constants, types, functions, packages
+	}
+	if !ev.fn.Valid() {
+		return true
+	}
+	changed := false
+	for c := range ev.fn.Preorder((*ast.AssignStmt)(nil), (*ast.IncDecStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.RangeStmt)(nil)) {
+		if c.Node().Pos() < pos {
+			continue
+		}
+		var targets []ast.Expr
+		switch n := c.Node().(type) {
+		case *ast.AssignStmt:
+			targets = n.Lhs
+		case *ast.IncDecStmt:
+			targets = []ast.Expr{n.X}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				targets = []ast.Expr{n.X}
+			}
+		case *ast.RangeStmt:
+			targets = []ast.Expr{n.Key, n.Value}
+		}
+		for _, t := range targets {
+			if id, ok := rootIdent(t); ok && ev.info.ObjectOf(id) == v {
+				changed = true
+			}
+		}
+	}
+	return changed
+}
