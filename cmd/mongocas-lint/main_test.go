@@ -152,3 +152,34 @@ func TestFixesApply(t *testing.T) {
 		})
 	}
 }
+
+// TestVetFacts runs the command under go vet, which analyzes each package
+// separately (unitchecker, as nogo does) and carries facts between them in
+// files: a wrapper and a helper of one package are seen from another, and
+// the findings are those of the standalone run.
+func TestVetFacts(t *testing.T) {
+	bin := buildLinter(t)
+	dir := clitest.CopyModule(t, "../../analyzer/testdata/realdrivers")
+	standalone, code := run(t, dir, bin, "./...")
+	if code != 3 {
+		t.Fatalf("mongocas-lint: exit %d, want 3\n%s", code, standalone)
+	}
+	vetOut, vetCode := run(t, dir, "go", "vet", "-vettool="+bin, "./...")
+	if vetCode == 0 {
+		t.Fatalf("go vet -vettool exited 0, want non-zero\n%s", vetOut)
+	}
+	vet, want := textFindings(vetOut), textFindings(standalone)
+	if !slices.Equal(vet, want) {
+		t.Errorf("go vet -vettool findings:\n%s\nstandalone:\n%s", strings.Join(vet, "\n"), strings.Join(want, "\n"))
+	}
+	const crossPackage = `store.go:`
+	found := false
+	for _, f := range vet {
+		if strings.HasPrefix(f, crossPackage) && strings.Contains(f, `repo.Items.Update (UpdateOne) sets "name" but its filter matches only "_id"`) {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("go vet -vettool did not see through the wrapper of package repo:\n%s", strings.Join(vet, "\n"))
+	}
+}

@@ -7,6 +7,8 @@ import (
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
+	"example.com/realdrivers/v2/repo"
 )
 
 type Item struct {
@@ -121,5 +123,12 @@ func ReserveStartCommit(ctx context.Context, client *mongo.Client, c *mongo.Coll
 		return err
 	}
 	_, err = c.UpdateOne(sc, bson.M{"_id": it.ID}, bson.M{"$set": bson.M{"qty": it.Qty - 1}}) // want `UpdateOne sets "qty" but its filter matches only "_id"`
+	return err
+}
+
+// RenameThroughRepo writes through a wrapper of another package, with a
+// filter from a helper of that package.
+func RenameThroughRepo(ctx context.Context, items *repo.Items, id bson.ObjectID, name string) error {
+	_, err := items.Update(ctx, repo.ByID(id), bson.M{"$set": bson.M{"name": name}}) // want `Items.Update \(UpdateOne\) sets "name" but its filter matches only "_id"`
 	return err
 }
