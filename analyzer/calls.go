@@ -138,7 +138,7 @@ func calleeFunc(info *types.Info, call *ast.CallExpr) *types.Func {
 
 func matchCollectionCall(info *types.Info, cur inspector.Cursor, call *ast.CallExpr) *write {
 	fn := calleeFunc(info, call)
-	if recv, ok := methodOf(fn); !(ok && recv.Name() == "Collection") && !isCollectionSeam(fn) {
+	if recv, ok := methodOf(fn); (!ok || recv.Name() != "Collection") && !isCollectionSeam(fn) {
 		return nil
 	}
 	m, ok := collectionWrites[fn.Name()]
