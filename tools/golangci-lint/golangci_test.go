@@ -195,7 +195,7 @@ func TestEditorInvocations(t *testing.T) {
 	dir := clitest.CopyModule(t, "../../example")
 	cache := []string{"GOLANGCI_LINT_CACHE=" + t.TempDir()}
 	file := filepath.Join(dir, "inventory", "inventory.go")
-	const message = `UpdateOne sets "qty" but its filter matches only "_id"`
+	const message = `read-modify-write: UpdateOne sets "qty" but its filter matches only "_id"`
 
 	// VS Code's Go extension with "go.lintTool": "golangci-lint-v2" runs
 	// it in the package's directory and reads file:line:col: lines.
