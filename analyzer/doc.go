@@ -44,6 +44,20 @@
 //		return errAlreadyClaimed
 //	}
 //
+// Each unguarded-update says whether it is a read-modify-write (a value
+// written, or the condition that leads to the write, comes from a document
+// read before), a state transition (a constant is written) or a blind
+// write. A filter field that the update writes back with the value it
+// matched is no guard. Inside a transaction (a WithTransaction callback,
+// or between StartTransaction and CommitTransaction) the server detects
+// conflicts and unguarded-update is silent.
+//
+// The analyzer reads documents built by helper functions, checks calls of
+// wrappers (functions that pass their parameters on as a filter or an
+// update) at the caller, and checks calls through interfaces that
+// *mongo.Collection satisfies. Helpers and wrappers are summarized as
+// facts, so this works across packages.
+//
 // Fixes are offered where an edit is safe: $set of a field's old value
 // plus or minus a delta becomes $inc; a write-back of a decoded document
 // whose type has a version field gets a version guard; an unchecked result
@@ -56,4 +70,6 @@
 //
 //	-rules=unguarded-update,unchecked-result  the rules to run
 //	-version-fields=version,_version,__v,rev,_rev  bson keys of version counters
+//	-ignore-fields=updatedAt,lastSeenAt  fields whose last write may win
+//	-blind-writes=true  also report writes without evidence of a read or a state
 package analyzer
