@@ -230,9 +230,14 @@ func (ev *evaluator) readPipeline(e ast.Expr, uf *updateFields) {
 					continue
 				}
 				for _, f := range fields.entries {
-					if f.value != nil && ev.isServerExpression(f.value) {
+					switch {
+					case f.value != nil && ev.isServerExpression(f.value):
 						uf.addModified(f.key)
-					} else {
+					case ev.marshalsItself(f.value):
+						// It may encode an expression or a value: unknown.
+						uf.addModified(f.key)
+						uf.complete = false
+					default:
 						uf.addSet(f)
 					}
 				}
@@ -243,6 +248,13 @@ func (ev *evaluator) readPipeline(e ast.Expr, uf *updateFields) {
 			}
 		}
 	}
+}
+
+// marshalsItself reports whether e is of a type that encodes itself
+// (MarshalBSON, MarshalBSONValue), so what it sends cannot be read.
+func (ev *evaluator) marshalsItself(e ast.Expr) bool {
+	tv, ok := ev.info.Types[e]
+	return ok && tv.Type != nil && hasCustomMarshaller(tv.Type)
 }
 
 func (ev *evaluator) readUnsetStage(v ast.Expr, uf *updateFields) {

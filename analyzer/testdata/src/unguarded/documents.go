@@ -90,4 +90,12 @@ func pipelines(ctx context.Context, c *mongo.Collection, id bson.ObjectID, n int
 	c.UpdateOne(ctx, bson.M{"_id": id}, []bson.D{{{Key: "$addFields", Value: bson.M{"qty": n}}}})     // want `UpdateOne sets "qty" but its filter matches only "_id"`
 	c.UpdateOne(ctx, bson.M{"_id": id}, bson.A{bson.M{"$set": bson.M{"qty": bson.M{"$literal": n}}}}) // want `UpdateOne sets "qty" but its filter matches only "_id"`
 	c.UpdateOne(ctx, bson.M{"_id": id, "qty": n}, bson.A{bson.M{"$set": bson.M{"qty": n + 1}}})
+	// A value that encodes itself may be a server expression: unknown.
+	c.UpdateOne(ctx, bson.M{"_id": id}, bson.A{bson.M{"$set": bson.M{"state": cond{}}}})
+	c.UpdateOne(ctx, bson.M{"_id": id}, bson.A{bson.M{"$set": bson.M{"state": cond{}, "n": n}}}) // want `UpdateOne sets "n" but its filter matches only "_id"`
 }
+
+// cond encodes itself, as a {$cond: ...} expression, say.
+type cond struct{}
+
+func (cond) MarshalBSON() ([]byte, error) { return nil, nil }
