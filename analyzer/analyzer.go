@@ -112,7 +112,11 @@ func New(cfg Config) *analysis.Analyzer {
 		URL:       DocURL,
 		Requires:  []*analysis.Analyzer{inspect.Analyzer},
 		FactTypes: []analysis.Fact{new(helperFact), new(wrapperFact)},
-		Run:       func(pass *analysis.Pass) (any, error) { return run(pass, c) },
+		// Run on packages with type errors too: with facts, a package left
+		// out would leave out every package that imports it. The analyzer
+		// is silent wherever type information is missing.
+		RunDespiteErrors: true,
+		Run:              func(pass *analysis.Pass) (any, error) { return run(pass, c) },
 	}
 	a.Flags.Var(&listFlag{list: &c.Rules, check: func(v []string) error {
 		return Config{Rules: v}.Validate()
@@ -193,13 +197,25 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		funcs:   make(map[ast.Node]*funcLocals),
 	}
 	c.sums = newSummaries(c, in)
-	c.sums.exportAll()
+	c.exportSummaries()
 	for cur := range in.Root().Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
 		if w := c.matchWrite(cur); w != nil {
 			c.checkWrite(w)
 		}
 	}
 	return nil, nil
+}
+
+// exportSummaries summarizes the package's helpers and wrappers. A shape
+// the analyzer did not expect leaves the remaining ones unsummarized, not
+// the package unanalyzed.
+func (c *checker) exportSummaries() {
+	defer func() {
+		if r := recover(); r != nil && c.cfg.strict {
+			panic(r)
+		}
+	}()
+	c.sums.exportAll()
 }
 
 // matchWrite reports the write at cur: a driver call or model, or a call

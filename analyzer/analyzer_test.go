@@ -114,3 +114,9 @@ func TestIgnoreFieldsSetting(t *testing.T) {
 	}
 	analysistest.Run(t, analysistest.TestData(), a, "ignorefields")
 }
+
+// TestTypeErrors checks that a package with type errors is analyzed, and
+// so are the packages that import it.
+func TestTypeErrors(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), testAnalyzer(), "brokendep", "usesbroken")
+}
