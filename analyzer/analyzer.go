@@ -253,11 +253,15 @@ func (c *checker) checkWrite(w *write) {
 	if uf.notUpdate {
 		return
 	}
-	if g := ev.guards(ff, uf); len(g) > 0 {
+	g, unsure := ev.guards(ff, uf)
+	if len(g) > 0 {
 		if c.enabled(RuleUncheckedResult) {
 			c.checkResult(w, g)
 		}
 		return
+	}
+	if unsure {
+		return // a filter field may guard it, or may be written back
 	}
 	if c.enabled(RuleUnguardedUpdate) && !c.inTransaction(w) {
 		c.checkUnguarded(w, ev, ff, uf)

@@ -280,18 +280,27 @@ func (ev *evaluator) readUnsetStage(v ast.Expr, uf *updateFields) {
 // that make the write conditional, because a concurrent writer that
 // changes them first makes this filter miss. A field that the update sets
 // back to the very value the filter matched changes nothing, and guards
-// nothing (see writesBack).
-func (ev *evaluator) guards(ff filterFields, uf updateFields) []string {
-	var out []string
+// nothing (see writesBack). unsure says that some filter field may or may
+// not be written back unchanged: without a sure guard, the rules then
+// stay silent.
+func (ev *evaluator) guards(ff filterFields, uf updateFields) (out []string, unsure bool) {
 	for _, f := range ff.paths {
 		for _, m := range uf.modified {
-			if overlaps(f, m) && !ev.writesBack(ff, uf, f, m) {
+			if !overlaps(f, m) {
+				continue
+			}
+			back, maybe := ev.writesBack(ff, uf, f, m)
+			if maybe {
+				unsure = true
+				continue
+			}
+			if !back {
 				out = append(out, f)
 				break
 			}
 		}
 	}
-	return out
+	return out, unsure
 }
 
 // isOperatorDoc reports whether e is a document of query operators

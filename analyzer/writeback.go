@@ -16,19 +16,26 @@ import (
 // "CREATED"} then $set status: "RUNNING") or a version bump does change
 // the field, and guards.
 
-// writesBack reports whether the update sets filter field f (which it
-// modifies as path m) to the value the filter matched.
-func (ev *evaluator) writesBack(ff filterFields, uf updateFields, f, m string) bool {
+// writesBack tells whether the update sets filter field f (which it
+// modifies as path m) to the value the filter matched: yes, no, or unsure
+// when the value written is a field of a struct the analyzer cannot
+// compare with the value matched.
+func (ev *evaluator) writesBack(ff filterFields, uf updateFields, f, m string) (back, unsure bool) {
 	matched, ok := ff.equal[f]
 	if f != m || !ok {
-		return false
+		return false, false
 	}
 	for _, e := range uf.sets {
 		if e.key == f {
-			return ev.sameValue(matched, e)
+			if ev.sameValue(matched, e) {
+				return true, false
+			}
+			// A struct field written as it is may well hold the value
+			// matched ({profile: true} and p.Profile).
+			return false, e.value == nil
 		}
 	}
-	return false // $inc, $push, ... change it
+	return false, false // $inc, $push, ... change it
 }
 
 // sameValue reports whether the entry set writes the value of matched.

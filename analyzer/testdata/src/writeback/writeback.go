@@ -68,6 +68,9 @@ func guards(ctx context.Context, c *mongo.Collection, id bson.ObjectID, app *App
 	if err != nil || res.MatchedCount == 0 {
 		return errLost
 	}
+	// Unsure: is app.Image "latest"? Neither rule reports it.
+	c.ReplaceOne(ctx, bson.M{"image": "latest"}, app)
+	c.UpdateOne(ctx, bson.M{"image": newName}, bson.M{"$set": app})
 	// Not written back: unchecked-result's business.
 	_, err = c.UpdateOne(ctx, bson.M{"_id": id, "status": "A"}, bson.M{"$set": bson.M{"status": "B"}}) // want `UpdateOne is conditional on "status" but its result is discarded`
 	return err
