@@ -183,6 +183,7 @@ type checker struct {
 	ignores ignores
 	funcs   map[ast.Node]*funcLocals
 	sums    *summaries
+	txns    map[ast.Node]map[*types.Var][]txnEvent // by function; see txnEvents
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
@@ -195,6 +196,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		cfg:     cfg,
 		ignores: readIgnores(pass),
 		funcs:   make(map[ast.Node]*funcLocals),
+		txns:    make(map[ast.Node]map[*types.Var][]txnEvent),
 	}
 	c.sums = newSummaries(c, in)
 	c.exportSummaries()
@@ -222,7 +224,6 @@ func (c *checker) exportSummaries() {
 // of a wrapper.
 func (c *checker) matchWrite(cur inspector.Cursor) *write {
 	if w := matchWrite(c.pass.TypesInfo, cur); w != nil {
-		w.method = w.name
 		return w
 	}
 	if call, ok := cur.Node().(*ast.CallExpr); ok {
@@ -231,9 +232,13 @@ func (c *checker) matchWrite(cur inspector.Cursor) *write {
 	return nil
 }
 
-// readsOnly reports whether fn is a helper or a wrapper: those never
-// change the documents passed to them (see paramsIntact).
+// readsOnly reports whether fn only reads the documents passed to it: a
+// function of the driver, a method of an interface seam, or a helper or a
+// wrapper (those never change their parameters; see paramsIntact).
 func (c *checker) readsOnly(fn *types.Func) bool {
+	if fn.Pkg() != nil && strings.HasPrefix(fn.Pkg().Path(), driverModulePrefix) || isCollectionSeam(fn) {
+		return true
+	}
 	return c.sums.helper(fn) != nil || c.sums.wrapper(fn) != nil
 }
 

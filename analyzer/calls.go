@@ -80,15 +80,24 @@ type write struct {
 	replace bool
 	result  resultKind
 
-	method string // the driver method or model, which name may wrap
+	// wrapper names the wrapper called (Store.Update), for a write made
+	// through one; empty for a driver call or model.
+	wrapper string
 	// resultIndex is the index of the call's result that is the driver's
 	// result: 0 for driver calls, -1 when a wrapper does not return it.
 	resultIndex int
-	dropped     bool        // a wrapper discards the driver's result
-	via         *types.Func // the wrapper called, if any
+	dropped     bool // a wrapper discards the driver's result
 }
 
 func (w *write) node() ast.Node { return w.cur.Node() }
+
+// label names the write in messages: UpdateOne, Store.Update (UpdateOne).
+func (w *write) label() string {
+	if w.wrapper != "" {
+		return w.wrapper + " (" + w.name + ")"
+	}
+	return w.name
+}
 
 // matchWrite reports the driver write at cur, if there is one.
 func matchWrite(info *types.Info, cur inspector.Cursor) *write {

@@ -43,7 +43,7 @@ func (c *checker) kindOfWrite(w *write, ev *evaluator, uf updateFields) writeKin
 		// The values written, as read (entries of local variables
 		// included), and the update as written at the call.
 		exprs := []ast.Expr{w.update}
-		if w.via != nil {
+		if w.wrapper != "" {
 			exprs = w.node().(*ast.CallExpr).Args
 		}
 		for _, e := range uf.sets {
@@ -59,10 +59,7 @@ func (c *checker) kindOfWrite(w *write, ev *evaluator, uf updateFields) writeKin
 		}
 	}
 	for _, e := range uf.sets {
-		if _, ok := ev.stringConst(e.value); ok {
-			return stateTransition
-		}
-		if tv, ok := c.pass.TypesInfo.Types[e.value]; ok && tv.Value != nil {
+		if ev.constantOf(e.value) != nil {
 			return stateTransition
 		}
 	}

@@ -19,7 +19,7 @@ import (
 // 000), else a version guard when the written values come from a decoded
 // document whose type has a version field (seeds 001 and 003).
 func (c *checker) unguardedFix(w *write, ev *evaluator, uf updateFields) (analysis.SuggestedFix, bool) {
-	if w.via != nil || w.replace || !uf.complete || uf.doc == nil || !isInside(uf.doc.lit, w.node()) {
+	if w.wrapper != "" || w.replace || !uf.complete || uf.doc == nil || !isInside(uf.doc.lit, w.node()) {
 		return analysis.SuggestedFix{}, false
 	}
 	decoded := ev.locals.decodedBefore(w.node().Pos())

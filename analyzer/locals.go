@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -59,7 +58,7 @@ type varHistory struct {
 }
 
 // newFuncLocals indexes the function at fn (a FuncDecl or FuncLit).
-// readsOnly tells the functions, besides the driver's, known to only read
+// readsOnly tells the functions (the driver's among them) known to only read
 // the documents passed to them.
 func newFuncLocals(info *types.Info, fn inspector.Cursor, readsOnly func(*types.Func) bool) *funcLocals {
 	fl := &funcLocals{vars: make(map[*types.Var]*localVar)}
@@ -187,10 +186,6 @@ func changeAt(info *types.Info, c inspector.Cursor, v *types.Var, readsOnly func
 		}
 		if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
 			return change{}, false // a conversion
-		}
-		if fn := calleeFunc(info, call); fn != nil && fn.Pkg() != nil &&
-			(strings.HasPrefix(fn.Pkg().Path(), driverModulePrefix) || isCollectionSeam(fn)) {
-			return change{}, false // the driver only reads documents
 		}
 		if fn := calleeFunc(info, call); fn != nil && readsOnly(fn) {
 			return change{}, false

@@ -249,24 +249,35 @@ func (s *summaries) exportAll() {
 
 // helper returns the summary of fn, or nil when fn is not a helper.
 func (s *summaries) helper(fn *types.Func) *helperFact {
+	return summaryOf(s, s.helpers, fn, s.summarizeHelper)
+}
+
+// summaryOf returns the fact of fn: imported when fn belongs to another
+// package, else computed once by summarize, and exported when other
+// packages can call fn. memo holds nil while fn is being summarized, so a
+// recursive function gets no summary.
+func summaryOf[T any, F interface {
+	*T
+	analysis.Fact
+}](s *summaries, memo map[*types.Func]F, fn *types.Func, summarize func(*types.Func, inspector.Cursor) F) F {
 	fn = fn.Origin()
 	if fn.Pkg() != s.c.pass.Pkg {
-		f := new(helperFact)
+		f := F(new(T))
 		if s.c.pass.ImportObjectFact(fn, f) {
 			return f
 		}
 		return nil
 	}
-	if f, done := s.helpers[fn]; done {
+	if f, done := memo[fn]; done {
 		return f
 	}
-	s.helpers[fn] = nil // a recursive helper is not one
+	memo[fn] = nil
 	cur, ok := s.decls[fn]
 	if !ok {
 		return nil
 	}
-	f := s.summarizeHelper(fn, cur)
-	s.helpers[fn] = f
+	f := summarize(fn, cur)
+	memo[fn] = f
 	if f != nil && fn.Exported() {
 		s.c.pass.ExportObjectFact(fn, f) // only other packages need it
 	}
@@ -365,5 +376,3 @@ func rootIdent(e ast.Expr) (*ast.Ident, bool) {
 		}
 	}
 }
-
-var _ analysis.Fact = (*helperFact)(nil)

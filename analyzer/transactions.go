@@ -163,20 +163,8 @@ func (c *checker) startCommitStart(w *write) (token.Pos, bool) {
 	if w.ctx != nil && isSessionContextParent(info, w.ctx, scope) {
 		return token.NoPos, false
 	}
-	type event struct {
-		pos    token.Pos
-		commit bool
-	}
-	events := make(map[*types.Var][]event)
-	for cc := range scope.Preorder((*ast.CallExpr)(nil)) {
-		name, sess, ok := sessionMethodCall(info, cc.Node().(*ast.CallExpr))
-		if !ok || (name != "StartTransaction" && name != "CommitTransaction") || txnScope(info, cc) != scope {
-			continue
-		}
-		events[sess] = append(events[sess], event{cc.Node().Pos(), name == "CommitTransaction"})
-	}
 	pos, end := w.node().Pos(), w.node().End()
-	for _, evs := range events {
+	for _, evs := range c.txnEvents(scope) {
 		start, open := token.NoPos, false
 		for _, e := range evs {
 			switch {
@@ -191,6 +179,32 @@ func (c *checker) startCommitStart(w *write) (token.Pos, bool) {
 		}
 	}
 	return token.NoPos, false
+}
+
+// A txnEvent is a StartTransaction or CommitTransaction call.
+type txnEvent struct {
+	pos    token.Pos
+	commit bool
+}
+
+// txnEvents returns the StartTransaction and CommitTransaction calls of
+// the function at scope, by session variable, in source order. They are
+// found once per function, not once per write.
+func (c *checker) txnEvents(scope inspector.Cursor) map[*types.Var][]txnEvent {
+	if evs, ok := c.txns[scope.Node()]; ok {
+		return evs
+	}
+	info := c.pass.TypesInfo
+	events := make(map[*types.Var][]txnEvent)
+	for cc := range scope.Preorder((*ast.CallExpr)(nil)) {
+		name, sess, ok := sessionMethodCall(info, cc.Node().(*ast.CallExpr))
+		if !ok || (name != "StartTransaction" && name != "CommitTransaction") || txnScope(info, cc) != scope {
+			continue
+		}
+		events[sess] = append(events[sess], txnEvent{cc.Node().Pos(), name == "CommitTransaction"})
+	}
+	c.txns[scope.Node()] = events
+	return events
 }
 
 // txnScope returns the innermost function that holds cur, looking through

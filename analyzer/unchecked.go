@@ -41,7 +41,7 @@ func (c *checker) checkResult(w *write, guards []string) {
 		End:     w.node().End(),
 		Message: uncheckedMessage(w, guards, u),
 	}
-	if fix, ok := c.checkResultFix(w, u); ok && w.via == nil {
+	if fix, ok := c.checkResultFix(w, u); ok && w.wrapper == "" {
 		d.SuggestedFixes = []analysis.SuggestedFix{fix}
 	}
 	c.report(RuleUncheckedResult, d)
@@ -51,7 +51,7 @@ func (c *checker) checkResult(w *write, guards []string) {
 func (c *checker) uncheckedOf(w *write) *unchecked {
 	switch {
 	case w.dropped:
-		return &unchecked{how: wrapperName(c.pass.Pkg, w.via) + " discards the result of " + w.method}
+		return &unchecked{how: w.wrapper + " discards the result of " + w.name}
 	case w.resultIndex < 0:
 		return nil // a wrapper looks at the result itself
 	case w.result == updateResult:
@@ -66,11 +66,11 @@ func uncheckedMessage(w *write, guards []string, u *unchecked) string {
 	if w.result == singleResult {
 		return fmt.Sprintf("%s is conditional on %s but %s: when another writer got there first, "+
 			"the error is mongo.ErrNoDocuments and this code carries on as if it had won; check the error",
-			w.name, quoteList(guards), u.how)
+			w.label(), quoteList(guards), u.how)
 	}
 	return fmt.Sprintf("%s is conditional on %s but %s: when another writer got there first, "+
 		"MatchedCount is 0 with a nil error and this code carries on as if it had won; check MatchedCount or ModifiedCount",
-		w.name, quoteList(guards), u.how)
+		w.label(), quoteList(guards), u.how)
 }
 
 // uncheckedUpdateResult looks at what happens to the *UpdateResult that

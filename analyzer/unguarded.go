@@ -98,7 +98,7 @@ func unguardedMessage(w *write, ff filterFields, uf updateFields) string {
 		filter += " and it writes " + quoteList(back) + " back unchanged"
 	}
 	return fmt.Sprintf("%s %s but %s: a concurrent update of the same document is silently overwritten (lost update); "+
-		"add the current value or a version field to the filter, or use $inc", w.name, what, filter)
+		"add the current value or a version field to the filter, or use $inc", w.label(), what, filter)
 }
 
 // quoteList formats names as "a", "b", "c", without repeats.

@@ -46,28 +46,7 @@ func (f *wrapperFact) String() string {
 
 // wrapper returns the wrapper summary of fn, or nil when fn is not one.
 func (s *summaries) wrapper(fn *types.Func) *wrapperFact {
-	fn = fn.Origin()
-	if fn.Pkg() != s.c.pass.Pkg {
-		f := new(wrapperFact)
-		if s.c.pass.ImportObjectFact(fn, f) {
-			return f
-		}
-		return nil
-	}
-	if f, done := s.wrappers[fn]; done {
-		return f
-	}
-	s.wrappers[fn] = nil // a recursive wrapper is not one
-	cur, ok := s.decls[fn]
-	if !ok {
-		return nil
-	}
-	f := s.summarizeWrapper(fn, cur)
-	s.wrappers[fn] = f
-	if f != nil && fn.Exported() {
-		s.c.pass.ExportObjectFact(fn, f)
-	}
-	return f
+	return summaryOf(s, s.wrappers, fn, s.summarizeWrapper)
 }
 
 // summarizeWrapper summarizes fn, declared at cur, if it holds exactly one
@@ -96,7 +75,7 @@ func (s *summaries) summarizeWrapper(fn *types.Func, cur inspector.Cursor) *wrap
 		return nil
 	}
 	ev := s.c.evaluatorAt(cur)
-	f := &wrapperFact{Method: w.method, Replace: w.replace, Result: w.result, Returned: -1}
+	f := &wrapperFact{Method: w.name, Replace: w.replace, Result: w.result, Returned: -1}
 	if !w.byID {
 		f.Filter = ev.summarize(w.filter, params)
 	}
@@ -201,14 +180,13 @@ func (c *checker) matchWrapperCall(cur inspector.Cursor, call *ast.CallExpr) *wr
 	}
 	w := &write{
 		cur:         cur,
-		method:      f.Method,
-		name:        wrapperName(c.pass.Pkg, fn) + " (" + f.Method + ")",
+		name:        f.Method,
+		wrapper:     wrapperName(c.pass.Pkg, fn),
 		update:      instantiate(f.Update, call.Args, call),
 		replace:     f.Replace,
 		result:      f.Result,
 		resultIndex: f.Returned,
 		dropped:     f.Dropped,
-		via:         fn,
 	}
 	if f.Filter == nil {
 		w.byID = true

@@ -62,7 +62,7 @@ func TestSettings(t *testing.T) {
 		"rules":        []any{"unguarded-update"},
 		"blind-writes": false,
 	}), "noblindwrites")
-	// The default analyzer is unaffected by the plugins built above.
+	// An empty settings map means the defaults, whatever was built before.
 	analysistest.Run(t, dir, build(t, map[string]any{}), "pluginsettings/defaults")
 }
 

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -23,12 +22,6 @@ func run(t *testing.T, dir string, name string, args ...string) (string, int) {
 	return clitest.Run(t, dir, nil, name, args...)
 }
 
-// A finding is one diagnostic, located by file base name and line.
-type finding struct {
-	Where, Message string
-	Fixable        bool
-}
-
 var findingLine = regexp.MustCompile(`(?m)^(\S+\.go):(\d+):\d+: (.*)$`)
 
 // textFindings parses the text output of the command or of go vet.
@@ -42,38 +35,18 @@ func textFindings(out string) []string {
 }
 
 // jsonFindings runs the command with -json.
-func jsonFindings(t *testing.T, bin, dir string) []finding {
+func jsonFindings(t *testing.T, bin, dir string) []clitest.Finding {
 	t.Helper()
 	out, code := run(t, dir, bin, "-json", "./...")
 	if code != 0 {
 		t.Fatalf("mongocas-lint -json: exit %d\n%s", code, out)
 	}
-	var tree map[string]map[string]json.RawMessage
-	if err := json.Unmarshal([]byte(out), &tree); err != nil {
-		t.Fatalf("parsing -json output: %v\n%s", err, out)
-	}
-	var all []finding
-	for _, byAnalyzer := range tree {
-		var diags []struct {
-			Posn           string            `json:"posn"`
-			Message        string            `json:"message"`
-			Category       string            `json:"category"`
-			SuggestedFixes []json.RawMessage `json:"suggested_fixes"`
-		}
-		if raw, ok := byAnalyzer["mongocas"]; ok {
-			if err := json.Unmarshal(raw, &diags); err != nil {
-				t.Fatalf("parsing diagnostics: %v\n%s", err, raw)
-			}
-		}
-		for _, d := range diags {
-			if d.Category != "unguarded-update" && d.Category != "unchecked-result" {
-				t.Errorf("%s: category %q, want the rule's name", d.Posn, d.Category)
-			}
-			parts := strings.Split(d.Posn, ":")
-			all = append(all, finding{Where: filepath.Base(parts[0]) + ":" + parts[1], Message: d.Message, Fixable: len(d.SuggestedFixes) > 0})
+	all := clitest.ParseJSON(t, out)
+	for _, f := range all {
+		if f.Category != "unguarded-update" && f.Category != "unchecked-result" {
+			t.Errorf("%s: category %q, want the rule's name", f.Where, f.Category)
 		}
 	}
-	slices.SortFunc(all, func(a, b finding) int { return strings.Compare(a.Where+a.Message, b.Where+b.Message) })
 	return all
 }
 

@@ -4,10 +4,13 @@ package clitest
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -68,4 +71,42 @@ func Build(t testing.TB, dir, name string) string {
 		t.Fatalf("go build %s: exit %d\n%s", dir, code, out)
 	}
 	return bin
+}
+
+// A Finding is one diagnostic of the mongocas analyzer, located by file
+// base name and line.
+type Finding struct {
+	Where, Message, Category string
+	Fixable                  bool
+}
+
+func (f Finding) String() string { return f.Where + ": " + f.Message }
+
+// ParseJSON reads the findings of mongocas-lint -json, sorted.
+func ParseJSON(t testing.TB, out string) []Finding {
+	t.Helper()
+	var tree map[string]map[string][]struct {
+		Posn           string            `json:"posn"`
+		Message        string            `json:"message"`
+		Category       string            `json:"category"`
+		SuggestedFixes []json.RawMessage `json:"suggested_fixes"`
+	}
+	if err := json.Unmarshal([]byte(out), &tree); err != nil {
+		t.Fatalf("parsing -json output: %v\n%s", err, out)
+	}
+	var all []Finding
+	for _, byAnalyzer := range tree {
+		for _, d := range byAnalyzer["mongocas"] {
+			file, rest, _ := strings.Cut(d.Posn, ":")
+			line, _, _ := strings.Cut(rest, ":")
+			all = append(all, Finding{
+				Where:    filepath.Base(file) + ":" + line,
+				Message:  d.Message,
+				Category: d.Category,
+				Fixable:  len(d.SuggestedFixes) > 0,
+			})
+		}
+	}
+	slices.SortFunc(all, func(a, b Finding) int { return strings.Compare(a.String(), b.String()) })
+	return all
 }

@@ -16,17 +16,9 @@ import (
 // example module with the example's .golangci.yml, the way CI and users
 // run it. The findings must be those of the mongocas-lint command.
 
-// A finding is one diagnostic, located by file base name and line.
-type finding struct {
-	Where, Text string
-	Fixable     bool
-}
-
-func (f finding) String() string { return f.Where + ": " + f.Text }
-
 // lint runs golangci-lint in dir with JSON output and returns its findings
 // and exit code. Each run gets an empty cache.
-func lint(t *testing.T, bin, dir string, args ...string) ([]finding, int) {
+func lint(t *testing.T, bin, dir string, args ...string) ([]clitest.Finding, int) {
 	t.Helper()
 	args = append([]string{"run", "--output.json.path=stdout", "--output.text.path=stderr", "--show-stats=false"}, args...)
 	out, code := clitest.Run(t, dir, []string{"GOLANGCI_LINT_CACHE=" + t.TempDir()}, bin, append(args, "./...")...)
@@ -56,45 +48,33 @@ func lint(t *testing.T, bin, dir string, args ...string) ([]finding, int) {
 	if !found {
 		t.Fatalf("golangci-lint %v printed no JSON report:\n%s", args, out)
 	}
-	var all []finding
+	var all []clitest.Finding
 	for _, is := range report.Issues {
 		if is.FromLinter != "mongocas" {
 			t.Errorf("%s:%d: finding of %q, want mongocas", is.Pos.Filename, is.Pos.Line, is.FromLinter)
 		}
-		all = append(all, finding{
+		all = append(all, clitest.Finding{
 			Where:   filepath.Base(is.Pos.Filename) + ":" + strconv.Itoa(is.Pos.Line),
-			Text:    is.Text,
+			Message: is.Text,
 			Fixable: len(is.SuggestedFixes) > 0,
 		})
 	}
-	slices.SortFunc(all, func(a, b finding) int { return strings.Compare(a.String(), b.String()) })
+	slices.SortFunc(all, func(a, b clitest.Finding) int { return strings.Compare(a.String(), b.String()) })
 	return all, code
 }
 
 // standalone returns the findings of the mongocas-lint command in dir.
-func standalone(t *testing.T, dir string) []finding {
+func standalone(t *testing.T, dir string) []clitest.Finding {
 	t.Helper()
 	bin := clitest.Build(t, "../../cmd/mongocas-lint", "mongocas-lint")
 	out, code := clitest.Run(t, dir, nil, bin, "-json", "./...")
 	if code != 0 {
 		t.Fatalf("mongocas-lint -json: exit %d\n%s", code, out)
 	}
-	var tree map[string]map[string][]struct {
-		Posn           string            `json:"posn"`
-		Message        string            `json:"message"`
-		SuggestedFixes []json.RawMessage `json:"suggested_fixes"`
+	all := clitest.ParseJSON(t, out)
+	for i := range all {
+		all[i].Category = "" // golangci-lint's report has no category
 	}
-	if err := json.Unmarshal([]byte(out), &tree); err != nil {
-		t.Fatalf("parsing -json output: %v\n%s", err, out)
-	}
-	var all []finding
-	for _, byAnalyzer := range tree {
-		for _, d := range byAnalyzer["mongocas"] {
-			parts := strings.Split(d.Posn, ":")
-			all = append(all, finding{Where: filepath.Base(parts[0]) + ":" + parts[1], Text: d.Message, Fixable: len(d.SuggestedFixes) > 0})
-		}
-	}
-	slices.SortFunc(all, func(a, b finding) int { return strings.Compare(a.String(), b.String()) })
 	return all
 }
 
@@ -114,7 +94,7 @@ func TestExample(t *testing.T) {
 	}
 	for _, f := range want {
 		file, line, _ := strings.Cut(f.Where, ":")
-		if !strings.Contains(out, "/"+file+":"+line+":") || !strings.Contains(out, f.Text+" (mongocas)") {
+		if !strings.Contains(out, "/"+file+":"+line+":") || !strings.Contains(out, f.Message+" (mongocas)") {
 			t.Errorf("text output lacks %s\n%s", f, out)
 		}
 	}
@@ -136,7 +116,7 @@ func TestExample(t *testing.T) {
 	if out, code := clitest.Run(t, dir, nil, "gofmt", "-l", "."); code != 0 || out != "" {
 		t.Fatalf("the fixed example is not gofmt-clean:\n%s", out)
 	}
-	var unfixable []finding
+	var unfixable []clitest.Finding
 	for _, f := range want {
 		if !f.Fixable {
 			unfixable = append(unfixable, f)
@@ -145,10 +125,10 @@ func TestExample(t *testing.T) {
 	after, _ := lint(t, bin, dir)
 	var afterTexts, unfixableTexts []string
 	for _, f := range after {
-		afterTexts = append(afterTexts, f.Text)
+		afterTexts = append(afterTexts, f.Message)
 	}
 	for _, f := range unfixable {
-		unfixableTexts = append(unfixableTexts, f.Text)
+		unfixableTexts = append(unfixableTexts, f.Message)
 	}
 	slices.Sort(afterTexts)
 	slices.Sort(unfixableTexts)

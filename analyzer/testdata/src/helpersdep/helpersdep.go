@@ -31,6 +31,13 @@ func (s *Store) UpdateByID(ctx context.Context, id bson.ObjectID, update any) er
 	return err
 }
 
+// Save drops the result: its callers cannot tell whether a conditional
+// write happened.
+func (s *Store) Save(ctx context.Context, filter, update any) error { // want Save:`wrapper UpdateOne filter \$1 update \$2 result dropped`
+	_, err := s.c.UpdateOne(ctx, filter, update)
+	return err
+}
+
 // SetName builds the update itself; the caller gives the filter.
 func (s *Store) SetName(ctx context.Context, filter bson.M, name string) (*mongo.UpdateResult, error) { // want SetName:`wrapper UpdateOne filter \$1 update \{\$set: \{name: \$2\}\} result returned`
 	res, err := s.c.UpdateOne(ctx, filter, bson.M{"$set": bson.M{"name": name}})

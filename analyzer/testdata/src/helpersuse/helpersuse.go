@@ -31,6 +31,9 @@ func wrappers(ctx context.Context, s *helpersdep.Store, id bson.ObjectID, name s
 	if err == nil && res.MatchedCount == 0 {
 		return err
 	}
+	if err := s.Save(ctx, claim, running); err != nil { // want `helpersdep.Store.Save \(UpdateOne\) is conditional on "status" but helpersdep.Store.Save discards the result of UpdateOne`
+		return err
+	}
 	ok, err := s.Claim(ctx, claim, running)
 	_ = ok
 	s.FindAndModify(ctx, claim, running) // want `Store.FindAndModify \(FindOneAndUpdate\) is conditional on "status" but its result is dropped`
