@@ -62,7 +62,7 @@ func (c *checker) deltaOf(e entry, decoded map[*types.Var]bool) (string, bool) {
 	if !ok || (bin.Op != token.ADD && bin.Op != token.SUB) {
 		return "", false
 	}
-	if t, ok := c.pass.TypesInfo.TypeOf(bin).Underlying().(*types.Basic); !ok || t.Info()&types.IsNumeric == 0 {
+	if basicInfo(c.pass.TypesInfo, bin)&types.IsNumeric == 0 {
 		return "", false // $inc only adds numbers
 	}
 	var delta ast.Expr
@@ -81,7 +81,7 @@ func (c *checker) deltaOf(e entry, decoded map[*types.Var]bool) (string, bool) {
 	if bin.Op == token.ADD {
 		return text, true
 	}
-	if t, ok := c.pass.TypesInfo.TypeOf(delta).Underlying().(*types.Basic); !ok || t.Info()&types.IsUnsigned != 0 {
+	if info := basicInfo(c.pass.TypesInfo, delta); info&types.IsNumeric == 0 || info&types.IsUnsigned != 0 {
 		return "", false // -n of an unsigned n wraps around
 	}
 	switch delta.(type) {
@@ -89,6 +89,17 @@ func (c *checker) deltaOf(e entry, decoded map[*types.Var]bool) (string, bool) {
 		return "-" + text, true
 	}
 	return "-(" + text + ")", true
+}
+
+// basicInfo returns the properties of e's type when it is a basic type,
+// and none when it is not or e has no type (a type error).
+func basicInfo(info *types.Info, e ast.Expr) types.BasicInfo {
+	if t := info.TypeOf(e); t != nil {
+		if b, ok := t.Underlying().(*types.Basic); ok {
+			return b.Info()
+		}
+	}
+	return 0
 }
 
 // isOldValue reports whether e is x.F, where x was decoded from the driver
