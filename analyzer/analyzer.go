@@ -55,6 +55,9 @@ type Config struct {
 	// strict makes a panic in a rule crash the pass instead of being
 	// contained; tests set it so that a bug cannot hide.
 	strict bool
+	// onWrite, when set, is called with each write before the rules see
+	// it; tests use it to force an unexpected shape.
+	onWrite func(ast.Node)
 }
 
 // DefaultConfig returns the configuration used by Analyzer.
@@ -102,6 +105,7 @@ func New(cfg Config) *analysis.Analyzer {
 		IgnoreFields:  slices.Clone(cfg.IgnoreFields),
 		BlindWrites:   cfg.BlindWrites,
 		strict:        cfg.strict,
+		onWrite:       cfg.onWrite,
 	}
 	if c.Rules == nil {
 		c.Rules = AllRules()
@@ -184,6 +188,8 @@ type checker struct {
 	funcs   map[ast.Node]*funcLocals
 	sums    *summaries
 	txns    map[ast.Node]map[*types.Var][]txnEvent // by function; see txnEvents
+	// fixNames are the names that fixes declare, by scope; see freshName.
+	fixNames map[*types.Scope]map[string]bool
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
@@ -197,6 +203,8 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		ignores: readIgnores(pass),
 		funcs:   make(map[ast.Node]*funcLocals),
 		txns:    make(map[ast.Node]map[*types.Var][]txnEvent),
+
+		fixNames: make(map[*types.Scope]map[string]bool),
 	}
 	c.sums = newSummaries(c, in)
 	c.exportSummaries()
@@ -252,6 +260,9 @@ func (c *checker) checkWrite(w *write) {
 			panic(r)
 		}
 	}()
+	if c.cfg.onWrite != nil {
+		c.cfg.onWrite(w.node())
+	}
 	ev := c.evaluatorAt(w.cur)
 	ff := ev.filterOf(w)
 	uf := ev.updateOf(w)

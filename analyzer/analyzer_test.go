@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"go/ast"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -41,7 +42,7 @@ func TestIgnoreDirectives(t *testing.T) {
 }
 
 func TestFixes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), testAnalyzer(), "fixinc", "fixversion", "fixcheck")
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), testAnalyzer(), "fixinc", "fixversion", "fixcheck", "fixnames")
 }
 
 // TestRealDrivers type-checks a module against the real drivers v1 and v2,
@@ -119,4 +120,24 @@ func TestIgnoreFieldsSetting(t *testing.T) {
 // so are the packages that import it.
 func TestTypeErrors(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), testAnalyzer(), "brokendep", "usesbroken")
+}
+
+// TestPanicsContained forces a panic on one call, as an unexpected shape
+// would, and checks that the rest of the package is still analyzed.
+func TestPanicsContained(t *testing.T) {
+	cfg := DefaultConfig()
+	forced := 0
+	cfg.onWrite = func(n ast.Node) {
+		ast.Inspect(n, func(n ast.Node) bool {
+			if lit, ok := n.(*ast.BasicLit); ok && lit.Value == `"broken"` {
+				forced++
+				panic("unexpected shape")
+			}
+			return true
+		})
+	}
+	analysistest.Run(t, analysistest.TestData(), New(cfg), "contained")
+	if forced != 1 {
+		t.Errorf("forced %d panics, want 1", forced)
+	}
 }

@@ -205,12 +205,20 @@ func ensureErrorsImport(file *ast.File, pkg *types.Package, pos token.Pos) (stri
 }
 
 // freshName returns base, or base with a number, that names nothing
-// visible at pos.
-func freshName(pkg *types.Package, pos token.Pos, base string) string {
-	scope := pkg.Scope().Innermost(pos)
+// visible at pos, nothing declared later in the same block, and nothing
+// another fix of this pass declares there: declaring it at pos neither
+// hides nor clashes, even when all fixes are applied at once.
+func (c *checker) freshName(pos token.Pos, base string) string {
+	scope := c.pass.Pkg.Scope().Innermost(pos)
+	taken := c.fixNames[scope]
 	name := base
 	for i := 2; ; i++ {
-		if _, obj := scope.LookupParent(name, pos); obj == nil {
+		if _, obj := scope.LookupParent(name, pos); obj == nil && scope.Lookup(name) == nil && !taken[name] {
+			if taken == nil {
+				taken = make(map[string]bool)
+				c.fixNames[scope] = taken
+			}
+			taken[name] = true
 			return name
 		}
 		name = base + strconv.Itoa(i)

@@ -68,8 +68,8 @@ func (c *checker) matchedCheckEdits(w *write, u *unchecked, file *ast.File, ret 
 			return nil, false
 		}
 		indent := indentOf(fset, stmt)
-		res := freshName(pkg, call.Pos(), "res")
-		errName := c.errName(call.Pos())
+		res := c.freshName(call.Pos(), "res")
+		errName := c.errNameToDefine(call.Pos())
 		return append(edits,
 			insert(stmt.Pos(), res+", "+errName+" := "),
 			insert(lineEnd(fset, file, stmt.End()), "\n"+errCheck(errName, indent)+"\n"+missed(res, indent)),
@@ -87,7 +87,7 @@ func (c *checker) matchedCheckEdits(w *write, u *unchecked, file *ast.File, ret 
 	indent := indentOf(fset, as)
 	res := ""
 	if isBlank(as.Lhs[0]) {
-		res = freshName(pkg, call.Pos(), "res")
+		res = c.freshName(call.Pos(), "res")
 		edits = append(edits, replace(as.Lhs[0].Pos(), as.Lhs[0].End(), res))
 	} else if id, ok := as.Lhs[0].(*ast.Ident); ok {
 		res = id.Name
@@ -100,12 +100,22 @@ func (c *checker) matchedCheckEdits(w *write, u *unchecked, file *ast.File, ret 
 		return nil, false
 	}
 	if isBlank(errID) {
-		// res, _ = ...: the error was dropped too; check both.
-		errName := c.errName(call.Pos())
-		edits = append(edits, replace(errID.Pos(), errID.End(), errName))
-		if as.Tok == token.ASSIGN {
+		// res, _ = ...: the error was dropped too; check both. With =,
+		// assign an error variable in sight, or declare one with := when
+		// that reuses res rather than hiding it.
+		var errName string
+		switch {
+		case as.Tok == token.DEFINE:
+			errName = c.errNameToDefine(call.Pos())
+		case c.errorInSight(call.Pos()) != nil:
+			errName = "err"
+		case c.declaredInScopeOf(as.Lhs[0].(*ast.Ident), as.Pos()):
+			errName = c.errNameToDefine(call.Pos())
 			edits = append(edits, replace(as.TokPos, as.TokPos+1, ":="))
+		default:
+			return nil, false
 		}
+		edits = append(edits, replace(errID.Pos(), errID.End(), errName))
 		return append(edits, insert(lineEnd(fset, file, as.End()), "\n"+errCheck(errName, indent)+"\n"+missed(res, indent))), true
 	}
 	if as.Tok == token.ASSIGN && isBlank(as.Lhs[0]) {
@@ -178,7 +188,10 @@ func (c *checker) errorCheckEdits(w *write, u *unchecked, file *ast.File, ret st
 // expression (or the "_ =" before it) begins.
 func (c *checker) wrapInErrCheck(file *ast.File, stmt ast.Stmt, start, exprEnd token.Pos, suffix, ret string) []analysis.TextEdit {
 	indent := indentOf(c.pass.Fset, stmt)
-	errName := c.errName(stmt.Pos())
+	errName := "err" // declared by the if statement, in its own scope
+	if _, obj := c.pass.Pkg.Scope().Innermost(stmt.Pos()).LookupParent("err", stmt.Pos()); obj != nil && !isErrorVar(obj) {
+		errName = c.freshName(stmt.Pos(), "err")
+	}
 	var edits []analysis.TextEdit
 	if as, ok := stmt.(*ast.AssignStmt); ok {
 		edits = append(edits, replace(as.Pos(), as.Rhs[0].Pos(), "if "+errName+" := "))
@@ -193,14 +206,46 @@ func (c *checker) wrapInErrCheck(file *ast.File, stmt ast.Stmt, start, exprEnd t
 	return append(edits, insert(exprEnd, head+body))
 }
 
-// errName is the name for a new error variable at pos: err, unless
-// something other than an error is called err there.
-func (c *checker) errName(pos token.Pos) string {
-	_, obj := c.pass.Pkg.Scope().Innermost(pos).LookupParent("err", pos)
-	if obj == nil || types.Identical(obj.Type(), types.Universe.Lookup("error").Type()) {
+// errNameToDefine is the name for the error variable that a := statement
+// at pos declares or reuses: err when := reuses an error variable of the
+// same block, or declares one that clashes with nothing in the block and
+// hides no err that the block uses later; a fresh name otherwise.
+func (c *checker) errNameToDefine(pos token.Pos) string {
+	scope := c.pass.Pkg.Scope().Innermost(pos)
+	_, visible := scope.LookupParent("err", pos)
+	inBlock := scope.Lookup("err")
+	switch {
+	case visible == nil && inBlock == nil:
+		return "err"
+	case inBlock != nil && inBlock == visible && isErrorVar(visible):
+		return "err"
+	case inBlock == nil && isErrorVar(visible) && !c.usedWithin(visible, pos, scope.End()):
 		return "err"
 	}
-	return freshName(c.pass.Pkg, pos, "err")
+	return c.freshName(pos, "err")
+}
+
+// errorInSight returns the error variable called err visible at pos.
+func (c *checker) errorInSight(pos token.Pos) types.Object {
+	if _, obj := c.pass.Pkg.Scope().Innermost(pos).LookupParent("err", pos); isErrorVar(obj) {
+		return obj
+	}
+	return nil
+}
+
+func isErrorVar(obj types.Object) bool {
+	v, ok := obj.(*types.Var)
+	return ok && types.Identical(v.Type(), types.Universe.Lookup("error").Type())
+}
+
+// usedWithin reports whether obj is used in [pos, end).
+func (c *checker) usedWithin(obj types.Object, pos, end token.Pos) bool {
+	for id, used := range c.pass.TypesInfo.Uses {
+		if used == obj && id.Pos() >= pos && id.Pos() < end {
+			return true
+		}
+	}
+	return false
 }
 
 // declaredInScopeOf reports whether id names a variable declared in the

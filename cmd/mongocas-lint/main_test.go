@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -86,43 +87,68 @@ func TestExampleFindings(t *testing.T) {
 
 // TestFixesApply applies every fix, builds the result, and runs the
 // analyzer again: the findings that had a fix are gone, the others stay.
+// TestFixesApply applies every fix in the example, the real-driver module
+// and all of the analyzer's test data, then checks that the result builds
+// and is gofmt-clean, and that a second run reports exactly the findings
+// that had no fix: nothing left at the fixed sites, nothing new elsewhere.
 func TestFixesApply(t *testing.T) {
 	bin := buildLinter(t)
 	for _, mod := range []string{"../../example", "../../analyzer/testdata/realdrivers"} {
 		t.Run(filepath.Base(mod), func(t *testing.T) {
-			dir := clitest.CopyModule(t, mod)
-			before := jsonFindings(t, bin, dir)
-			var unfixable []string
-			fixes := 0
-			for _, f := range before {
-				if f.Fixable {
-					fixes++
-				} else {
-					unfixable = append(unfixable, f.Message)
-				}
-			}
-			if fixes == 0 {
-				t.Fatalf("no fixes offered in %s", mod)
-			}
-			if out, code := run(t, dir, bin, "-fix", "./..."); code != 0 && code != 3 {
-				t.Fatalf("mongocas-lint -fix: exit %d\n%s", code, out)
-			}
-			if out, code := run(t, dir, "go", "build", "./..."); code != 0 {
-				t.Fatalf("the fixed code does not build:\n%s", out)
-			}
-			if out, code := run(t, dir, "gofmt", "-l", "."); code != 0 || out != "" {
-				t.Fatalf("the fixed code is not gofmt-clean:\n%s", out)
-			}
-			var after []string
-			for _, f := range jsonFindings(t, bin, dir) {
-				after = append(after, f.Message)
-			}
-			slices.Sort(unfixable)
-			slices.Sort(after)
-			if !slices.Equal(after, unfixable) {
-				t.Errorf("after -fix:\n%s\nwant only the findings without a fix:\n%s", strings.Join(after, "\n"), strings.Join(unfixable, "\n"))
-			}
+			checkFixesApply(t, bin, clitest.CopyModule(t, mod), nil)
 		})
+	}
+	t.Run("testdata", func(t *testing.T) {
+		// The analyzer's test packages, in GOPATH mode as analysistest
+		// loads them; those with type errors on purpose are left out.
+		gopath := clitest.CopyModule(t, "../../analyzer/testdata")
+		for _, broken := range []string{"brokendep", "usesbroken"} {
+			if err := os.RemoveAll(filepath.Join(gopath, "src", broken)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		env := []string{"GOPATH=" + gopath, "GO111MODULE=off", "GOFLAGS="}
+		checkFixesApply(t, bin, filepath.Join(gopath, "src"), env)
+	})
+}
+
+func checkFixesApply(t *testing.T, bin, dir string, env []string) {
+	findings := func() []clitest.Finding {
+		out, code := clitest.Run(t, dir, env, bin, "-json", "./...")
+		if code != 0 {
+			t.Fatalf("mongocas-lint -json: exit %d\n%s", code, out)
+		}
+		return clitest.ParseJSON(t, out)
+	}
+	var unfixable []string
+	fixes := 0
+	for _, f := range findings() {
+		if f.Fixable {
+			fixes++
+		} else {
+			unfixable = append(unfixable, f.File()+": "+f.Message)
+		}
+	}
+	if fixes == 0 {
+		t.Fatalf("no fixes offered in %s", dir)
+	}
+	if out, code := clitest.Run(t, dir, env, bin, "-fix", "./..."); code != 0 && code != 3 {
+		t.Fatalf("mongocas-lint -fix: exit %d\n%s", code, out)
+	}
+	if out, code := clitest.Run(t, dir, env, "go", "build", "./..."); code != 0 {
+		t.Fatalf("the fixed code does not build:\n%s", out)
+	}
+	if out, code := clitest.Run(t, dir, env, "gofmt", "-l", "."); code != 0 || out != "" {
+		t.Fatalf("the fixed code is not gofmt-clean:\n%s", out)
+	}
+	var after []string
+	for _, f := range findings() {
+		after = append(after, f.File()+": "+f.Message)
+	}
+	slices.Sort(unfixable)
+	slices.Sort(after)
+	if !slices.Equal(after, unfixable) {
+		t.Errorf("after applying %d fixes:\n%s\nwant only the findings without a fix:\n%s", fixes, strings.Join(after, "\n"), strings.Join(unfixable, "\n"))
 	}
 }
 
@@ -154,5 +180,65 @@ func TestVetFacts(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("go vet -vettool did not see through the wrapper of package repo:\n%s", strings.Join(vet, "\n"))
+	}
+}
+
+// TestBadInput checks that bad input gives an error that says what is
+// wrong, one line per problem, with the documented exit code, and never a
+// stack trace or the whole usage.
+func TestBadInput(t *testing.T) {
+	bin := buildLinter(t)
+	dir := t.TempDir()
+	files := map[string]string{
+		"go.mod":         "module bad\n\ngo 1.25\n",
+		"syntax/s.go":    "package syntax\n\nfunc f() { x := }\n",
+		"typeerr/t.go":   "package typeerr\n\nfunc f() { var x int = \"s\"; _ = x }\n",
+		"empty/README":   "no Go files here\n",
+		"good/good.go":   "package good\n",
+		"outside/README": "",
+	}
+	for name, content := range files {
+		clitest.WriteFile(t, filepath.Join(dir, name), content)
+	}
+	outside := t.TempDir() // no go.mod above it
+	tests := []struct {
+		name    string
+		dir     string
+		args    []string
+		code    int
+		want    string
+		oneLine bool
+	}{
+		{"unknown flag", dir, []string{"-nope", "./good"}, 2, "flag provided but not defined: -nope", true},
+		{"unknown rule", dir, []string{"-rules=lost-update", "./good"}, 2, `unknown rule "lost-update"`, true},
+		{"bad version field", dir, []string{"-version-fields=$v", "./good"}, 2, `invalid version field "$v"`, true},
+		{"bad boolean", dir, []string{"-blind-writes=maybe", "./good"}, 2, `invalid boolean value "maybe" for -blind-writes`, true},
+		{"missing flag value", dir, []string{"-rules"}, 2, "flag needs an argument: -rules", true},
+		{"nonexistent directory", dir, []string{"./nonexistent"}, 1, "directory not found", true},
+		{"no Go files", dir, []string{"./empty"}, 1, "no Go files in", true},
+		{"unknown package", dir, []string{"example.invalid/nothing"}, 1, "example.invalid/nothing", true},
+		{"outside a module", outside, []string{"./..."}, 1, "does not contain main module", true},
+		{"syntax error", dir, []string{"./syntax"}, 1, "s.go:3:17: expected operand", false},
+		{"type error", dir, []string{"./typeerr"}, 1, `t.go:3:24: cannot use "s"`, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, code := run(t, tt.dir, bin, tt.args...)
+			if code != tt.code {
+				t.Errorf("exit code %d, want %d\n%s", code, tt.code, out)
+			}
+			if !strings.Contains(out, tt.want) {
+				t.Errorf("output does not say %q:\n%s", tt.want, out)
+			}
+			lines := strings.Split(strings.TrimSpace(out), "\n")
+			if tt.oneLine && len(lines) != 1 {
+				t.Errorf("got %d lines, want one:\n%s", len(lines), out)
+			}
+			for _, bad := range []string{"goroutine ", "panic", "Usage:"} {
+				if strings.Contains(out, bad) {
+					t.Errorf("output contains %q:\n%s", bad, out)
+				}
+			}
+		})
 	}
 }

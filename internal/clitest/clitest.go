@@ -42,6 +42,17 @@ func CopyModule(t testing.TB, src string) string {
 	return dst
 }
 
+// WriteFile writes content to path, creating its directory.
+func WriteFile(t testing.TB, path, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // Run runs a command in dir, outside any workspace, with extra environment
 // variables env ("K=V"), and returns its combined output and exit code.
 func Run(t testing.TB, dir string, env []string, name string, args ...string) (string, int) {
@@ -81,6 +92,9 @@ type Finding struct {
 }
 
 func (f Finding) String() string { return f.Where + ": " + f.Message }
+
+// File is the base name of the finding's file.
+func (f Finding) File() string { file, _, _ := strings.Cut(f.Where, ":"); return file }
 
 // ParseJSON reads the findings of mongocas-lint -json, sorted.
 func ParseJSON(t testing.TB, out string) []Finding {
