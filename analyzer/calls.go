@@ -306,6 +306,9 @@ func matchModelLiteral(info *types.Info, cur inspector.Cursor, lit *ast.Composit
 // importsDriver reports whether pkg depends, directly or not, on a driver
 // package. Packages that do not are skipped before any walk of their syntax.
 func importsDriver(pkg *types.Package) bool {
+	if pkg == nil {
+		return false
+	}
 	seen := make(map[*types.Package]bool)
 	var visit func(p *types.Package) bool
 	visit = func(p *types.Package) bool {
@@ -321,4 +324,10 @@ func importsDriver(pkg *types.Package) bool {
 		return false
 	}
 	return visit(pkg)
+}
+
+// isDriverPackage reports whether pkg is a package of the driver itself,
+// which the rules never look into.
+func isDriverPackage(pkg *types.Package) bool {
+	return pkg.Path() == driverModulePrefix || strings.HasPrefix(pkg.Path(), driverModulePrefix+"/")
 }

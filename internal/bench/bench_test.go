@@ -1,0 +1,173 @@
+// Package bench measures the mongocas analyzer against the floor: the same
+// checker running an analyzer that only requires inspect and does nothing.
+// See docs/performance.md for the figures and how to reproduce them.
+package bench
+
+import (
+	"fmt"
+	"os"
+	"runtime"
+	"sync"
+	"testing"
+
+	"github.com/mongocas/mongocas-lint/analyzer"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/packages"
+)
+
+// floor requires inspect and does nothing: what any analyzer costs.
+var floor = &analysis.Analyzer{
+	Name:     "floor",
+	Doc:      "requires inspect and does nothing",
+	Requires: []*analysis.Analyzer{inspect.Analyzer},
+	Run:      func(*analysis.Pass) (any, error) { return nil, nil },
+}
+
+var analyzers = []struct {
+	name string
+	a    *analysis.Analyzer
+}{{"floor", floor}, {"mongocas", analyzer.Analyzer}}
+
+// callCounts are the sizes of the generated packages.
+var callCounts = []int{100, 1000, 10000}
+
+var (
+	modulesOnce sync.Once
+	modulesRoot string
+	modules     = make(map[int]string)
+)
+
+// callsModule returns the generated module with n calls, writing all of
+// them once per process.
+func callsModule(b *testing.B, n int) string {
+	modulesOnce.Do(func() {
+		root, err := os.MkdirTemp("", "mongocas-bench")
+		if err != nil {
+			b.Fatal(err)
+		}
+		modulesRoot = root
+		for _, n := range callCounts {
+			modules[n] = writeCallsModule(b, root, n)
+		}
+	})
+	return modules[n]
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if modulesRoot != "" {
+		os.RemoveAll(modulesRoot)
+	}
+	os.Exit(code)
+}
+
+// load loads patterns as singlechecker does for a: the whole program from
+// source when a uses facts, the dependencies from export data otherwise.
+func load(tb testing.TB, dir string, a *analysis.Analyzer, patterns ...string) []*packages.Package {
+	mode := packages.LoadSyntax
+	if len(a.FactTypes) > 0 {
+		mode = packages.LoadAllSyntax
+	}
+	cfg := &packages.Config{
+		Mode: mode | packages.NeedModule,
+		Dir:  dir,
+		Env:  append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod"),
+	}
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if packages.PrintErrors(pkgs) > 0 {
+		tb.Fatal("packages have errors")
+	}
+	return pkgs
+}
+
+// analyze runs a on pkgs and returns the graph and its number of findings.
+func analyze(tb testing.TB, a *analysis.Analyzer, pkgs []*packages.Package) (*checker.Graph, int) {
+	g, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	findings := 0
+	for act := range g.All() {
+		if act.Err != nil {
+			tb.Fatal(act.Err)
+		}
+		if act.Analyzer == a && act.IsRoot {
+			findings += len(act.Diagnostics)
+		}
+	}
+	return g, findings
+}
+
+// BenchmarkCalls loads, type-checks and analyzes packages of 100, 1,000
+// and 10,000 driver writes, as mongocas-lint does, next to the floor.
+func BenchmarkCalls(b *testing.B) {
+	for _, n := range callCounts {
+		for _, an := range analyzers {
+			b.Run(fmt.Sprintf("calls=%d/analyzer=%s", n, an.name), func(b *testing.B) {
+				dir := callsModule(b, n)
+				b.ReportAllocs()
+				for b.Loop() {
+					analyze(b, an.a, load(b, dir, an.a, "./..."))
+				}
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/call")
+				reportLiveHeap(b, func() any { g, _ := analyze(b, an.a, load(b, dir, an.a, "./...")); return g })
+			})
+		}
+	}
+}
+
+// BenchmarkAnalyze times the analysis alone, on packages loaded once, to
+// show the analyzer's own cost per call and that it grows linearly.
+func BenchmarkAnalyze(b *testing.B) {
+	for _, n := range callCounts {
+		for _, an := range analyzers {
+			b.Run(fmt.Sprintf("calls=%d/analyzer=%s", n, an.name), func(b *testing.B) {
+				pkgs := load(b, callsModule(b, n), analyzer.Analyzer, "./...")
+				if _, findings := analyze(b, an.a, pkgs); an.a != floor && findings == 0 {
+					b.Fatal("no findings: the generated package is not analyzed")
+				}
+				b.ReportAllocs()
+				for b.Loop() {
+					analyze(b, an.a, pkgs)
+				}
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/call")
+			})
+		}
+	}
+}
+
+// BenchmarkStd runs on packages of the standard library, which import no
+// driver: the analyzer must skip them at no measurable cost.
+func BenchmarkStd(b *testing.B) {
+	for _, an := range analyzers {
+		b.Run("analyzer="+an.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				analyze(b, an.a, load(b, ".", an.a, stdPatterns...))
+			}
+			reportLiveHeap(b, func() any { g, _ := analyze(b, an.a, load(b, ".", an.a, stdPatterns...)); return g })
+		})
+	}
+}
+
+var stdPatterns = []string{"std"}
+
+// reportLiveHeap reports the heap that run's result keeps alive, the
+// loaded and analyzed program: the peak of a run, give or take garbage.
+func reportLiveHeap(b *testing.B, run func() any) {
+	b.StopTimer()
+	defer b.StartTimer()
+	runtime.GC()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	result := run()
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	runtime.KeepAlive(result)
+	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "live-MB")
+}
