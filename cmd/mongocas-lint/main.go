@@ -9,9 +9,10 @@
 // Flags -fix, -diff and -json apply the suggested fixes, show them as a
 // diff, or print findings as JSON. Run mongocas-lint -help for all flags.
 //
-// Exit status: 0 when there are no findings (and after -fix), 1 when the
-// packages could not be loaded or type-checked, 2 when a flag is invalid,
-// 3 when there are findings. Every error is one line on standard error.
+// Exit status: 0 when there are no findings (and after -fix, and with
+// -json), 1 when the packages could not be loaded or type-checked, 2 when
+// a flag is invalid, 3 when there are findings. Every error is one line
+// on standard error.
 package main
 
 import (
@@ -26,26 +27,39 @@ import (
 )
 
 func main() {
+	args := os.Args[1:]
+	if !isVetInvocation(args) {
+		os.Exit(runStandalone(analyzer.Analyzer, args, os.Stdout, os.Stderr))
+	}
+	if cfg := args[len(args)-1]; strings.HasSuffix(cfg, ".cfg") && skipVetUnit(cfg) {
+		os.Exit(0)
+	}
 	flag.CommandLine = briefFlagErrors(os.Args[0])
 	singlechecker.Main(analyzer.Analyzer)
 }
 
 // briefFlagErrors returns a command-line flag set that reports a bad flag
 // in one line and exits 2, where the flag package would print the whole
-// usage after the error. -help still prints the usage. singlechecker
-// registers its flags on flag.CommandLine and sets flag.Usage, which this
-// set calls for -help.
+// usage after the error. singlechecker registers its flags on
+// flag.CommandLine.
 func briefFlagErrors(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ExitOnError)
 	var msg bytes.Buffer
 	fs.SetOutput(&msg) // the flag package writes the error here, then calls Usage
 	fs.Usage = func() {
-		if m := strings.TrimSpace(msg.String()); m != "" {
-			fmt.Fprintf(os.Stderr, "mongocas-lint: %s (see mongocas-lint -help)\n", m)
-			os.Exit(2)
-		}
-		fs.SetOutput(os.Stderr)
-		flag.Usage()
+		fmt.Fprintf(os.Stderr, "mongocas-lint: %s\n", strings.TrimSpace(msg.String()))
+		os.Exit(exitFlag)
 	}
 	return fs
+}
+
+// isVetInvocation reports whether go vet runs the tool: on one unit (a
+// *.cfg file), or to ask its version (-V=full) or flags (-flags).
+func isVetInvocation(args []string) bool {
+	for _, arg := range args {
+		if strings.HasSuffix(arg, ".cfg") || arg == "-flags" || strings.HasPrefix(arg, "-V") {
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,109 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/mongocas/mongocas-lint/internal/load"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+)
+
+// Exit codes of a standalone run.
+const (
+	exitClean    = 0 // no findings, or fixes applied, or -json
+	exitLoad     = 1 // packages not loaded or not type-checked, or a fix not applied
+	exitFlag     = 2 // invalid flag or flag value
+	exitFindings = 3 // findings reported
+)
+
+// options are the flags of a standalone run, besides the analyzer's.
+type options struct {
+	fix, diff, json, tests bool
+	context                int
+}
+
+// runStandalone runs a on the packages named by args, as singlechecker
+// would, and returns the exit code.
+func runStandalone(a *analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
+	var opts options
+	fs := flag.NewFlagSet("mongocas-lint", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.BoolVar(&opts.fix, "fix", false, "apply the suggested fixes")
+	fs.BoolVar(&opts.diff, "diff", false, "with -fix, print the fixes as a unified diff instead of applying them")
+	fs.BoolVar(&opts.json, "json", false, "print findings and their fixes as JSON on standard output")
+	fs.BoolVar(&opts.tests, "test", true, "analyze test files too")
+	fs.IntVar(&opts.context, "c", -1, "print this many lines of source around each finding")
+	a.Flags.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, f.Name, f.Usage) })
+	fs.Usage = func() {} // errors are reported below, in one line
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			usage(a, fs, stderr)
+			return exitClean
+		}
+		fmt.Fprintf(stderr, "mongocas-lint: %v (see mongocas-lint -help)\n", err)
+		return exitFlag
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintln(stderr, "mongocas-lint: no packages given, e.g. mongocas-lint ./... (see mongocas-lint -help)")
+		return exitFlag
+	}
+
+	pkgs, err := load.Packages(fs.Args(), opts.tests)
+	if err != nil {
+		fmt.Fprintf(stderr, "mongocas-lint: %v\n", oneLine(err))
+		return exitLoad
+	}
+	code := exitClean // the highest code wins: findings over errors
+	if packages.PrintErrors(pkgs) > 0 {
+		code = exitLoad
+	}
+	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+	if err != nil {
+		fmt.Fprintf(stderr, "mongocas-lint: %v\n", oneLine(err))
+		return exitLoad
+	}
+	switch {
+	case opts.fix:
+		if err := applyFixes(graph, opts.diff, stdout, stderr); err != nil {
+			fmt.Fprintf(stderr, "mongocas-lint: %v\n", oneLine(err))
+			return exitLoad
+		}
+		return code
+	case opts.json:
+		if err := graph.PrintJSON(stdout); err != nil {
+			return exitLoad
+		}
+		return code
+	}
+	if err := graph.PrintText(stderr, opts.context); err != nil {
+		return exitLoad
+	}
+	for act := range graph.All() {
+		if act.Err != nil {
+			fmt.Fprintf(stderr, "mongocas-lint: %s: %v\n", act, oneLine(act.Err))
+			code = max(code, exitLoad)
+		} else if act.IsRoot && len(act.Diagnostics) > 0 {
+			code = exitFindings
+		}
+	}
+	return code
+}
+
+func usage(a *analysis.Analyzer, fs *flag.FlagSet, w io.Writer) {
+	summary, _, _ := strings.Cut(a.Doc, "\n\n")
+	fmt.Fprintf(w, "%s\n\nUsage: mongocas-lint [-flag] [package ...]\n       go vet -vettool=$(which mongocas-lint) [package ...]\n\nFlags:\n", summary)
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+	fs.SetOutput(io.Discard)
+}
+
+// oneLine keeps the first line of an error that spans several (go list
+// errors do).
+func oneLine(err error) string {
+	s, _, _ := strings.Cut(strings.TrimSpace(err.Error()), "\n")
+	return s
+}

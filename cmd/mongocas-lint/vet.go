@@ -1,0 +1,58 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+
+	"github.com/mongocas/mongocas-lint/internal/load"
+)
+
+// The go vet protocol runs the tool once per package, dependencies
+// included (the analyzer has facts), each from a JSON file named *.cfg.
+// A package that imports no driver package and no package with facts of
+// ours cannot hold a finding or a fact, so it is skipped before it is
+// parsed: the standard library and most dependencies cost a process start.
+
+// vetUnit is the part of the go vet configuration that skipUnit reads.
+type vetUnit struct {
+	ImportPath  string
+	ImportMap   map[string]string // import path to package path
+	PackageVetx map[string]string // package path to its file of facts
+	VetxOutput  string            // where to write this package's facts
+	Stdout      string
+}
+
+// skipVetUnit reports whether the unit described by cfgFile needs no
+// analysis, after writing the empty facts file that go vet expects. Any
+// doubt, such as a configuration it cannot read, means no.
+func skipVetUnit(cfgFile string) bool {
+	data, err := os.ReadFile(cfgFile)
+	if err != nil {
+		return false
+	}
+	var u vetUnit
+	if err := json.Unmarshal(data, &u); err != nil || u.VetxOutput == "" {
+		return false
+	}
+	if !load.IsDriverPath(u.ImportPath) {
+		for _, path := range u.ImportMap {
+			if load.IsDriverPath(path) {
+				return false
+			}
+			if vetx, ok := u.PackageVetx[path]; ok {
+				if fi, err := os.Stat(vetx); err != nil || fi.Size() > 0 {
+					return false // facts of ours, or unknown
+				}
+			}
+		}
+	}
+	if os.WriteFile(u.VetxOutput, nil, 0o666) != nil {
+		return false
+	}
+	if u.Stdout != "" {
+		if f, err := os.Create(u.Stdout); err == nil {
+			f.Close()
+		}
+	}
+	return true
+}

@@ -1,0 +1,105 @@
+// Package load loads packages for the mongocas analyzer, whose facts would
+// otherwise make its driver load the whole program from source.
+package load
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// The analyzer has facts (summaries of helpers and wrappers), and
+// singlechecker loads the whole program from source for an analyzer with
+// facts: the driver, the standard library and every other dependency are
+// parsed and type-checked, where an analyzer without facts reads them from
+// export data. Facts of ours can only come from packages that depend on
+// the driver and are not the driver, so load reads those from source and
+// everything else from export data, as for an analyzer without facts.
+
+// Packages loads the packages matched by patterns, and the packages
+// they depend on that may hold facts of ours, from source. It returns the
+// packages matched. Each one's Imports holds only the packages loaded from
+// source, so that the checker computes facts on those alone.
+func Packages(patterns []string, tests bool) ([]*packages.Package, error) {
+	env := os.Environ()
+	graph, err := packages.Load(&packages.Config{
+		Mode:  packages.NeedName | packages.NeedImports | packages.NeedDeps,
+		Tests: tests,
+		Env:   env,
+	}, patterns...)
+	if err != nil {
+		return nil, err
+	}
+	if len(graph) == 0 {
+		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
+	}
+	roots := make(map[string]bool)
+	for _, p := range graph {
+		roots[p.ID] = true
+	}
+	dependsOnDriver := make(map[string]bool)
+	var extra []string // dependencies to load from source
+	packages.Visit(graph, nil, func(p *packages.Package) {
+		for _, imp := range p.Imports {
+			if IsDriverPath(imp.PkgPath) || dependsOnDriver[imp.ID] {
+				dependsOnDriver[p.ID] = true
+			}
+		}
+		if dependsOnDriver[p.ID] && !roots[p.ID] && !IsDriverPath(p.PkgPath) {
+			extra = append(extra, p.PkgPath)
+		}
+	})
+
+	loaded, err := packages.Load(&packages.Config{
+		Mode:  packages.LoadSyntax | packages.NeedModule,
+		Tests: tests,
+		Env:   env,
+	}, append(patterns, extra...)...)
+	if err != nil {
+		return nil, err
+	}
+	fromSource := make(map[string]*packages.Package)
+	for _, p := range loaded {
+		fromSource[p.ID] = p
+	}
+	var matched []*packages.Package
+	for _, p := range loaded {
+		imports := make(map[string]*packages.Package)
+		for path, imp := range p.Imports {
+			if dep, ok := fromSource[imp.ID]; ok {
+				imports[path] = dep
+			}
+		}
+		p.Imports = imports
+		p.Errors = withoutCompilerOutput(p)
+		if roots[p.ID] {
+			matched = append(matched, p)
+		}
+	}
+	return matched, nil
+}
+
+// withoutCompilerOutput drops the compiler's output that go list reports
+// when it cannot build export data for a package with type errors: the
+// type checker reports the same errors, one per line.
+func withoutCompilerOutput(p *packages.Package) []packages.Error {
+	if len(p.TypeErrors) == 0 {
+		return p.Errors
+	}
+	var kept []packages.Error
+	for _, e := range p.Errors {
+		if e.Kind != packages.ListError || !strings.HasPrefix(e.Msg, "# ") {
+			kept = append(kept, e)
+		}
+	}
+	return kept
+}
+
+// IsDriverPath reports whether path is a package of the MongoDB driver,
+// v1 or v2.
+func IsDriverPath(path string) bool {
+	const module = "go.mongodb.org/mongo-driver"
+	return path == module || strings.HasPrefix(path, module+"/")
+}
