@@ -52,7 +52,7 @@ func runStandalone(a *analysis.Analyzer, args []string, stdout, stderr io.Writer
 		return exitFlag
 	}
 
-	pkgs, err := load.Packages(fs.Args(), opts.tests)
+	pkgs, err := load.Packages("", fs.Args(), opts.tests)
 	if err != nil {
 		fmt.Fprintf(stderr, "mongocas-lint: %v\n", oneLine(err))
 		return exitLoad

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/mongocas/mongocas-lint/analyzer"
+	"github.com/mongocas/mongocas-lint/internal/load"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -50,6 +51,8 @@ func callsModule(b *testing.B, n int) string {
 		modulesRoot = root
 		for _, n := range callCounts {
 			modules[n] = writeCallsModule(b, root, n)
+			// Build the export data once, so that no run pays for it.
+			loadFor(b, modules[n], floor, "./...")
 		}
 	})
 	return modules[n]
@@ -63,19 +66,18 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// load loads patterns as singlechecker does for a: the whole program from
-// source when a uses facts, the dependencies from export data otherwise.
-func load(tb testing.TB, dir string, a *analysis.Analyzer, patterns ...string) []*packages.Package {
-	mode := packages.LoadSyntax
-	if len(a.FactTypes) > 0 {
-		mode = packages.LoadAllSyntax
+// loadFor loads patterns for a as its command does: for the floor, as
+// singlechecker does for an analyzer without facts (the packages named
+// from source, their dependencies from export data); for mongocas, as
+// mongocas-lint does (see internal/load). Test files are left out.
+func loadFor(tb testing.TB, dir string, a *analysis.Analyzer, patterns ...string) []*packages.Package {
+	var pkgs []*packages.Package
+	var err error
+	if a == floor {
+		pkgs, err = packages.Load(&packages.Config{Mode: packages.LoadSyntax | packages.NeedModule, Dir: dir}, patterns...)
+	} else {
+		pkgs, err = load.Packages(dir, patterns, false)
 	}
-	cfg := &packages.Config{
-		Mode: mode | packages.NeedModule,
-		Dir:  dir,
-		Env:  append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod"),
-	}
-	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -112,10 +114,10 @@ func BenchmarkCalls(b *testing.B) {
 				dir := callsModule(b, n)
 				b.ReportAllocs()
 				for b.Loop() {
-					analyze(b, an.a, load(b, dir, an.a, "./..."))
+					analyze(b, an.a, loadFor(b, dir, an.a, "./..."))
 				}
 				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/call")
-				reportLiveHeap(b, func() any { g, _ := analyze(b, an.a, load(b, dir, an.a, "./...")); return g })
+				reportLiveHeap(b, func() any { g, _ := analyze(b, an.a, loadFor(b, dir, an.a, "./...")); return g })
 			})
 		}
 	}
@@ -127,7 +129,7 @@ func BenchmarkAnalyze(b *testing.B) {
 	for _, n := range callCounts {
 		for _, an := range analyzers {
 			b.Run(fmt.Sprintf("calls=%d/analyzer=%s", n, an.name), func(b *testing.B) {
-				pkgs := load(b, callsModule(b, n), analyzer.Analyzer, "./...")
+				pkgs := loadFor(b, callsModule(b, n), analyzer.Analyzer, "./...")
 				if _, findings := analyze(b, an.a, pkgs); an.a != floor && findings == 0 {
 					b.Fatal("no findings: the generated package is not analyzed")
 				}
@@ -144,18 +146,22 @@ func BenchmarkAnalyze(b *testing.B) {
 // BenchmarkStd runs on packages of the standard library, which import no
 // driver: the analyzer must skip them at no measurable cost.
 func BenchmarkStd(b *testing.B) {
+	stdWarm.Do(func() { loadFor(b, ".", floor, stdPatterns...) }) // go list's cache
 	for _, an := range analyzers {
 		b.Run("analyzer="+an.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				analyze(b, an.a, load(b, ".", an.a, stdPatterns...))
+				analyze(b, an.a, loadFor(b, ".", an.a, stdPatterns...))
 			}
-			reportLiveHeap(b, func() any { g, _ := analyze(b, an.a, load(b, ".", an.a, stdPatterns...)); return g })
+			reportLiveHeap(b, func() any { g, _ := analyze(b, an.a, loadFor(b, ".", an.a, stdPatterns...)); return g })
 		})
 	}
 }
 
-var stdPatterns = []string{"std"}
+var (
+	stdPatterns = []string{"std"}
+	stdWarm     sync.Once
+)
 
 // reportLiveHeap reports the heap that run's result keeps alive, the
 // loaded and analyzed program: the peak of a run, give or take garbage.

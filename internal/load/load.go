@@ -19,15 +19,17 @@ import (
 // everything else from export data, as for an analyzer without facts.
 
 // Packages loads the packages matched by patterns, and the packages
-// they depend on that may hold facts of ours, from source. It returns the
+// they depend on that may hold facts of ours, from source, as the go
+// command does in dir ("" for the current directory). It returns the
 // packages matched. Each one's Imports holds only the packages loaded from
 // source, so that the checker computes facts on those alone.
-func Packages(patterns []string, tests bool) ([]*packages.Package, error) {
+func Packages(dir string, patterns []string, tests bool) ([]*packages.Package, error) {
 	env := os.Environ()
 	graph, err := packages.Load(&packages.Config{
 		Mode:  packages.NeedName | packages.NeedImports | packages.NeedDeps,
 		Tests: tests,
 		Env:   env,
+		Dir:   dir,
 	}, patterns...)
 	if err != nil {
 		return nil, err
@@ -56,6 +58,7 @@ func Packages(patterns []string, tests bool) ([]*packages.Package, error) {
 		Mode:  packages.LoadSyntax | packages.NeedModule,
 		Tests: tests,
 		Env:   env,
+		Dir:   dir,
 	}, append(patterns, extra...)...)
 	if err != nil {
 		return nil, err

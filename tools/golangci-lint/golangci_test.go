@@ -144,6 +144,8 @@ func TestBadSettings(t *testing.T) {
 	for _, tc := range []struct{ name, settings, want string }{
 		{"unknown key", "version-field: [rev]", `unknown field "version-field"`},
 		{"unknown rule", "rules: [lost-update]", `unknown rule "lost-update"`},
+		{"bad version field", `version-fields: ["$v"]`, `invalid version field "$v"`},
+		{"bad boolean", "blind-writes: maybe", `Settings.blind-writes of type bool`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := clitest.CopyModule(t, "../../example")
@@ -161,8 +163,11 @@ linters:
 				t.Fatal(err)
 			}
 			out, code := clitest.Run(t, dir, []string{"GOLANGCI_LINT_CACHE=" + t.TempDir()}, bin, "run", "./...")
-			if code == 0 || code == 1 || !strings.Contains(out, tc.want) {
-				t.Errorf("golangci-lint with %s: exit %d, want an error naming %s\n%s", tc.settings, code, tc.want, out)
+			if code != 3 || !strings.Contains(out, tc.want) {
+				t.Errorf("golangci-lint with %s: exit %d, want 3 and an error naming %s\n%s", tc.settings, code, tc.want, out)
+			}
+			if strings.Contains(out, "goroutine ") || strings.Contains(out, "panic") {
+				t.Errorf("golangci-lint with %s printed a stack trace:\n%s", tc.settings, out)
 			}
 		})
 	}
