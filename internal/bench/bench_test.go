@@ -6,6 +6,8 @@ package bench
 import (
 	"fmt"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"runtime"
 	"sync"
 	"testing"
@@ -14,17 +16,11 @@ import (
 	"github.com/mongocas/mongocas-lint/internal/load"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/packages"
 )
 
-// floor requires inspect and does nothing: what any analyzer costs.
-var floor = &analysis.Analyzer{
-	Name:     "floor",
-	Doc:      "requires inspect and does nothing",
-	Requires: []*analysis.Analyzer{inspect.Analyzer},
-	Run:      func(*analysis.Pass) (any, error) { return nil, nil },
-}
+// floor is the analyzer that does nothing.
+var floor = Floor
 
 var analyzers = []struct {
 	name string
@@ -176,4 +172,47 @@ func reportLiveHeap(b *testing.B, run func() any) {
 	runtime.ReadMemStats(&after)
 	runtime.KeepAlive(result)
 	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "live-MB")
+}
+
+// BenchmarkVet runs go vet -vettool with each analyzer on the package of
+// 1,000 calls and its dependencies. Compiled export data is cached; the
+// vet results are not, as each run uses a binary with a new content hash,
+// which go vet takes into the key of its cache.
+func BenchmarkVet(b *testing.B) {
+	dir := callsModule(b, 1000)
+	tools := map[string]string{"floor": "./floorvet", "mongocas": "../../cmd/mongocas-lint"}
+	for _, an := range analyzers {
+		b.Run("analyzer="+an.name, func(b *testing.B) {
+			bin := filepath.Join(b.TempDir(), an.name)
+			build := exec.Command("go", "build", "-o", bin, tools[an.name])
+			if out, err := build.CombinedOutput(); err != nil {
+				b.Fatalf("go build: %v\n%s", err, out)
+			}
+			nonce := 0
+			for b.Loop() {
+				b.StopTimer()
+				nonce++
+				appendToFile(b, bin, fmt.Sprintf("nonce %d", nonce))
+				b.StartTimer()
+				vet := exec.Command("go", "vet", "-vettool="+bin, "./...")
+				vet.Dir = dir
+				vet.Env = append(os.Environ(), "GOWORK=off")
+				if out, err := vet.CombinedOutput(); err != nil && an.a == floor {
+					b.Fatalf("go vet: %v\n%s", err, out)
+				}
+			}
+		})
+	}
+}
+
+// appendToFile appends text to the file at name, changing its hash.
+func appendToFile(tb testing.TB, name, text string) {
+	f, err := os.OpenFile(name, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.WriteString(text); err != nil {
+		tb.Fatal(err)
+	}
 }
