@@ -181,6 +181,13 @@ func TestVetFacts(t *testing.T) {
 	if !found {
 		t.Errorf("go vet -vettool did not see through the wrapper of package repo:\n%s", strings.Join(vet, "\n"))
 	}
+
+	// Named alone, the v2 package still sees the wrapper of repo, a
+	// dependency that the command loads from source for its facts.
+	alone, _ := run(t, dir, bin, "./v2")
+	if !strings.Contains(alone, `repo.Items.Update (UpdateOne) sets "name" but its filter matches only "_id"`) {
+		t.Errorf("mongocas-lint ./v2 did not see through the wrapper of package repo:\n%s", alone)
+	}
 }
 
 // TestBadInput checks that bad input gives an error that says what is

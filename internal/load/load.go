@@ -24,45 +24,40 @@ import (
 // packages matched. Each one's Imports holds only the packages loaded from
 // source, so that the checker computes facts on those alone.
 func Packages(dir string, patterns []string, tests bool) ([]*packages.Package, error) {
-	env := os.Environ()
-	graph, err := packages.Load(&packages.Config{
-		Mode:  packages.NeedName | packages.NeedImports | packages.NeedDeps,
-		Tests: tests,
-		Env:   env,
-		Dir:   dir,
-	}, patterns...)
-	if err != nil {
-		return nil, err
+	cfg := func(mode packages.LoadMode) *packages.Config {
+		return &packages.Config{Mode: mode, Tests: tests, Dir: dir, Env: os.Environ()}
 	}
-	if len(graph) == 0 {
-		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
-	}
-	roots := make(map[string]bool)
-	for _, p := range graph {
-		roots[p.ID] = true
-	}
-	dependsOnDriver := make(map[string]bool)
-	var extra []string // dependencies to load from source
-	packages.Visit(graph, nil, func(p *packages.Package) {
-		for _, imp := range p.Imports {
-			if IsDriverPath(imp.PkgPath) || dependsOnDriver[imp.ID] {
-				dependsOnDriver[p.ID] = true
-			}
-		}
-		if dependsOnDriver[p.ID] && !roots[p.ID] && !IsDriverPath(p.PkgPath) {
-			extra = append(extra, p.PkgPath)
-		}
-	})
+	syntax := cfg(packages.LoadSyntax | packages.NeedModule)
 
-	loaded, err := packages.Load(&packages.Config{
-		Mode:  packages.LoadSyntax | packages.NeedModule,
-		Tests: tests,
-		Env:   env,
-		Dir:   dir,
-	}, append(patterns, extra...)...)
-	if err != nil {
-		return nil, err
+	// List the dependencies while the packages named load: most runs need
+	// no other package from source, and then the listing costs nothing.
+	type listing struct {
+		roots map[string]bool
+		extra []string
+		err   error
 	}
+	listed := make(chan listing, 1)
+	go func() {
+		graph, err := packages.Load(cfg(packages.NeedName|packages.NeedImports|packages.NeedDeps), patterns...)
+		roots, extra := dependentsOfDriver(graph)
+		listed <- listing{roots, extra, err}
+	}()
+	loaded, err := packages.Load(syntax, patterns...)
+	l := <-listed
+	switch {
+	case err != nil:
+		return nil, err
+	case l.err != nil:
+		return nil, l.err
+	case len(loaded) == 0:
+		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
+	case len(l.extra) > 0:
+		if loaded, err = packages.Load(syntax, append(patterns, l.extra...)...); err != nil {
+			return nil, err
+		}
+	}
+	roots := l.roots
+
 	fromSource := make(map[string]*packages.Package)
 	for _, p := range loaded {
 		fromSource[p.ID] = p
@@ -105,4 +100,26 @@ func withoutCompilerOutput(p *packages.Package) []packages.Error {
 func IsDriverPath(path string) bool {
 	const module = "go.mongodb.org/mongo-driver"
 	return path == module || strings.HasPrefix(path, module+"/")
+}
+
+// dependentsOfDriver returns the IDs of the packages of graph, and the
+// paths of their dependencies that depend on the driver and are not the
+// driver: those that may hold facts.
+func dependentsOfDriver(graph []*packages.Package) (roots map[string]bool, extra []string) {
+	roots = make(map[string]bool)
+	for _, p := range graph {
+		roots[p.ID] = true
+	}
+	dependsOnDriver := make(map[string]bool)
+	packages.Visit(graph, nil, func(p *packages.Package) {
+		for _, imp := range p.Imports {
+			if IsDriverPath(imp.PkgPath) || dependsOnDriver[imp.ID] {
+				dependsOnDriver[p.ID] = true
+			}
+		}
+		if dependsOnDriver[p.ID] && !roots[p.ID] && !IsDriverPath(p.PkgPath) {
+			extra = append(extra, p.PkgPath)
+		}
+	})
+	return roots, extra
 }
