@@ -28,13 +28,21 @@ const DocURL = "https://github.com/mongocas/mongocas-lint#readme"
 // Rule names: the Category of each diagnostic and the anchor of the rule
 // in the README.
 const (
-	RuleUnguardedUpdate = "unguarded-update"
-	RuleUncheckedResult = "unchecked-result"
-	ruleDirective       = "ignore-directive" // malformed //mongocas:ignore
+	RuleUnguardedUpdate      = "unguarded-update"
+	RuleUncheckedResult      = "unchecked-result"
+	RuleRemovedOperator      = "removed-operator"
+	RuleDeadNoDocumentsCheck = "dead-no-documents-check"
+	RuleStaleWriteBack       = "stale-write-back"
+	RuleInsertIfAbsent       = "insert-if-absent"
+	RuleCheckThenAct         = "check-then-act"
+	ruleDirective            = "ignore-directive" // malformed //mongocas:ignore
 )
 
 // AllRules returns the rules in the order of the documentation.
-func AllRules() []string { return []string{RuleUnguardedUpdate, RuleUncheckedResult} }
+func AllRules() []string {
+	return []string{RuleUnguardedUpdate, RuleUncheckedResult, RuleRemovedOperator, RuleDeadNoDocumentsCheck,
+		RuleStaleWriteBack, RuleInsertIfAbsent, RuleCheckThenAct}
+}
 
 // Config configures an analyzer built by New.
 type Config struct {
@@ -190,6 +198,9 @@ type checker struct {
 	txns    map[ast.Node]map[*types.Var][]txnEvent // by function; see txnEvents
 	// fixNames are the names that fixes declare, by scope; see freshName.
 	fixNames map[*types.Scope]map[string]bool
+	// resultNames are the names given to a discarded *UpdateResult, by
+	// call, so that two fixes binding the same result agree; see resultName.
+	resultNames map[*ast.CallExpr]string
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
@@ -204,16 +215,40 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		funcs:   make(map[ast.Node]*funcLocals),
 		txns:    make(map[ast.Node]map[*types.Var][]txnEvent),
 
-		fixNames: make(map[*types.Scope]map[string]bool),
+		fixNames:    make(map[*types.Scope]map[string]bool),
+		resultNames: make(map[*ast.CallExpr]string),
 	}
 	c.sums = newSummaries(c, in)
 	c.exportSummaries()
-	for cur := range in.Root().Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
+	noDocs := c.enabled(RuleDeadNoDocumentsCheck)
+	for cur := range in.Root().Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.BinaryExpr)(nil), (*ast.SwitchStmt)(nil)) {
 		if w := c.matchWrite(cur); w != nil {
 			c.checkWrite(w)
+			if c.enabled(RuleRemovedOperator) {
+				c.contain(func() { c.checkRemoved(w) })
+			}
+		} else if c.enabled(RuleRemovedOperator) {
+			c.contain(func() { c.checkRemovedInDelete(cur) })
+		}
+		if noDocs {
+			c.contain(func() { c.checkNoDocs(cur) })
+		}
+		if c.enabled(RuleInsertIfAbsent) {
+			c.contain(func() { c.checkInsertIfAbsent(cur) })
 		}
 	}
 	return nil, nil
+}
+
+// contain runs one rule on one node. A shape the analyzer did not expect
+// makes it skip that node, not the package; tests (strict) see the panic.
+func (c *checker) contain(rule func()) {
+	defer func() {
+		if r := recover(); r != nil && c.cfg.strict {
+			panic(r)
+		}
+	}()
+	rule()
 }
 
 // exportSummaries summarizes the package's helpers and wrappers. A shape
@@ -270,6 +305,15 @@ func (c *checker) checkWrite(w *write) {
 		return
 	}
 	g, unsure := ev.guards(ff, uf)
+	// Each write is reported under one rule at most, the first that finds
+	// something in this order; see doc.go.
+	if (len(g) > 0 || unsure) && c.enabled(RuleStaleWriteBack) {
+		stale := false
+		c.contain(func() { stale = c.checkStaleWriteBack(w, ev, ff, uf) })
+		if stale {
+			return
+		}
+	}
 	if len(g) > 0 {
 		if c.enabled(RuleUncheckedResult) {
 			c.checkResult(w, g)
@@ -279,8 +323,11 @@ func (c *checker) checkWrite(w *write) {
 	if unsure {
 		return // a filter field may guard it, or may be written back
 	}
-	if c.enabled(RuleUnguardedUpdate) && !c.inTransaction(w) {
-		c.checkUnguarded(w, ev, ff, uf)
+	if c.enabled(RuleUnguardedUpdate) && !c.inTransaction(w) && c.checkUnguarded(w, ev, ff, uf) {
+		return
+	}
+	if c.enabled(RuleCheckThenAct) {
+		c.contain(func() { c.checkThenAct(w, ev, ff, uf) })
 	}
 }
 

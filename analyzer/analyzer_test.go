@@ -42,7 +42,7 @@ func TestIgnoreDirectives(t *testing.T) {
 }
 
 func TestFixes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), testAnalyzer(), "fixinc", "fixversion", "fixcheck", "fixnames")
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), testAnalyzer(), "fixinc", "fixversion", "fixcheck", "fixnames", "fixshared")
 }
 
 // TestRealDrivers type-checks a module against the real drivers v1 and v2,
@@ -140,4 +140,48 @@ func TestPanicsContained(t *testing.T) {
 	if forced != 1 {
 		t.Errorf("forced %d panics, want 1", forced)
 	}
+}
+
+func TestRemovedOperator(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), testAnalyzer(RuleRemovedOperator), "removedop", "removedopv1")
+}
+
+func TestDeadNoDocumentsCheck(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), testAnalyzer(RuleDeadNoDocumentsCheck), "nodocs", "nodocsv1")
+}
+
+// TestFixesUnformatted applies each fix of removed-operator and
+// dead-no-documents-check alone, as an editor applies a quick fix, without
+// formatting the result: it must parse and be gofmt-clean already (the
+// values of a map literal stay aligned, say).
+func TestFixesUnformatted(t *testing.T) {
+	for _, pkg := range []string{"removedop", "removedopv1", "nodocs", "nodocsv1", "fixshared"} {
+		files, err := filepath.Glob(filepath.Join("testdata", "src", pkg, "*.go"))
+		if err != nil || len(files) == 0 {
+			t.Fatalf("%s: no files: %v", pkg, err)
+		}
+		for _, name := range files {
+			src, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkFuzzedSource(t, string(src))
+		}
+	}
+}
+
+// TestStaleWriteBack runs every rule, so that a write is seen reported
+// under one rule only.
+func TestStaleWriteBack(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), testAnalyzer(), "stalewb", "stalewbv1")
+}
+
+func TestInsertIfAbsent(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), testAnalyzer(RuleInsertIfAbsent), "insertabsent", "insertabsentv1")
+}
+
+// TestCheckThenAct runs every rule, so that a write is seen reported under
+// one rule only, and checks the fixes of both rules involved.
+func TestCheckThenAct(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), testAnalyzer(), "checkact", "checkactv1")
 }

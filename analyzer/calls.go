@@ -331,3 +331,56 @@ func importsDriver(pkg *types.Package) bool {
 func isDriverPackage(pkg *types.Package) bool {
 	return pkg.Path() == driverModulePrefix || strings.HasPrefix(pkg.Path(), driverModulePrefix+"/")
 }
+
+// readMethods lists the *mongo.Collection methods that read documents, with
+// the index of their filter: the reads whose outcome later code acts on.
+var readMethods = map[string]int{"FindOne": 1, "Find": 1, "CountDocuments": 1}
+
+// A read is a driver call that reads documents of a collection.
+type read struct {
+	call   *ast.CallExpr
+	method string   // FindOne, Find or CountDocuments
+	coll   ast.Expr // the collection, as written at the call
+	filter ast.Expr
+}
+
+// collectionMethod matches a call of a method of the driver's
+// *mongo.Collection, and returns the method and the collection expression.
+func collectionMethod(info *types.Info, call *ast.CallExpr) (*types.Func, ast.Expr, bool) {
+	fn := calleeFunc(info, call)
+	recv, ok := methodOf(fn)
+	if !ok || recv.Name() != "Collection" {
+		return nil, nil, false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil, nil, false
+	}
+	return fn, sel.X, true
+}
+
+// matchRead matches a read of a *mongo.Collection.
+func matchRead(info *types.Info, call *ast.CallExpr) *read {
+	fn, coll, ok := collectionMethod(info, call)
+	if !ok {
+		return nil
+	}
+	i, ok := readMethods[fn.Name()]
+	if !ok || len(call.Args) <= i || call.Ellipsis.IsValid() {
+		return nil
+	}
+	return &read{call: call, method: fn.Name(), coll: coll, filter: call.Args[i]}
+}
+
+// collectionOf returns the collection that a write call is made on, as
+// written; nil for bulk-write models and wrappers, which do not name it.
+func collectionOf(w *write) ast.Expr {
+	call, ok := w.node().(*ast.CallExpr)
+	if !ok || w.ctx == nil || w.wrapper != "" {
+		return nil
+	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		return sel.X
+	}
+	return nil
+}

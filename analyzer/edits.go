@@ -260,3 +260,168 @@ func statementInBlock(cur inspector.Cursor) (ast.Stmt, inspector.Cursor, bool) {
 	}
 	return nil, cur, false
 }
+
+// resultName returns the name to bind the discarded *UpdateResult of call
+// to (`_, err := call` becomes `res, err := call`). Every fix that binds
+// it gets the same name, so that their edits coincide when all are
+// applied at once.
+func (c *checker) resultName(call *ast.CallExpr) string {
+	if name, ok := c.resultNames[call]; ok {
+		return name
+	}
+	name := c.freshName(call.Pos(), "res")
+	c.resultNames[call] = name
+	return name
+}
+
+// Edits of the elements of a document literal. gofmt aligns the values
+// of a multi-line map literal in a column after the longest key, so
+// removing an element or renaming a key can move the values of the
+// others; the edits below move them as gofmt would, and decline layouts
+// they do not handle (comments, blank lines, several elements on a line).
+
+// elementIndex returns the index of the element of lit that holds n, or -1.
+func elementIndex(lit *ast.CompositeLit, n ast.Node) int {
+	for i, e := range lit.Elts {
+		if e.Pos() <= n.Pos() && n.End() <= e.End() {
+			return i
+		}
+	}
+	return -1
+}
+
+// hasComments reports whether a comment lies within n.
+func (c *checker) hasComments(n ast.Node) bool {
+	file := fileOf(c.pass, n.Pos())
+	if file == nil {
+		return true
+	}
+	for _, g := range file.Comments {
+		if g.Pos() < n.End() && n.Pos() < g.End() {
+			return true
+		}
+	}
+	return false
+}
+
+// plainLines reports whether each element of the multi-line literal lit
+// starts on the line after the previous one ends (or after the opening
+// brace), and the closing brace is on the line after the last element:
+// no blank lines, no two elements on a line.
+func (c *checker) plainLines(lit *ast.CompositeLit) bool {
+	line := func(p token.Pos) int { return c.pass.Fset.Position(p).Line }
+	prev := line(lit.Lbrace)
+	for _, e := range lit.Elts {
+		if line(e.Pos()) != prev+1 {
+			return false
+		}
+		prev = line(e.End())
+	}
+	return line(lit.Rbrace) == prev+1
+}
+
+// removeElement returns the edits that remove element i of lit, with its
+// comma, leaving the literal gofmt-clean.
+func (c *checker) removeElement(lit *ast.CompositeLit, i int) ([]analysis.TextEdit, bool) {
+	fset := c.pass.Fset
+	line := func(p token.Pos) int { return fset.Position(p).Line }
+	elts := lit.Elts
+	if c.hasComments(lit) {
+		return nil, false
+	}
+	if len(elts) == 1 {
+		return []analysis.TextEdit{replace(lit.Lbrace+1, lit.Rbrace, "")}, true
+	}
+	if line(lit.Lbrace) == line(lit.Rbrace) {
+		if i < len(elts)-1 {
+			return []analysis.TextEdit{replace(elts[i].Pos(), elts[i+1].Pos(), "")}, true
+		}
+		return []analysis.TextEdit{replace(elts[i-1].End(), elts[i].End(), "")}, true
+	}
+	if !c.plainLines(lit) {
+		return nil, false
+	}
+	// Remove the element's lines, then realign the values of the others.
+	tf := fset.File(lit.Pos())
+	edits := []analysis.TextEdit{replace(tf.LineStart(line(elts[i].Pos())), tf.LineStart(line(elts[i].End())+1), "")}
+	if kindOf(c.pass.TypesInfo.TypeOf(lit)) != mapDoc {
+		return edits, true
+	}
+	align, ok := c.alignValues(lit, i, nil)
+	return append(edits, align...), ok
+}
+
+// alignValues returns the edits that put the values of the map literal
+// lit where gofmt puts them once element drop (-1 for none) is removed
+// and the keys of the elements in widths have the given widths. gofmt
+// aligns the values of consecutive one-line elements after the widest key
+// of the run, with one space of padding; an element over several lines
+// ends the run. Keys wider than 40 columns follow another rule: declined.
+func (c *checker) alignValues(lit *ast.CompositeLit, drop int, widths map[int]int) ([]analysis.TextEdit, bool) {
+	fset := c.pass.Fset
+	line := func(p token.Pos) int { return fset.Position(p).Line }
+	if line(lit.Lbrace) == line(lit.Rbrace) {
+		return nil, true // one line: no column
+	}
+	if !c.plainLines(lit) || c.hasComments(lit) {
+		return nil, false
+	}
+	type row struct {
+		kv    *ast.KeyValueExpr
+		width int
+	}
+	var run []row
+	var edits []analysis.TextEdit
+	flush := func() {
+		widest := 0
+		for _, r := range run {
+			widest = max(widest, r.width)
+		}
+		for _, r := range run {
+			gap := fset.Position(r.kv.Value.Pos()).Offset - fset.Position(r.kv.Colon).Offset - 1
+			if want := widest - r.width + 1; gap != want {
+				edits = append(edits, replace(r.kv.Colon+1, r.kv.Value.Pos(), strings.Repeat(" ", want)))
+			}
+		}
+		run = run[:0]
+	}
+	for i, e := range lit.Elts {
+		if i == drop {
+			continue
+		}
+		kv, ok := e.(*ast.KeyValueExpr)
+		if !ok {
+			return nil, false
+		}
+		if line(kv.Pos()) != line(kv.End()) {
+			flush()
+			continue
+		}
+		w, ok := widths[i]
+		if !ok {
+			w, ok = c.keyWidth(kv.Key)
+		}
+		if !ok || w > 40 {
+			return nil, false
+		}
+		run = append(run, row{kv, w})
+	}
+	flush()
+	return edits, true
+}
+
+// keyWidth returns the width of a key as written, when it is plain ASCII
+// on one line.
+func (c *checker) keyWidth(key ast.Expr) (int, bool) {
+	ascii := true
+	ast.Inspect(key, func(n ast.Node) bool {
+		if lit, ok := n.(*ast.BasicLit); ok {
+			for i := 0; i < len(lit.Value); i++ {
+				ascii = ascii && lit.Value[i] < 0x80
+			}
+		}
+		return ascii
+	})
+	start, end := c.pass.Fset.Position(key.Pos()), c.pass.Fset.Position(key.End())
+	return end.Offset - start.Offset, ascii && start.Line == end.Line
+}

@@ -2,8 +2,10 @@ package analyzer
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 )
 
@@ -90,37 +92,218 @@ func firstUse(info *types.Info, e ast.Expr, vars map[*types.Var]bool) *ast.Ident
 }
 
 // branchesOn reports whether the write at cur runs only under a condition
-// (if, switch, for) that uses one of vars: the decision to write came from
-// a document read before.
+// that uses one of vars (see conditionsAt): the decision to write came
+// from a document read before.
 func (c *checker) branchesOn(cur inspector.Cursor, vars map[*types.Var]bool) bool {
-	for s := range cur.Enclosing((*ast.IfStmt)(nil), (*ast.SwitchStmt)(nil), (*ast.ForStmt)(nil)) {
-		var cond ast.Expr
-		switch s := s.Node().(type) {
-		case *ast.IfStmt:
-			cond = s.Cond
-		case *ast.SwitchStmt:
-			cond = s.Tag
-			if cond == nil && mentionsAnyCase(c.pass.TypesInfo, s, vars) {
-				return true
-			}
-		case *ast.ForStmt:
-			cond = s.Cond
-		}
-		if mentionsAny(c.pass.TypesInfo, cond, vars) {
+	for _, h := range c.conditionsAt(cur) {
+		if mentionsAny(c.pass.TypesInfo, h.expr, vars) {
 			return true
 		}
 	}
 	return false
 }
 
-// mentionsAnyCase reports whether a case of a tagless switch uses vars.
-func mentionsAnyCase(info *types.Info, s *ast.SwitchStmt, vars map[*types.Var]bool) bool {
-	for _, cl := range s.Body.List {
-		for _, e := range cl.(*ast.CaseClause).List {
-			if mentionsAny(info, e, vars) {
-				return true
+// A heldCond is a condition that the branches leading to a statement
+// tell about it: the condition of an if whose body holds the statement;
+// its negation in the else branch, and after an if without else whose
+// body leaves the block (if x.Qty <= 0 { return }); the case of a switch
+// (tag == value), and the negation of the cases before it. && and ! are
+// taken apart, so each heldCond is one operand.
+type heldCond struct {
+	expr ast.Expr // parentheses removed
+	neg  bool     // expr is false there
+	at   token.Pos
+	// loose: the condition held once but may not hold any more, as a for
+	// loop's at the start of each iteration. Rules that rely on the value
+	// of a condition skip these; evidence counts them.
+	loose bool
+}
+
+// conditionsAt returns the conditions that hold where the node at cur
+// runs, innermost first, up to the outermost function.
+func (c *checker) conditionsAt(cur inspector.Cursor) []heldCond {
+	var out []heldCond
+	add := func(e ast.Expr, neg, loose bool) {
+		if e != nil {
+			out = appendHeld(out, e, neg, e.Pos(), loose)
+		}
+	}
+	for child := cur; child.Node() != nil; child = child.Parent() {
+		parent := child.Parent()
+		switch p := parent.Node().(type) {
+		case *ast.IfStmt:
+			switch child.ParentEdgeKind() {
+			case edge.IfStmt_Body:
+				add(p.Cond, false, false)
+			case edge.IfStmt_Else:
+				add(p.Cond, true, false)
+			}
+		case *ast.ForStmt:
+			if child.ParentEdgeKind() == edge.ForStmt_Body {
+				add(p.Cond, false, true)
+			}
+		case *ast.CaseClause:
+			if child.ParentEdgeKind() == edge.CaseClause_Body {
+				out = append(out, caseConditions(parent)...)
 			}
 		}
+		switch child.ParentEdgeKind() {
+		case edge.BlockStmt_List, edge.CaseClause_Body, edge.CommClause_Body:
+			for prev, ok := child.PrevSibling(); ok; prev, ok = prev.PrevSibling() {
+				if ifs, isIf := prev.Node().(*ast.IfStmt); isIf && ifs.Else == nil && c.leaves(ifs.Body) {
+					add(ifs.Cond, true, false)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// appendHeld appends e (negated if neg) to out, taking apart !, and &&
+// when it holds and || when it does not.
+func appendHeld(out []heldCond, e ast.Expr, neg bool, at token.Pos, loose bool) []heldCond {
+	e = ast.Unparen(e)
+	switch x := e.(type) {
+	case *ast.UnaryExpr:
+		if x.Op == token.NOT {
+			return appendHeld(out, x.X, !neg, at, loose)
+		}
+	case *ast.BinaryExpr:
+		if x.Op == token.LAND && !neg || x.Op == token.LOR && neg {
+			out = appendHeld(out, x.X, neg, at, loose)
+			return appendHeld(out, x.Y, neg, at, loose)
+		}
+	}
+	return append(out, heldCond{expr: e, neg: neg, at: at, loose: loose})
+}
+
+// caseConditions returns the conditions that hold in the body of the case
+// clause at cl: its own (tag == value, or the expression of a tagless
+// switch; several values make an ||), and the negations of the cases
+// before it, or of all the others for default. A clause that can be
+// entered by fallthrough tells nothing.
+func caseConditions(cl inspector.Cursor) []heldCond {
+	body, ok := cl.Parent().Node().(*ast.BlockStmt)
+	sw, isSwitch := cl.Parent().Parent().Node().(*ast.SwitchStmt)
+	if !ok || !isSwitch {
+		return nil // a type switch or a select
+	}
+	clause := cl.Node().(*ast.CaseClause)
+	cond := func(cc *ast.CaseClause) ast.Expr {
+		var e ast.Expr
+		for _, v := range cc.List {
+			if sw.Tag != nil {
+				v = &ast.BinaryExpr{X: sw.Tag, OpPos: v.Pos(), Op: token.EQL, Y: v}
+			}
+			if e == nil {
+				e = v
+			} else {
+				e = &ast.BinaryExpr{X: e, OpPos: v.Pos(), Op: token.LOR, Y: v}
+			}
+		}
+		return e
+	}
+	var out []heldCond
+	for i, s := range body.List {
+		cc := s.(*ast.CaseClause)
+		if i > 0 && cc == clause && fallsThrough(body.List[i-1].(*ast.CaseClause)) {
+			return nil
+		}
+		switch {
+		case cc == clause && cc.List != nil:
+			out = appendHeld(out, cond(cc), false, cc.Pos(), false)
+		case cc != clause && cc.List != nil && (clause.List == nil || cc.Pos() < clause.Pos()):
+			out = appendHeld(out, cond(cc), true, cc.Pos(), false)
+		}
+	}
+	return out
+}
+
+func fallsThrough(cc *ast.CaseClause) bool {
+	if len(cc.Body) == 0 {
+		return false
+	}
+	br, ok := cc.Body[len(cc.Body)-1].(*ast.BranchStmt)
+	return ok && br.Tok == token.FALLTHROUGH
+}
+
+// leaves reports whether a block always leaves the code that follows it:
+// its last statement returns, breaks, continues or panics.
+func (c *checker) leaves(b *ast.BlockStmt) bool {
+	if len(b.List) == 0 {
+		return false
+	}
+	switch s := b.List[len(b.List)-1].(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.BranchStmt:
+		return s.Tok == token.BREAK || s.Tok == token.CONTINUE
+	case *ast.ExprStmt:
+		call, ok := ast.Unparen(s.X).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+			b, isBuiltin := c.pass.TypesInfo.Uses[id].(*types.Builtin)
+			return isBuiltin && b.Name() == "panic"
+		}
+		fn := calleeFunc(c.pass.TypesInfo, call)
+		if fn == nil || fn.Pkg() == nil {
+			return false
+		}
+		switch fn.Pkg().Path() + "." + fn.Name() {
+		case "os.Exit", "log.Fatal", "log.Fatalf", "log.Fatalln", "log.Panic", "log.Panicf", "log.Panicln":
+			return fn.Type().(*types.Signature).Recv() == nil
+		}
+	}
+	return false
+}
+
+// sameCollection reports whether two expressions surely denote the same
+// collection: the same variable (not assigned after the first of them),
+// the same field of the same collection holder, or the same
+// Database(name).Collection(name) chain with constant names.
+func (ev *evaluator) sameCollection(a, b ast.Expr) bool {
+	a, b = ast.Unparen(a), ast.Unparen(b)
+	switch a := a.(type) {
+	case *ast.Ident:
+		b, ok := b.(*ast.Ident)
+		if !ok {
+			return false
+		}
+		obj := ev.info.Uses[a]
+		v, isVar := obj.(*types.Var)
+		return isVar && ev.info.Uses[b] == obj && !ev.assignedAfter(v, min(a.Pos(), b.Pos()))
+	case *ast.SelectorExpr:
+		b, ok := b.(*ast.SelectorExpr)
+		if !ok {
+			return false
+		}
+		obj := ev.info.Uses[a.Sel]
+		if obj == nil || ev.info.Uses[b.Sel] != obj {
+			return false
+		}
+		if id, ok := ast.Unparen(a.X).(*ast.Ident); ok {
+			if _, isPkg := ev.info.Uses[id].(*types.PkgName); isPkg {
+				return true // pkg.Coll: the same package variable
+			}
+		}
+		_, isField := obj.(*types.Var)
+		return isField && ev.sameCollection(a.X, b.X)
+	case *ast.CallExpr:
+		b, ok := b.(*ast.CallExpr)
+		if !ok || len(a.Args) == 0 || len(b.Args) == 0 {
+			return false
+		}
+		fa, fb := calleeFunc(ev.info, a), calleeFunc(ev.info, b)
+		if _, isMethod := methodOf(fa); !isMethod || fa != fb || (fa.Name() != "Collection" && fa.Name() != "Database") {
+			return false
+		}
+		na, okA := ev.stringConst(a.Args[0])
+		nb, okB := ev.stringConst(b.Args[0])
+		sa, _ := ast.Unparen(a.Fun).(*ast.SelectorExpr)
+		sb, _ := ast.Unparen(b.Fun).(*ast.SelectorExpr)
+		return okA && okB && na == nb && sa != nil && sb != nil && ev.sameCollection(sa.X, sb.X)
 	}
 	return false
 }

@@ -66,7 +66,10 @@ func (ev *evaluator) collectFilter(d *document, ff *filterFields, top bool) {
 				}
 				ev.collectFilter(sub, ff, false)
 			}
-		case e.key == "$comment":
+		case e.key == "$comment", removedFilterOps[e.key]:
+			// No condition on the document: a note, or a lock hint that
+			// removed-operator reports. Its fix must not change what
+			// the other rules see.
 		case strings.HasPrefix(e.key, "$"):
 			// $expr, $where, $text...: conditions the analyzer does not read.
 			ff.complete = false

@@ -87,7 +87,11 @@ func (c *checker) matchedCheckEdits(w *write, u *unchecked, file *ast.File, ret 
 	indent := indentOf(fset, as)
 	res := ""
 	if isBlank(as.Lhs[0]) {
-		res = c.freshName(call.Pos(), "res")
+		callExpr, ok := call.(*ast.CallExpr)
+		if !ok {
+			return nil, false
+		}
+		res = c.resultName(callExpr)
 		edits = append(edits, replace(as.Lhs[0].Pos(), as.Lhs[0].End(), res))
 	} else if id, ok := as.Lhs[0].(*ast.Ident); ok {
 		res = id.Name

@@ -18,13 +18,34 @@ import (
 // exists: $inc when every $set is the field's old value plus a delta (seed
 // 000), else a version guard when the written values come from a decoded
 // document whose type has a version field (seeds 001 and 003).
-func (c *checker) unguardedFix(w *write, ev *evaluator, uf updateFields) (analysis.SuggestedFix, bool) {
+//
+// When the write runs only after a test of a field it changes (if it.Qty
+// <= 0 { return }), $inc alone would let two callers both pass the test
+// and both decrement, past what the test allowed; the $set it replaces
+// could not. The $inc fix then also repeats the test in the filter and
+// checks the result, as check-then-act asks (seed 001: {qty: {$gt: 0}}
+// with {$inc: {qty: -1}}), or is not offered. One fix, so that applying
+// it leaves no finding behind.
+func (c *checker) unguardedFix(w *write, ev *evaluator, ff filterFields, uf updateFields) (analysis.SuggestedFix, bool) {
 	if w.wrapper != "" || w.replace || !uf.complete || uf.doc == nil || !isInside(uf.doc.lit, w.node()) {
 		return analysis.SuggestedFix{}, false
 	}
 	decoded := ev.locals.decodedBefore(w.node().Pos())
 	if fix, ok := c.incFix(ev, uf, decoded); ok {
-		return fix, true
+		done := false
+		c.contain(func() {
+			tests := c.testsBefore(w, ev, ff, uf.modified)
+			if len(tests) == 0 {
+				done = true
+				return
+			}
+			if edits, _, _, ok := c.testFilterEdits(w, ev, tests); ok {
+				fix.TextEdits, done = append(fix.TextEdits, edits...), true
+			}
+		})
+		if done {
+			return fix, true
+		}
 	}
 	return c.versionFix(w, ev, uf, decoded)
 }

@@ -14,21 +14,35 @@ import (
 // The evaluator uses it to read `filter := bson.M{...}` at a later call,
 // including keys added in between, and to give up when a variable changes
 // in a way it cannot follow (in a loop or a branch, through a pointer, in
-// a function it is passed to).
+// a function it is passed to). For the other local variables it follows
+// what surely gave them their value (a driver read, a Decode) and what may
+// have changed them since, so that the rules can tie a test or a write to
+// the read it depends on (see readOf and decodeAt).
 
 // funcLocals indexes the document variables of one function, closures
 // included.
 type funcLocals struct {
 	vars    map[*types.Var]*localVar
 	loops   []ast.Node // for and range statements of the function
+	lits    []ast.Node // function literals of the function, in source order
+	hasGoto bool       // a goto can jump over any assignment
 	decodes []decode   // driver Decode calls, in source order
+	// plain are the other local variables (decoded structs, counts,
+	// results): only what gives them a value, and what may change them, is
+	// followed (see resultAt, decodeAt and touchedBetween).
+	plain map[*types.Var]*localVar
 }
 
 // A decode is a variable filled by SingleResult.Decode or Cursor.Decode:
 // a document read through the driver, whose fields hold old values.
 type decode struct {
-	v   *types.Var
-	pos token.Pos
+	v    *types.Var
+	pos  token.Pos
+	call *ast.CallExpr
+	// end, reach and fn: as for an assignment, the document is in v from
+	// end on, surely in [end, reach), in the function literal fn.
+	end, reach token.Pos
+	fn         ast.Node
 }
 
 // A localVar is one document variable.
@@ -38,6 +52,30 @@ type localVar struct {
 	block   ast.Node  // the block that holds the declaration
 	opaque  bool      // declared in a way the analyzer does not follow
 	changes []change  // in source order
+
+	// assigns are the declaration and every statement that gives the
+	// variable a new value of its own, in source order: what an error
+	// variable holds is followed through them (see resultAt).
+	assigns   []assignment
+	addrTaken bool // &v: it may change anywhere
+	// touches are the uses of a plain variable that may change it or a
+	// part of it (v = x, v.f = x, v.f++, &v, a pointer method call),
+	// except the Decode calls that fill it.
+	touches []token.Pos
+}
+
+// An assignment gives a variable a new value: its declaration, or an
+// assignment statement (not a change of the map or slice it holds).
+type assignment struct {
+	end token.Pos // the value takes effect here, at the end of the statement
+	// reach is the code that surely runs after the assignment, with no
+	// other path into it: [end, reach). NoPos when there is none.
+	reach token.Pos
+	fn    ast.Node // the innermost function literal that holds it; nil for the outer function
+	// call and result: the value is result number result of call; call is
+	// nil for any other value.
+	call   *ast.CallExpr
+	result int
 }
 
 // A change is a statement that changes a document variable after its
@@ -61,14 +99,21 @@ type varHistory struct {
 // readsOnly tells the functions (the driver's among them) known to only read
 // the documents passed to them.
 func newFuncLocals(info *types.Info, fn inspector.Cursor, readsOnly func(*types.Func) bool) *funcLocals {
-	fl := &funcLocals{vars: make(map[*types.Var]*localVar)}
-	for c := range fn.Preorder((*ast.Ident)(nil), (*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.CallExpr)(nil)) {
+	fl := &funcLocals{vars: make(map[*types.Var]*localVar), plain: make(map[*types.Var]*localVar)}
+	for c := range fn.Preorder((*ast.Ident)(nil), (*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.CallExpr)(nil),
+		(*ast.FuncLit)(nil), (*ast.BranchStmt)(nil)) {
 		var id *ast.Ident
 		switch n := c.Node().(type) {
 		case *ast.CallExpr:
 			if v, ok := decodedVar(info, n); ok {
-				fl.decodes = append(fl.decodes, decode{v, n.Pos()})
+				fl.decodes = append(fl.decodes, fl.decodeAtCall(c, v))
 			}
+			continue
+		case *ast.FuncLit:
+			fl.lits = append(fl.lits, n)
+			continue
+		case *ast.BranchStmt:
+			fl.hasGoto = fl.hasGoto || n.Tok == token.GOTO
 			continue
 		case *ast.Ident:
 			id = n
@@ -77,26 +122,154 @@ func newFuncLocals(info *types.Info, fn inspector.Cursor, readsOnly func(*types.
 			continue
 		}
 		if def, ok := info.Defs[id].(*types.Var); ok && isTrackedVar(def) {
-			fl.vars[def] = declaration(c)
+			lv := declaration(c)
+			lv.assigns = []assignment{fl.assignmentAt(c)}
+			fl.vars[def] = lv
+			continue
+		}
+		if def, ok := info.Defs[id].(*types.Var); ok && isLocalVar(def) {
+			fl.plain[def] = &localVar{assigns: []assignment{fl.assignmentAt(c)}}
 			continue
 		}
 		use, ok := info.Uses[id].(*types.Var)
-		if !ok || !isTrackedVar(use) {
+		if !ok {
+			continue
+		}
+		if lv := fl.plain[use]; lv != nil {
+			fl.notePlainUse(info, lv, c, readsOnly)
+			continue
+		}
+		if !isTrackedVar(use) {
 			continue
 		}
 		if lv := fl.vars[use]; lv != nil {
 			if ch, changed := changeAt(info, c, use, readsOnly); changed {
 				lv.changes = append(lv.changes, ch)
 			}
+			switch c.ParentEdgeKind() {
+			case edge.AssignStmt_Lhs, edge.RangeStmt_Key, edge.RangeStmt_Value:
+				lv.assigns = append(lv.assigns, fl.assignmentAt(c))
+			case edge.UnaryExpr_X:
+				lv.addrTaken = lv.addrTaken || c.Parent().Node().(*ast.UnaryExpr).Op == token.AND
+			}
 		}
 	}
 	return fl
 }
 
+// assignmentAt describes the assignment of the variable named at c, on
+// the left of an assignment or a declaration.
+func (fl *funcLocals) assignmentAt(c inspector.Cursor) assignment {
+	a := assignment{end: c.Node().End(), fn: fl.funcAt(c.Node().Pos())}
+	i := c.ParentEdgeIndex()
+	var stmt inspector.Cursor
+	var lhs, rhs []ast.Expr
+	switch c.ParentEdgeKind() {
+	case edge.AssignStmt_Lhs:
+		stmt = c.Parent()
+		as := stmt.Node().(*ast.AssignStmt)
+		if as.Tok != token.ASSIGN && as.Tok != token.DEFINE {
+			return a // x += y
+		}
+		lhs, rhs = as.Lhs, as.Rhs
+	case edge.ValueSpec_Names:
+		// var v = x: the ValueSpec is in a GenDecl, in a DeclStmt.
+		stmt = c.Parent().Parent().Parent()
+		if _, ok := stmt.Node().(*ast.DeclStmt); !ok {
+			return a
+		}
+		vs := c.Parent().Node().(*ast.ValueSpec)
+		for _, n := range vs.Names {
+			lhs = append(lhs, n)
+		}
+		rhs = vs.Values
+	default:
+		return a // a parameter, a range variable
+	}
+	a.end, a.reach = stmt.Node().End(), reachOf(stmt)
+	switch {
+	case len(rhs) == 1 && len(lhs) > 1:
+		a.call, _ = ast.Unparen(rhs[0]).(*ast.CallExpr)
+		a.result = i
+	case len(rhs) == len(lhs):
+		a.call, _ = ast.Unparen(rhs[i]).(*ast.CallExpr)
+	}
+	return a
+}
+
+// reachOf returns the end of the code that surely runs after the
+// statement at s, and only after it: the rest of its block, or of the if
+// or switch statement whose init it is. NoPos when there is none, as for
+// a for statement's post statement.
+func reachOf(s inspector.Cursor) token.Pos {
+	switch s.ParentEdgeKind() {
+	case edge.BlockStmt_List, edge.CaseClause_Body, edge.CommClause_Body:
+		return s.Parent().Node().End()
+	case edge.IfStmt_Init, edge.SwitchStmt_Init, edge.TypeSwitchStmt_Init:
+		p := s.Parent()
+		if r := reachOf(p); r.IsValid() {
+			return r
+		}
+		return p.Node().End() // an else if: runs only when it is reached
+	}
+	return token.NoPos
+}
+
+// funcAt returns the innermost function literal that holds pos, or nil
+// for the outer function.
+func (fl *funcLocals) funcAt(pos token.Pos) ast.Node {
+	for i := len(fl.lits) - 1; i >= 0; i-- {
+		if lit := fl.lits[i]; lit.Pos() <= pos && pos < lit.End() {
+			return lit
+		}
+	}
+	return nil
+}
+
+// resultAt returns the call whose result number result the variable used
+// at id surely holds there. It answers only when the last assignment
+// before the use stores that result, runs on every path to the use, and
+// nothing else can assign the variable in between: no assignment in
+// another function (a closure may run at any time), none through a
+// pointer, none later in a loop that holds the use, no goto.
+func (fl *funcLocals) resultAt(info *types.Info, id *ast.Ident) (call *ast.CallExpr, result int, ok bool) {
+	if fl == nil || fl.hasGoto {
+		return nil, 0, false
+	}
+	v, isVar := info.Uses[id].(*types.Var)
+	lv := fl.local(v)
+	if !isVar || lv == nil || lv.addrTaken {
+		return nil, 0, false
+	}
+	use := id.Pos()
+	useFn := fl.funcAt(use)
+	var last *assignment
+	for i := range lv.assigns {
+		a := &lv.assigns[i]
+		// The declaration runs before any closure that sees the variable
+		// exists; any other assignment must be in the function of the use.
+		if i > 0 && a.fn != useFn {
+			return nil, 0, false
+		}
+		if a.end <= use && (last == nil || a.end >= last.end) {
+			last = a
+		}
+	}
+	if last == nil || last.call == nil || !(last.end <= use && use < last.reach) {
+		return nil, 0, false
+	}
+	for _, a := range lv.assigns {
+		if a.end > use && fl.loopCarried(last.end, a.end, use) {
+			return nil, 0, false
+		}
+	}
+	return last.call, last.result, true
+}
+
 // isTrackedVar reports whether v is a local variable whose type can hold
 // a document that the evaluator reads from its value.
 func isTrackedVar(v *types.Var) bool {
-	if v.IsField() || v.Pkg() == nil || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+	if !isLocalVar(v) {
 		return false
 	}
 	switch kindOf(v.Type()) {
@@ -168,6 +341,9 @@ func changeAt(info *types.Info, c inspector.Cursor, v *types.Var, readsOnly func
 
 	case edge.UnaryExpr_X:
 		return ch, parent.Node().(*ast.UnaryExpr).Op == token.AND
+
+	case edge.RangeStmt_Key, edge.RangeStmt_Value:
+		return ch, true // for _, v = range xs
 
 	case edge.AssignStmt_Rhs, edge.ValueSpec_Values:
 		// Another variable now shares the map or slice.
@@ -318,4 +494,193 @@ func (fl *funcLocals) decodedBefore(pos token.Pos) map[*types.Var]bool {
 		}
 	}
 	return decoded
+}
+
+// isLocalVar reports whether v is a variable of a function: not a field,
+// not a package-level variable.
+func isLocalVar(v *types.Var) bool {
+	return !v.IsField() && v.Pkg() != nil && v.Parent() != nil && v.Parent() != v.Pkg().Scope()
+}
+
+// local returns what is followed of the local variable v, or nil.
+func (fl *funcLocals) local(v *types.Var) *localVar {
+	if lv := fl.vars[v]; lv != nil {
+		return lv
+	}
+	return fl.plain[v]
+}
+
+// decodeAtCall describes the Decode call at c that fills v.
+func (fl *funcLocals) decodeAtCall(c inspector.Cursor, v *types.Var) decode {
+	call := c.Node().(*ast.CallExpr)
+	d := decode{v: v, pos: call.Pos(), call: call, end: call.End(), fn: fl.funcAt(call.Pos())}
+	// The statement that holds the call runs it whenever it runs.
+	for s := c.Parent(); s.Node() != nil; s = s.Parent() {
+		if _, ok := s.Node().(ast.Stmt); ok {
+			d.reach = reachOf(s)
+			break
+		}
+		if _, ok := s.Node().(*ast.FuncLit); ok {
+			break
+		}
+	}
+	return d
+}
+
+// notePlainUse records what the use at c of a plain variable does to it.
+func (fl *funcLocals) notePlainUse(info *types.Info, lv *localVar, c inspector.Cursor, readsOnly func(*types.Func) bool) {
+	pos := c.Node().Pos()
+	switch c.ParentEdgeKind() {
+	case edge.AssignStmt_Lhs, edge.RangeStmt_Key, edge.RangeStmt_Value:
+		lv.assigns = append(lv.assigns, fl.assignmentAt(c))
+		lv.touches = append(lv.touches, pos)
+		return
+	case edge.IncDecStmt_X:
+		// A new value that is no call's result.
+		lv.assigns = append(lv.assigns, assignment{end: c.Parent().Node().End(), fn: fl.funcAt(pos)})
+		lv.touches = append(lv.touches, pos)
+		return
+	case edge.CallExpr_Args:
+		call := c.Parent().Node().(*ast.CallExpr)
+		if _, isDecode := decodedVar(info, call); isDecode {
+			return // Decode(p): see decodeAt
+		}
+		t := info.TypeOf(c.Node().(*ast.Ident))
+		if t == nil {
+			lv.touches = append(lv.touches, pos)
+			return
+		}
+		switch t.Underlying().(type) {
+		case *types.Pointer, *types.Map, *types.Slice:
+			if fn := calleeFunc(info, call); fn == nil || !readsOnly(fn) {
+				lv.touches = append(lv.touches, pos)
+			}
+		}
+		return
+	}
+	// Climb v.f.g[i] to the expression it is part of.
+	top := c
+	for {
+		k := top.ParentEdgeKind()
+		if k != edge.SelectorExpr_X && k != edge.IndexExpr_X && k != edge.StarExpr_X && k != edge.ParenExpr_X {
+			break
+		}
+		top = top.Parent()
+	}
+	switch top.ParentEdgeKind() {
+	case edge.AssignStmt_Lhs, edge.IncDecStmt_X, edge.RangeStmt_Key, edge.RangeStmt_Value:
+		if top != c {
+			lv.touches = append(lv.touches, pos)
+		}
+	case edge.UnaryExpr_X:
+		if top.Parent().Node().(*ast.UnaryExpr).Op != token.AND {
+			return
+		}
+		if top == c {
+			lv.addrTaken = true
+			if call, ok := top.Parent().Parent().Node().(*ast.CallExpr); ok && top.Parent().ParentEdgeKind() == edge.CallExpr_Args {
+				if _, isDecode := decodedVar(info, call); isDecode {
+					return // Decode(&v): see decodeAt
+				}
+			}
+		}
+		lv.touches = append(lv.touches, pos)
+	case edge.CallExpr_Fun:
+		// v.Method(): a pointer receiver may change v.
+		if sel, ok := top.Node().(*ast.SelectorExpr); ok {
+			if s, ok := info.Selections[sel]; ok && s.Kind() == types.MethodVal {
+				if sig, ok := s.Obj().Type().(*types.Signature); ok && sig.Recv() != nil {
+					if _, ptr := types.Unalias(sig.Recv().Type()).(*types.Pointer); ptr {
+						lv.touches = append(lv.touches, pos)
+					}
+				}
+			}
+		}
+	}
+}
+
+// decodeAt returns the driver Decode whose document the variable v surely
+// holds at pos: the last Decode of v before pos, which runs on every path
+// to pos, in the same function literal, with no assignment of v since,
+// none in a closure that may run at any time, and neither an assignment
+// nor another Decode later in a loop that holds pos. Changes of a part of
+// v (v.f = x) are allowed; see touchedBetween.
+func (fl *funcLocals) decodeAt(v *types.Var, pos token.Pos) (*decode, bool) {
+	if fl == nil || fl.hasGoto {
+		return nil, false
+	}
+	lv := fl.local(v)
+	if lv == nil {
+		return nil, false
+	}
+	var last *decode
+	for i := range fl.decodes {
+		if d := &fl.decodes[i]; d.v == v && d.end <= pos && (last == nil || d.end > last.end) {
+			last = d
+		}
+	}
+	useFn := fl.funcAt(pos)
+	if last == nil || !(pos < last.reach) || last.fn != useFn {
+		return nil, false
+	}
+	for i, a := range lv.assigns {
+		switch {
+		case i > 0 && a.fn != useFn:
+			return nil, false
+		case a.end > last.end && a.end <= pos:
+			return nil, false
+		case a.end > pos && fl.loopCarried(last.end, a.end, pos):
+			return nil, false
+		}
+	}
+	for _, d := range fl.decodes {
+		if d.v == v && d.end > pos && fl.loopCarried(last.end, d.end, pos) {
+			return nil, false
+		}
+	}
+	return last, true
+}
+
+// touchedBetween reports whether anything may change v, or a part of it,
+// after from and before to, including later in a loop that holds to but
+// not from.
+func (fl *funcLocals) touchedBetween(v *types.Var, from, to token.Pos) bool {
+	lv := fl.local(v)
+	if lv == nil {
+		return true
+	}
+	touches := lv.touches
+	for _, ch := range lv.changes {
+		touches = append(touches, ch.pos) // a document variable's changes
+	}
+	for _, t := range touches {
+		if from < t && t < to || t >= to && fl.loopCarried(from, t, to) {
+			return true
+		}
+	}
+	return false
+}
+
+// readOf returns the driver read whose result e holds at its position:
+// the read call itself, or a local variable that surely holds its result
+// (see resultAt). It returns nil when e comes from anything else.
+func (fl *funcLocals) readOf(info *types.Info, e ast.Expr) *read {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		return matchRead(info, e)
+	case *ast.Ident:
+		if call, result, ok := fl.resultAt(info, e); ok && result == 0 {
+			return matchRead(info, call)
+		}
+	}
+	return nil
+}
+
+// readOfDecode returns the driver read whose result d decodes, or nil.
+func (fl *funcLocals) readOfDecode(info *types.Info, d *decode) *read {
+	sel, ok := ast.Unparen(d.call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	return fl.readOf(info, sel.X)
 }

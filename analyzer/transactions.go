@@ -38,16 +38,22 @@ import (
 // inTransaction reports whether w runs in a transaction that also holds
 // the reads it depends on, so that the server detects a conflicting write.
 func (c *checker) inTransaction(w *write) bool {
+	start, ok := c.transactionStart(w)
+	return ok && !c.readBefore(w, start)
+}
+
+// transactionStart returns where the transaction that w runs in begins,
+// if it runs in one.
+func (c *checker) transactionStart(w *write) (token.Pos, bool) {
 	info := c.pass.TypesInfo
 	callbacks := sessionCallbacks(info, w.cur)
 	if w.ctx != nil && clearlyNotSessionContext(info, w.ctx, callbacks) {
-		return false
+		return token.NoPos, false
 	}
-	start, ok := withTransactionStart(callbacks)
-	if !ok {
-		start, ok = c.startCommitStart(w)
+	if start, ok := withTransactionStart(callbacks); ok {
+		return start, true
 	}
-	return ok && !c.readBefore(w, start)
+	return c.startCommitStart(w)
 }
 
 // A sessionCallback is a func literal that the driver calls with a session

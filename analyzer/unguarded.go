@@ -16,32 +16,34 @@ import (
 // counter that the update increments, or a state that the update moves
 // on. _id is never a guard, as it cannot change.
 
-// checkUnguarded reports w if it overwrites fields without a guard. It is
+// checkUnguarded reports w if it overwrites fields without a guard, and
+// says whether it found it so (a directive may still silence it). It is
 // called only for writes that have no guard (see guards).
-func (c *checker) checkUnguarded(w *write, ev *evaluator, ff filterFields, uf updateFields) {
+func (c *checker) checkUnguarded(w *write, ev *evaluator, ff filterFields, uf updateFields) bool {
 	if !ff.complete {
-		return // the filter may hold a guard the analyzer cannot see
+		return false // the filter may hold a guard the analyzer cannot see
 	}
 	uf.sets = c.withoutIgnored(uf.sets)
 	if len(uf.sets) == 0 && !uf.setsUnknown {
-		return // $inc, $push, ... only: applied atomically to the current value
+		return false // $inc, $push, ... only: applied atomically to the current value
 	}
 	if !uf.complete && !ff.onlyID() {
-		return // an unread operator might change a filter field
+		return false // an unread operator might change a filter field
 	}
 	kind := c.kindOfWrite(w, ev, uf)
 	if kind == blindWrite && !c.cfg.BlindWrites {
-		return
+		return false
 	}
 	d := analysis.Diagnostic{
 		Pos:     w.node().Pos(),
 		End:     w.node().End(),
 		Message: kind.String() + ": " + unguardedMessage(w, ff, uf),
 	}
-	if fix, ok := c.unguardedFix(w, ev, uf); ok {
+	if fix, ok := c.unguardedFix(w, ev, ff, uf); ok {
 		d.SuggestedFixes = []analysis.SuggestedFix{fix}
 	}
 	c.report(RuleUnguardedUpdate, d)
+	return true
 }
 
 // withoutIgnored drops the fields of the ignore-fields setting, and the

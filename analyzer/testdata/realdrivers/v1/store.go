@@ -113,3 +113,19 @@ func ReserveStartCommit(ctx context.Context, client *mongo.Client, c *mongo.Coll
 		return err
 	})
 }
+
+func CloseAll(ctx context.Context, c *mongo.Collection, tags []string) error {
+	if _, err := c.UpdateMany(ctx, bson.M{"status": "open", "$isolated": 1}, bson.M{"$inc": bson.M{"closed": 1}}); err != nil { // want `UpdateMany sends \$isolated in its filter, which MongoDB 4.0 removed`
+		return err
+	}
+	_, err := c.UpdateMany(ctx, bson.M{"status": "open"}, bson.D{{Key: "$pushAll", Value: bson.D{{Key: "tags", Value: tags}}}}) // want `UpdateMany sends \$pushAll, which MongoDB 3.6 removed`
+	return err
+}
+
+func Bump(ctx context.Context, c *mongo.Collection, id primitive.ObjectID) (bool, error) {
+	_, err := c.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$inc": bson.M{"n": 1}})
+	if err == mongo.ErrNoDocuments { // want `UpdateOne never returns mongo.ErrNoDocuments, so this check is always false`
+		return false, nil
+	}
+	return err == nil, err
+}

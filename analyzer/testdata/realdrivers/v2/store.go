@@ -132,3 +132,22 @@ func RenameThroughRepo(ctx context.Context, items *repo.Items, id bson.ObjectID,
 	_, err := items.Update(ctx, repo.ByID(id), bson.M{"$set": bson.M{"name": name}}) // want `Items.Update \(UpdateOne\) sets "name" but its filter matches only "_id"`
 	return err
 }
+
+func CloseAll(ctx context.Context, c *mongo.Collection, tags []string) error {
+	if _, err := c.UpdateMany(ctx, bson.D{{Key: "status", Value: "open"}, {Key: "$atomic", Value: true}}, bson.M{"$inc": bson.M{"closed": 1}}); err != nil { // want `UpdateMany sends \$atomic in its filter, which MongoDB 4.0 removed`
+		return err
+	}
+	_, err := c.UpdateMany(ctx, bson.M{"status": "open"}, bson.M{"$pushAll": bson.M{"tags": tags}}) // want `UpdateMany sends \$pushAll, which MongoDB 3.6 removed`
+	return err
+}
+
+func Bump(ctx context.Context, c *mongo.Collection, id bson.ObjectID) (bool, error) {
+	res, err := c.UpdateByID(ctx, id, bson.M{"$inc": bson.M{"n": 1}})
+	if err == mongo.ErrNoDocuments { // want `UpdateByID never returns mongo.ErrNoDocuments, so this check is always false`
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	return res.ModifiedCount == 1, nil
+}

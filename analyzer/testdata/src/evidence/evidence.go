@@ -57,6 +57,19 @@ func branchOnRead(ctx context.Context, c *mongo.Collection, id bson.ObjectID, no
 	return nil
 }
 
+// The decision to write comes from an early return on the document read.
+func earlyReturn(ctx context.Context, c *mongo.Collection, id bson.ObjectID, note string) error {
+	var it Item
+	if err := c.FindOne(ctx, bson.M{"_id": id}).Decode(&it); err != nil {
+		return err
+	}
+	if it.Status != "open" {
+		return nil
+	}
+	_, err := c.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"note": note}}) // want `^read-modify-write: UpdateOne sets "note"`
+	return err
+}
+
 // A constant moves a state on.
 func transition(ctx context.Context, c *mongo.Collection, id bson.ObjectID) {
 	c.UpdateByID(ctx, id, bson.M{"$set": bson.M{"status": statusDone}})           // want `^state transition: UpdateByID sets "status"`

@@ -132,6 +132,11 @@ func (coll *Collection) FindOneAndUpdate(ctx context.Context, filter interface{}
 	panic("stub")
 }
 
+func (coll *Collection) FindOneAndDelete(ctx context.Context, filter interface{},
+	opts ...*options.FindOneAndDeleteOptions) *SingleResult {
+	panic("stub")
+}
+
 // Results.
 
 type BulkWriteResult struct {

@@ -399,3 +399,17 @@ type TransactionOptions struct {
 func Transaction() *TransactionOptions { return &TransactionOptions{} }
 
 func (t *TransactionOptions) SetMaxCommitTime(mct *time.Duration) *TransactionOptions { return t }
+
+// FindOneAndDelete.
+
+type FindOneAndDeleteOptions struct {
+	Collation  *Collation
+	Comment    interface{}
+	MaxTime    *time.Duration
+	Projection interface{}
+	Sort       interface{}
+	Hint       interface{}
+	Let        interface{}
+}
+
+func FindOneAndDelete() *FindOneAndDeleteOptions { return &FindOneAndDeleteOptions{} }

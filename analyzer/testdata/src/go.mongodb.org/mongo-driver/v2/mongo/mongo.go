@@ -175,6 +175,14 @@ func (coll *Collection) FindOneAndUpdate(
 	panic("stub")
 }
 
+func (coll *Collection) FindOneAndDelete(
+	ctx context.Context,
+	filter any,
+	opts ...options.Lister[options.FindOneAndDeleteOptions],
+) *SingleResult {
+	panic("stub")
+}
+
 // Results.
 
 type BulkWriteResult struct {

@@ -615,3 +615,24 @@ type TransactionOptionsBuilder struct {
 func Transaction() *TransactionOptionsBuilder { return &TransactionOptionsBuilder{} }
 
 func (t *TransactionOptionsBuilder) List() []func(*TransactionOptions) error { return t.Opts }
+
+// FindOneAndDelete.
+
+type FindOneAndDeleteOptions struct {
+	Collation  *Collation
+	Comment    any
+	Projection any
+	Sort       any
+	Hint       any
+	Let        any
+}
+
+type FindOneAndDeleteOptionsBuilder struct {
+	Opts []func(*FindOneAndDeleteOptions) error
+}
+
+func FindOneAndDelete() *FindOneAndDeleteOptionsBuilder { return &FindOneAndDeleteOptionsBuilder{} }
+
+func (f *FindOneAndDeleteOptionsBuilder) List() []func(*FindOneAndDeleteOptions) error {
+	return f.Opts
+}

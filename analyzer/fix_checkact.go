@@ -1,0 +1,99 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/token"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// The fix for check-then-act: repeat the test in the filter, so that the
+// server tests and writes at once ({"qty": bson.M{"$gt": 0}}), and check
+// the result, since the write may now match nothing. It is offered when
+// every test is a plain comparison (see comparison) and the filter is a
+// literal written in the call. unguardedFix adds the same edits to its
+// $inc fix.
+
+// testFilterEdits returns the edits that add tests to w's filter, what
+// they add, and whether they also check the result, for the fix's message.
+func (c *checker) testFilterEdits(w *write, ev *evaluator, tests []fieldTest) (edits []analysis.TextEdit, what string, checked bool, ok bool) {
+	if w.byID || w.wrapper != "" || len(tests) == 0 {
+		return nil, "", false, false
+	}
+	filter := ev.doc(w.filter)
+	if filter == nil || filter.lit == nil || filter.lit.Type == nil || !isInside(filter.lit, w.node()) {
+		return nil, "", false, false
+	}
+	fset := c.pass.Fset
+	ordered := kindOf(c.pass.TypesInfo.Types[filter.lit].Type) == orderedDoc
+	typ := exprText(fset, filter.lit.Type)
+	if typ == "" {
+		return nil, "", false, false
+	}
+	// One element per field, with all of its tests: a map literal cannot
+	// hold a key twice.
+	var fields []string
+	byField := make(map[string][]fieldTest)
+	for _, t := range tests {
+		if t.op == token.ILLEGAL {
+			return nil, "", false, false
+		}
+		if byField[t.field] == nil {
+			fields = append(fields, t.field)
+		}
+		for _, o := range byField[t.field] {
+			if o.op == t.op {
+				return nil, "", false, false
+			}
+		}
+		byField[t.field] = append(byField[t.field], t)
+	}
+	var elems []string
+	for _, f := range fields {
+		ts := byField[f]
+		var value string
+		if len(ts) == 1 && ts[0].op == token.EQL {
+			value = exprText(fset, ts[0].value)
+		} else {
+			var ops []string
+			for _, t := range ts {
+				v := exprText(fset, t.value)
+				if v == "" {
+					return nil, "", false, false
+				}
+				if ordered {
+					ops = append(ops, "{Key: "+strconv.Quote(queryOps[t.op])+", Value: "+v+"}")
+				} else {
+					ops = append(ops, strconv.Quote(queryOps[t.op])+": "+v)
+				}
+			}
+			value = typ + "{" + strings.Join(ops, ", ") + "}"
+		}
+		if value == "" {
+			return nil, "", false, false
+		}
+		elems = append(elems, c.element(filter.lit, strconv.Quote(f), value))
+	}
+	edits = []analysis.TextEdit{appendElements(fset, filter.lit, elems)}
+	// The write is now conditional: look at its outcome.
+	if u := c.uncheckedOf(w); u != nil {
+		check, ok := c.resultCheckEdits(w, u)
+		if !ok {
+			return nil, "", false, false
+		}
+		edits, checked = append(edits, check...), true
+	}
+	return edits, strings.Join(elems, ", "), checked, true
+}
+
+// appendElements inserts elements at the end of a composite literal, laid
+// out as appendElement does.
+func appendElements(fset *token.FileSet, lit *ast.CompositeLit, elems []string) analysis.TextEdit {
+	sep := ", "
+	if n := len(lit.Elts); n > 0 && fset.Position(lit.Elts[n-1].End()).Line != fset.Position(lit.Rbrace).Line {
+		sep = ",\n" + indentOf(fset, lit.Elts[n-1])
+	}
+	return appendElement(fset, lit, strings.Join(elems, sep))
+}

@@ -1,0 +1,213 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// Rule insert-if-absent (seed 001, "Insert if Not Present"). Code looks
+// for a document, and inserts one when it finds none:
+//
+//	err := users.FindOne(ctx, bson.M{"email": e}).Err()
+//	if errors.Is(err, mongo.ErrNoDocuments) {
+//		users.InsertOne(ctx, User{Email: e})
+//	}
+//
+// Two callers can both find nothing and both insert: a duplicate, or,
+// with a unique index, an error that the code does not expect. The seed's
+// answer is to rely on a unique index and treat the duplicate-key error as
+// "already there" (mongo.IsDuplicateKeyError); an upsert with
+// $setOnInsert does the test and the insert at once.
+//
+// There is no fix: whether a unique index exists, and what "already
+// there" should do, are the caller's to decide.
+
+// checkInsertIfAbsent reports the InsertOne call at cur when it runs only
+// after a read of the same collection found nothing, and its error is not
+// checked for a duplicate key.
+func (c *checker) checkInsertIfAbsent(cur inspector.Cursor) {
+	info := c.pass.TypesInfo
+	call, ok := cur.Node().(*ast.CallExpr)
+	if !ok {
+		return
+	}
+	fn, coll, ok := collectionMethod(info, call)
+	if !ok || fn.Name() != "InsertOne" || len(call.Args) == 0 {
+		return
+	}
+	ev := c.evaluatorAt(cur)
+	if ev.locals == nil {
+		return
+	}
+	var found *read
+	for _, h := range c.conditionsAt(cur) {
+		if h.loose {
+			continue
+		}
+		if r := c.foundNothing(ev, h); r != nil && ev.sameCollection(r.coll, coll) {
+			found = r
+			break
+		}
+	}
+	if found == nil || c.duplicateChecked(ev, cur) {
+		return
+	}
+	w := &write{cur: cur, name: fn.Name(), ctx: call.Args[0]}
+	if start, ok := c.transactionStart(w); ok && found.call.Pos() >= start {
+		return // the read and the insert are in one transaction
+	}
+	c.report(RuleInsertIfAbsent, analysis.Diagnostic{
+		Pos: call.Pos(),
+		End: call.End(),
+		Message: fmt.Sprintf("InsertOne runs when %s on the same collection found no document, but two callers can both "+
+			"find none and both insert; rely on a unique index and handle the duplicate-key error "+
+			"(mongo.IsDuplicateKeyError), or use an upsert with $setOnInsert", found.method),
+	})
+}
+
+// foundNothing returns the read that the condition h says found no
+// document: errors.Is(err, mongo.ErrNoDocuments) or err ==
+// mongo.ErrNoDocuments, where err is the error of FindOne's Err or
+// Decode; n == 0 (n < 1, n <= 0), where n is CountDocuments' count.
+func (c *checker) foundNothing(ev *evaluator, h heldCond) *read {
+	info := c.pass.TypesInfo
+	switch e := h.expr.(type) {
+	case *ast.CallExpr:
+		fn := calleeFunc(info, e)
+		if h.neg || fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "errors" || fn.Name() != "Is" ||
+			len(e.Args) != 2 || !isErrNoDocuments(info, e.Args[1]) {
+			return nil
+		}
+		return c.errorOfRead(ev, e.Args[0])
+	case *ast.BinaryExpr:
+		op := e.Op
+		if h.neg {
+			op = negate(op)
+		}
+		x, y := e.X, e.Y
+		if isZeroCount(info, x) || isErrNoDocuments(info, x) {
+			x, y, op = y, x, mirror(op)
+		}
+		switch {
+		case op == token.EQL && isErrNoDocuments(info, y):
+			return c.errorOfRead(ev, x)
+		case isZeroCount(info, y) && countIsZero(info, op, y):
+			id, ok := ast.Unparen(x).(*ast.Ident)
+			if !ok {
+				return nil
+			}
+			call, result, ok := ev.locals.resultAt(info, id)
+			if !ok || result != 0 {
+				return nil
+			}
+			if r := matchRead(info, call); r != nil && r.method == "CountDocuments" {
+				return r
+			}
+		}
+	}
+	return nil
+}
+
+// errorOfRead returns the FindOne whose error e is: the error of Err or
+// Decode called on its *SingleResult, directly or through a variable.
+func (c *checker) errorOfRead(ev *evaluator, e ast.Expr) *read {
+	info := c.pass.TypesInfo
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		id, isID := ast.Unparen(e).(*ast.Ident)
+		if !isID {
+			return nil
+		}
+		var result int
+		if call, result, ok = ev.locals.resultAt(info, id); !ok || result != 0 {
+			return nil
+		}
+	}
+	fn := calleeFunc(info, call)
+	recv, ok := methodOf(fn)
+	if !ok || recv.Name() != "SingleResult" || (fn.Name() != "Err" && fn.Name() != "Decode") {
+		return nil
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	if r := ev.locals.readOf(info, sel.X); r != nil && r.method == "FindOne" {
+		return r
+	}
+	return nil
+}
+
+// isZeroCount reports whether e is the constant 0 or 1 (a count compared
+// with it can say "none").
+func isZeroCount(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
+		return false
+	}
+	n, exact := constant.Int64Val(tv.Value)
+	return exact && (n == 0 || n == 1)
+}
+
+// countIsZero reports whether "count op k" says that the count is zero.
+func countIsZero(info *types.Info, op token.Token, k ast.Expr) bool {
+	n, _ := constant.Int64Val(info.Types[k].Value)
+	switch n {
+	case 0:
+		return op == token.EQL || op == token.LEQ
+	case 1:
+		return op == token.LSS
+	}
+	return false
+}
+
+// duplicateChecked reports whether the error of the InsertOne at cur is
+// looked at for a duplicate key: passed to mongo.IsDuplicateKeyError, or
+// to errors.As (a mongo.WriteException and its codes), after the insert.
+func (c *checker) duplicateChecked(ev *evaluator, cur inspector.Cursor) bool {
+	info := c.pass.TypesInfo
+	if cur.ParentEdgeKind() != edge.AssignStmt_Rhs && cur.ParentEdgeKind() != edge.ValueSpec_Values {
+		return false
+	}
+	lhs, _, ok := resultTarget(cur, 1)
+	id, isID := lhs.(*ast.Ident)
+	if !ok || !isID || isBlank(id) {
+		return false
+	}
+	errVar, ok := info.ObjectOf(id).(*types.Var)
+	fn := outermostFunc(cur)
+	if !ok || !fn.Valid() {
+		return false
+	}
+	insert := cur.Node().(*ast.CallExpr)
+	for cc := range fn.Preorder((*ast.CallExpr)(nil)) {
+		check := cc.Node().(*ast.CallExpr)
+		if check.Pos() < insert.End() || len(check.Args) == 0 {
+			continue
+		}
+		f := calleeFunc(info, check)
+		if f == nil || f.Pkg() == nil {
+			continue
+		}
+		isDup := isMongoPkg(f.Pkg()) && f.Name() == "IsDuplicateKeyError"
+		isAs := f.Pkg().Path() == "errors" && f.Name() == "As"
+		if !isDup && !isAs {
+			continue
+		}
+		arg, ok := ast.Unparen(check.Args[0]).(*ast.Ident)
+		if !ok || info.Uses[arg] != errVar {
+			continue
+		}
+		if got, _, ok := ev.locals.resultAt(info, arg); !ok || got == insert {
+			return true // this insert's error, or one the analyzer cannot tell apart
+		}
+	}
+	return false
+}
