@@ -19,6 +19,7 @@ type Profile struct {
 	ID      bson.ObjectID `bson:"_id"`
 	Name    string        `bson:"name"`
 	Email   string        `bson:"email"`
+	Active  bool          `bson:"active"`
 	Version int           `bson:"version"`
 }
 
