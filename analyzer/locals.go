@@ -100,6 +100,7 @@ type varHistory struct {
 // the documents passed to them.
 func newFuncLocals(info *types.Info, fn inspector.Cursor, readsOnly func(*types.Func) bool) *funcLocals {
 	fl := &funcLocals{vars: make(map[*types.Var]*localVar), plain: make(map[*types.Var]*localVar)}
+	names := localNames(info, fn.Node())
 	for c := range fn.Preorder((*ast.Ident)(nil), (*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.CallExpr)(nil),
 		(*ast.FuncLit)(nil), (*ast.BranchStmt)(nil)) {
 		var id *ast.Ident
@@ -116,20 +117,26 @@ func newFuncLocals(info *types.Info, fn inspector.Cursor, readsOnly func(*types.
 			fl.hasGoto = fl.hasGoto || n.Tok == token.GOTO
 			continue
 		case *ast.Ident:
+			// Most identifiers name no local variable: skip them before
+			// the lookups in the (large) maps of types.Info.
+			if names != nil && !names[n.Name] || c.ParentEdgeKind() == edge.SelectorExpr_Sel {
+				continue
+			}
 			id = n
 		default:
 			fl.loops = append(fl.loops, n)
 			continue
 		}
-		if def, ok := info.Defs[id].(*types.Var); ok && isTrackedVar(def) {
-			lv := declaration(c)
-			lv.assigns = []assignment{fl.assignmentAt(c)}
-			fl.vars[def] = lv
-			continue
-		}
-		if def, ok := info.Defs[id].(*types.Var); ok && isLocalVar(def) {
-			fl.plain[def] = &localVar{assigns: []assignment{fl.assignmentAt(c)}}
-			continue
+		if obj, ok := info.Defs[id]; ok {
+			switch def, _ := obj.(*types.Var); {
+			case def != nil && isTrackedVar(def):
+				lv := declaration(c)
+				lv.assigns = []assignment{fl.assignmentAt(c)}
+				fl.vars[def] = lv
+			case def != nil && isLocalVar(def):
+				fl.plain[def] = &localVar{assigns: []assignment{fl.assignmentAt(c)}}
+			}
+			continue // a definition is no use
 		}
 		use, ok := info.Uses[id].(*types.Var)
 		if !ok {
@@ -264,6 +271,37 @@ func (fl *funcLocals) resultAt(info *types.Info, id *ast.Ident) (call *ast.CallE
 		}
 	}
 	return last.call, last.result, true
+}
+
+// localNames returns the names of the variables declared in the function
+// fn (a FuncDecl or FuncLit), its parameters and results included, or nil
+// when it has no scope (a type error).
+func localNames(info *types.Info, fn ast.Node) map[string]bool {
+	var ftype *ast.FuncType
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		ftype = fn.Type
+	case *ast.FuncLit:
+		ftype = fn.Type
+	}
+	scope := info.Scopes[ftype]
+	if scope == nil {
+		return nil
+	}
+	names := make(map[string]bool)
+	var walk func(*types.Scope)
+	walk = func(s *types.Scope) {
+		for _, name := range s.Names() {
+			if _, ok := s.Lookup(name).(*types.Var); ok {
+				names[name] = true
+			}
+		}
+		for i := range s.NumChildren() {
+			walk(s.Child(i))
+		}
+	}
+	walk(scope)
+	return names
 }
 
 // isTrackedVar reports whether v is a local variable whose type can hold
