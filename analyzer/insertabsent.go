@@ -56,7 +56,7 @@ func (c *checker) checkInsertIfAbsent(cur inspector.Cursor) {
 			break
 		}
 	}
-	if found == nil || c.duplicateChecked(ev, cur) {
+	if found == nil || c.duplicateChecked(ev, cur) || ev.matchesAll(found.filter) {
 		return
 	}
 	w := &write{cur: cur, name: fn.Name(), ctx: call.Args[0]}
@@ -210,4 +210,18 @@ func (c *checker) duplicateChecked(ev *evaluator, cur inspector.Cursor) bool {
 		}
 	}
 	return false
+}
+
+// matchesAll reports whether filter is surely empty: a read of the whole
+// collection ("is it empty?") before an insert seeds it, a step that runs
+// once, at start-up or under a lock the analyzer cannot see.
+func (ev *evaluator) matchesAll(filter ast.Expr) bool {
+	if filter == nil {
+		return false
+	}
+	if tv, ok := ev.info.Types[filter]; ok && tv.IsNil() {
+		return true
+	}
+	d := ev.doc(filter)
+	return d != nil && d.complete && len(d.entries) == 0
 }

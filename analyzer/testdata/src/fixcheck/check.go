@@ -5,6 +5,7 @@ import (
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
 )
 
 type Task struct {
@@ -41,4 +42,11 @@ func next(ctx context.Context, tasks *mongo.Collection) (Task, error) {
 // No fix: the function cannot return an error.
 func nextNoError(ctx context.Context, tasks *mongo.Collection) {
 	tasks.FindOneAndUpdate(ctx, bson.M{"status": "CREATED"}, bson.M{"$set": bson.M{"status": "RUNNING"}}) // want `its result is dropped`
+}
+
+// An upsert matches nothing and succeeds by inserting: a check of
+// MatchedCount would fail the first call, so no fix is offered.
+func lockUpsert(ctx context.Context, locks *mongo.Collection, id string) error {
+	_, err := locks.UpdateOne(ctx, bson.M{"_id": id, "locked": false}, bson.M{"$set": bson.M{"locked": true}}, options.UpdateOne().SetUpsert(true)) // want `UpdateOne is conditional on "locked" but its result is discarded`
+	return err
 }
