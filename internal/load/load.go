@@ -3,6 +3,7 @@
 package load
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"strings"
@@ -24,39 +25,45 @@ import (
 // packages matched. Each one's Imports holds only the packages loaded from
 // source, so that the checker computes facts on those alone.
 func Packages(dir string, patterns []string, tests bool) ([]*packages.Package, error) {
-	cfg := func(mode packages.LoadMode) *packages.Config {
-		return &packages.Config{Mode: mode, Tests: tests, Dir: dir, Env: os.Environ()}
+	cfg := func(ctx context.Context, mode packages.LoadMode) *packages.Config {
+		return &packages.Config{Context: ctx, Mode: mode, Tests: tests, Dir: dir, Env: os.Environ()}
 	}
-	syntax := cfg(packages.LoadSyntax | packages.NeedModule)
+	const syntax = packages.LoadSyntax | packages.NeedModule
 
-	// List the dependencies while the packages named load: most runs need
-	// no other package from source, and then the listing costs nothing.
-	type listing struct {
-		roots map[string]bool
-		extra []string
-		err   error
+	// Load the packages named while listing the dependencies: most runs
+	// need no other package from source, and then the listing costs
+	// nothing. When some are needed, the first load is cancelled.
+	type result struct {
+		pkgs []*packages.Package
+		err  error
 	}
-	listed := make(chan listing, 1)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	first := make(chan result, 1)
 	go func() {
-		graph, err := packages.Load(cfg(packages.NeedName|packages.NeedImports|packages.NeedDeps), patterns...)
-		roots, extra := dependentsOfDriver(graph)
-		listed <- listing{roots, extra, err}
+		pkgs, err := packages.Load(cfg(ctx, syntax), patterns...)
+		first <- result{pkgs, err}
 	}()
-	loaded, err := packages.Load(syntax, patterns...)
-	l := <-listed
+	graph, err := packages.Load(cfg(context.Background(), packages.NeedName|packages.NeedImports|packages.NeedDeps), patterns...)
+	if err != nil {
+		return nil, err
+	}
+	roots, extra := dependentsOfDriver(graph)
+	var loaded []*packages.Package
+	if len(extra) > 0 {
+		cancel()
+		<-first
+		loaded, err = packages.Load(cfg(context.Background(), syntax), append(patterns, extra...)...)
+	} else {
+		r := <-first
+		loaded, err = r.pkgs, r.err
+	}
 	switch {
 	case err != nil:
 		return nil, err
-	case l.err != nil:
-		return nil, l.err
 	case len(loaded) == 0:
 		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
-	case len(l.extra) > 0:
-		if loaded, err = packages.Load(syntax, append(patterns, l.extra...)...); err != nil {
-			return nil, err
-		}
 	}
-	roots := l.roots
 
 	fromSource := make(map[string]*packages.Package)
 	for _, p := range loaded {
