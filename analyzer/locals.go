@@ -262,7 +262,7 @@ func (fl *funcLocals) resultAt(info *types.Info, id *ast.Ident) (call *ast.CallE
 			last = a
 		}
 	}
-	if last == nil || last.call == nil || !(last.end <= use && use < last.reach) {
+	if last == nil || last.call == nil || use < last.end || use >= last.reach {
 		return nil, 0, false
 	}
 	for _, a := range lv.assigns {
@@ -658,7 +658,7 @@ func (fl *funcLocals) decodeAt(v *types.Var, pos token.Pos) (*decode, bool) {
 		}
 	}
 	useFn := fl.funcAt(pos)
-	if last == nil || !(pos < last.reach) || last.fn != useFn {
+	if last == nil || pos >= last.reach || last.fn != useFn {
 		return nil, false
 	}
 	for i, a := range lv.assigns {

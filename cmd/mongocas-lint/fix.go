@@ -45,7 +45,7 @@ func applyFixes(graph *checker.Graph, diff bool, stdout, stderr io.Writer) error
 					byFile[f.Name()] = append(byFile[f.Name()], edit{f.Offset(e.Pos), f.Offset(end), string(e.NewText)})
 				}
 				if !acceptFix(files, &order, byFile) {
-					fmt.Fprintf(stderr, "mongocas-lint: %s: fix %q left out: it overlaps another fix\n", fset.Position(d.Pos), fix.Message)
+					printf(stderr, "mongocas-lint: %s: fix %q left out: it overlaps another fix\n", fset.Position(d.Pos), fix.Message)
 				}
 			}
 		}
@@ -58,10 +58,12 @@ func applyFixes(graph *checker.Graph, diff bool, stdout, stderr io.Writer) error
 		}
 		out, err := format.Source(applyEdits(src, ff.edits))
 		if err != nil {
-			return fmt.Errorf("fixes of %s do not parse, left unapplied: %v", name, err)
+			return fmt.Errorf("fixes of %s do not parse, left unapplied: %w", name, err)
 		}
 		if diff {
-			io.WriteString(stdout, unifiedDiff(name, src, out))
+			if _, err := io.WriteString(stdout, unifiedDiff(name, src, out)); err != nil {
+				return err
+			}
 			continue
 		}
 		if err := os.WriteFile(name, out, 0o644); err != nil {
@@ -130,10 +132,10 @@ func applyEdits(src []byte, edits []edit) []byte {
 }
 
 // unifiedDiff returns the unified diff, with three lines of context, from
-// old to new.
-func unifiedDiff(name string, old, new []byte) string {
+// before to after.
+func unifiedDiff(name string, before, after []byte) string {
 	const context = 3
-	a, b := splitLines(string(old)), splitLines(string(new))
+	a, b := splitLines(string(before)), splitLines(string(after))
 	ops := diffLines(a, b)
 	var out strings.Builder
 	fmt.Fprintf(&out, "--- %s\n+++ %s\n", name, name)
@@ -188,25 +190,25 @@ type lineOp struct {
 // which is quick when the texts differ in few lines, as fixes do).
 func diffLines(a, b []string) []lineOp {
 	n, m := len(a), len(b)
-	max := n + m
-	v := make([]int, 2*max+2)
+	most := n + m // the longest script
+	v := make([]int, 2*most+2)
 	var trace [][]int
-	for d := 0; d <= max; d++ {
+	for d := 0; d <= most; d++ {
 		trace = append(trace, slices.Clone(v))
 		for k := -d; k <= d; k += 2 {
 			var x int
-			if k == -d || k != d && v[max+k-1] < v[max+k+1] {
-				x = v[max+k+1]
+			if k == -d || k != d && v[most+k-1] < v[most+k+1] {
+				x = v[most+k+1]
 			} else {
-				x = v[max+k-1] + 1
+				x = v[most+k-1] + 1
 			}
 			y := x - k
 			for x < n && y < m && a[x] == b[y] {
 				x, y = x+1, y+1
 			}
-			v[max+k] = x
+			v[most+k] = x
 			if x >= n && y >= m {
-				return backtrack(trace, max, n, m, d)
+				return backtrack(trace, most, n, m, d)
 			}
 		}
 	}

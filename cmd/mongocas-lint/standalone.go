@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -40,21 +41,21 @@ func runStandalone(a *analysis.Analyzer, args []string, stdout, stderr io.Writer
 	a.Flags.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, f.Name, f.Usage) })
 	fs.Usage = func() {} // errors are reported below, in one line
 	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
+		if errors.Is(err, flag.ErrHelp) {
 			usage(a, fs, stderr)
 			return exitClean
 		}
-		fmt.Fprintf(stderr, "mongocas-lint: %v (see mongocas-lint -help)\n", err)
+		printf(stderr, "mongocas-lint: %v (see mongocas-lint -help)\n", err)
 		return exitFlag
 	}
 	if fs.NArg() == 0 {
-		fmt.Fprintln(stderr, "mongocas-lint: no packages given, e.g. mongocas-lint ./... (see mongocas-lint -help)")
+		printf(stderr, "mongocas-lint: no packages given, e.g. mongocas-lint ./... (see mongocas-lint -help)\n")
 		return exitFlag
 	}
 
 	pkgs, err := load.Packages("", fs.Args(), opts.tests)
 	if err != nil {
-		fmt.Fprintf(stderr, "mongocas-lint: %v\n", oneLine(err))
+		printf(stderr, "mongocas-lint: %v\n", oneLine(err))
 		return exitLoad
 	}
 	code := exitClean // the highest code wins: findings over errors
@@ -63,13 +64,13 @@ func runStandalone(a *analysis.Analyzer, args []string, stdout, stderr io.Writer
 	}
 	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
 	if err != nil {
-		fmt.Fprintf(stderr, "mongocas-lint: %v\n", oneLine(err))
+		printf(stderr, "mongocas-lint: %v\n", oneLine(err))
 		return exitLoad
 	}
 	switch {
 	case opts.fix:
 		if err := applyFixes(graph, opts.diff, stdout, stderr); err != nil {
-			fmt.Fprintf(stderr, "mongocas-lint: %v\n", oneLine(err))
+			printf(stderr, "mongocas-lint: %v\n", oneLine(err))
 			return exitLoad
 		}
 		return code
@@ -84,7 +85,7 @@ func runStandalone(a *analysis.Analyzer, args []string, stdout, stderr io.Writer
 	}
 	for act := range graph.All() {
 		if act.Err != nil {
-			fmt.Fprintf(stderr, "mongocas-lint: %s: %v\n", act, oneLine(act.Err))
+			printf(stderr, "mongocas-lint: %s: %v\n", act, oneLine(act.Err))
 			code = max(code, exitLoad)
 		} else if act.IsRoot && len(act.Diagnostics) > 0 {
 			code = exitFindings
@@ -95,7 +96,7 @@ func runStandalone(a *analysis.Analyzer, args []string, stdout, stderr io.Writer
 
 func usage(a *analysis.Analyzer, fs *flag.FlagSet, w io.Writer) {
 	summary, _, _ := strings.Cut(a.Doc, "\n\n")
-	fmt.Fprintf(w, "%s\n\nUsage: mongocas-lint [-flag] [package ...]\n       go vet -vettool=$(which mongocas-lint) [package ...]\n\nFlags:\n", summary)
+	printf(w, "%s\n\nUsage: mongocas-lint [-flag] [package ...]\n       go vet -vettool=$(which mongocas-lint) [package ...]\n\nFlags:\n", summary)
 	fs.SetOutput(w)
 	fs.PrintDefaults()
 	fs.SetOutput(io.Discard)
@@ -106,4 +107,9 @@ func usage(a *analysis.Analyzer, fs *flag.FlagSet, w io.Writer) {
 func oneLine(err error) string {
 	s, _, _ := strings.Cut(strings.TrimSpace(err.Error()), "\n")
 	return s
+}
+
+// printf writes to the terminal; an error there leaves nothing to do.
+func printf(w io.Writer, format string, args ...any) {
+	_, _ = fmt.Fprintf(w, format, args...)
 }

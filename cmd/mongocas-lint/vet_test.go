@@ -35,7 +35,9 @@ func TestSkipVetUnit(t *testing.T) {
 	for i, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			tt.unit.VetxOutput = filepath.Join(dir, "out", tt.name+".vetx")
-			os.MkdirAll(filepath.Dir(tt.unit.VetxOutput), 0o755)
+			if err := os.MkdirAll(filepath.Dir(tt.unit.VetxOutput), 0o755); err != nil {
+				t.Fatal(err)
+			}
 			data, _ := json.Marshal(tt.unit)
 			cfg := filepath.Join(dir, filepath.Base(tt.name)+".cfg")
 			if err := os.WriteFile(cfg, data, 0o644); err != nil {

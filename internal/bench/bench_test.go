@@ -57,7 +57,7 @@ func callsModule(b *testing.B, n int) string {
 func TestMain(m *testing.M) {
 	code := m.Run()
 	if modulesRoot != "" {
-		os.RemoveAll(modulesRoot)
+		_ = os.RemoveAll(modulesRoot) // a temporary directory
 	}
 	os.Exit(code)
 }
@@ -215,8 +215,10 @@ func appendToFile(tb testing.TB, name, text string) {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	defer f.Close()
 	if _, err := f.WriteString(text); err != nil {
+		tb.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
 		tb.Fatal(err)
 	}
 }
