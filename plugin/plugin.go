@@ -15,7 +15,7 @@
 //	      mongocas:
 //	        type: module
 //	        settings:
-//	          rules: [unguarded-update, unchecked-result]
+//	          rules: [unguarded-update, unchecked-result, check-then-act]
 //	          version-fields: [version, rev]
 //	          ignore-fields: [updatedAt, lastSeenAt]
 //	          blind-writes: true

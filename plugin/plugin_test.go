@@ -44,7 +44,7 @@ func TestSettings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Defaults: both rules, and the fix guards with "version".
+	// Defaults: every rule, and the fix guards with "version".
 	analysistest.Run(t, dir, build(t, nil), "pluginsettings/defaults")
 	// Only unchecked-result: the unguarded update is not reported.
 	analysistest.Run(t, dir, build(t, map[string]any{

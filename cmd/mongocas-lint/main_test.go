@@ -46,7 +46,7 @@ func TestExampleFindings(t *testing.T) {
 	want := []string{
 		`checks.go:23: UpdateOne changes "qty", which this code tested before (it.Qty <= 0), but its filter does not repeat the test`,
 		`checks.go:34: UpdateMany sends $isolated in its filter, which MongoDB 4.0 removed`,
-		`checks.go:34: UpdateMany sends $pushAll, which MongoDB 3.6 removed`,
+		`checks.go:40: UpdateMany sends $pushAll, which MongoDB 3.6 removed`,
 		`complete.go:22: UpdateOne is conditional on "status" but res.MatchedCount and res.ModifiedCount are never read`,
 		`complete.go:25: UpdateOne never returns mongo.ErrNoDocuments, so this check is always false`,
 		`inventory.go:47: read-modify-write: UpdateOne sets "qty" but its filter matches only "_id"`,

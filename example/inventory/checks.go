@@ -33,8 +33,13 @@ func (s *Store) ReserveChecked(ctx context.Context, sku string) error {
 func (s *Store) RestockAll(ctx context.Context, min, n int, batch []string) (int64, error) {
 	res, err := s.items.UpdateMany(ctx,
 		bson.M{"qty": bson.M{"$lt": min}, "$isolated": 1},
-		bson.M{"$inc": bson.M{"qty": n}, "$pushAll": bson.M{"batches": batch}})
+		bson.M{"$inc": bson.M{"qty": n}})
 	if err != nil {
+		return 0, err
+	}
+	if _, err := s.items.UpdateMany(ctx,
+		bson.M{"qty": bson.M{"$lt": min + n}},
+		bson.M{"$pushAll": bson.M{"batches": batch}}); err != nil {
 		return 0, err
 	}
 	return res.ModifiedCount, nil
