@@ -204,7 +204,7 @@ type checker struct {
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
-	if !importsDriver(pass.Pkg) || isDriverPackage(pass.Pkg) {
+	if !importsDriver(pass.Pkg) || IsDriverPath(pass.Pkg.Path()) {
 		return nil, nil // nothing to report, and no helper or wrapper to summarize
 	}
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
@@ -279,7 +279,7 @@ func (c *checker) matchWrite(cur inspector.Cursor) *write {
 // function of the driver, a method of an interface seam, or a helper or a
 // wrapper (those never change their parameters; see paramsIntact).
 func (c *checker) readsOnly(fn *types.Func) bool {
-	if fn.Pkg() != nil && strings.HasPrefix(fn.Pkg().Path(), driverModulePrefix) || isCollectionSeam(fn) {
+	if fn.Pkg() != nil && IsDriverPath(fn.Pkg().Path()) || isCollectionSeam(fn) {
 		return true
 	}
 	return c.sums.helper(fn) != nil || c.sums.wrapper(fn) != nil

@@ -317,7 +317,7 @@ func importsDriver(pkg *types.Package) bool {
 				continue
 			}
 			seen[imp] = true
-			if strings.HasPrefix(imp.Path(), driverModulePrefix) || visit(imp) {
+			if IsDriverPath(imp.Path()) || visit(imp) {
 				return true
 			}
 		}
@@ -326,10 +326,11 @@ func importsDriver(pkg *types.Package) bool {
 	return visit(pkg)
 }
 
-// isDriverPackage reports whether pkg is a package of the driver itself,
-// which the rules never look into.
-func isDriverPackage(pkg *types.Package) bool {
-	return pkg.Path() == driverModulePrefix || strings.HasPrefix(pkg.Path(), driverModulePrefix+"/")
+// IsDriverPath reports whether path is a package of the MongoDB driver,
+// v1 or v2. The rules never look into those packages, and only packages
+// that depend on them can hold a finding or a fact.
+func IsDriverPath(path string) bool {
+	return path == driverModulePrefix || strings.HasPrefix(path, driverModulePrefix+"/")
 }
 
 // readMethods lists the *mongo.Collection methods that read documents, with

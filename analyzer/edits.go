@@ -93,7 +93,7 @@ func errorReturn(info *types.Info, file *ast.File, pkg *types.Package, cur inspe
 		return "", false
 	}
 	res := sig.Results()
-	if !types.Identical(res.At(res.Len()-1).Type(), types.Universe.Lookup("error").Type()) {
+	if !isErrorType(res.At(res.Len() - 1).Type()) {
 		return "", false
 	}
 	var b strings.Builder

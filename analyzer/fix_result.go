@@ -244,17 +244,32 @@ func (c *checker) errorInSight(pos token.Pos) types.Object {
 
 func isErrorVar(obj types.Object) bool {
 	v, ok := obj.(*types.Var)
-	return ok && types.Identical(v.Type(), types.Universe.Lookup("error").Type())
+	return ok && isErrorType(v.Type())
 }
 
-// usedWithin reports whether obj is used in [pos, end).
+// isErrorType reports whether t is the predeclared error type.
+func isErrorType(t types.Type) bool {
+	return types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+// usedWithin reports whether obj is used in [pos, end). It walks only the
+// syntax around that range, not every use of the package.
 func (c *checker) usedWithin(obj types.Object, pos, end token.Pos) bool {
-	for id, used := range c.pass.TypesInfo.Uses {
-		if used == obj && id.Pos() >= pos && id.Pos() < end {
-			return true
-		}
+	file := fileOf(c.pass, pos)
+	if file == nil {
+		return true // unknown: assume used
 	}
-	return false
+	used := false
+	ast.Inspect(file, func(n ast.Node) bool {
+		if used || n == nil || n.End() <= pos || n.Pos() >= end {
+			return false
+		}
+		if id, ok := n.(*ast.Ident); ok && id.Pos() >= pos && c.pass.TypesInfo.Uses[id] == obj {
+			used = true
+		}
+		return !used
+	})
+	return used
 }
 
 // declaredInScopeOf reports whether id names a variable declared in the

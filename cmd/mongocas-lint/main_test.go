@@ -1,6 +1,7 @@
 package main
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -130,6 +131,16 @@ func checkFixesApply(t *testing.T, bin, dir string, env []string) {
 	if fixes == 0 {
 		t.Fatalf("no fixes offered in %s", dir)
 	}
+	// -diff prints the fixes and changes nothing.
+	before := goFiles(t, dir)
+	diff, code := clitest.Run(t, dir, env, bin, "-fix", "-diff", "./...")
+	if code != 0 || !strings.HasPrefix(diff, "--- ") || !strings.Contains(diff, "\n+++ ") || !strings.Contains(diff, "\n@@ -") {
+		t.Fatalf("mongocas-lint -fix -diff: exit %d, want a unified diff:\n%s", code, diff)
+	}
+	if !maps.Equal(goFiles(t, dir), before) {
+		t.Fatal("mongocas-lint -fix -diff changed files")
+	}
+
 	if out, code := clitest.Run(t, dir, env, bin, "-fix", "./..."); code != 0 && code != 3 {
 		t.Fatalf("mongocas-lint -fix: exit %d\n%s", code, out)
 	}
@@ -246,4 +257,22 @@ func TestBadInput(t *testing.T) {
 			}
 		})
 	}
+}
+
+// goFiles returns the contents of the Go files under dir, by path.
+func goFiles(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := make(map[string]string)
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		files[path] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
 }

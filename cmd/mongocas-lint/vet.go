@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"os"
 
-	"github.com/mongocas/mongocas-lint/internal/load"
+	"github.com/mongocas/mongocas-lint/analyzer"
 )
 
 // The go vet protocol runs the tool once per package, dependencies
@@ -34,9 +34,9 @@ func skipVetUnit(cfgFile string) bool {
 	if err := json.Unmarshal(data, &u); err != nil || u.VetxOutput == "" {
 		return false
 	}
-	if !load.IsDriverPath(u.ImportPath) {
+	if !analyzer.IsDriverPath(u.ImportPath) {
 		for _, path := range u.ImportMap {
-			if load.IsDriverPath(path) {
+			if analyzer.IsDriverPath(path) {
 				return false
 			}
 			if vetx, ok := u.PackageVetx[path]; ok {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/mongocas/mongocas-lint/analyzer"
 	"golang.org/x/tools/go/packages"
 )
 
@@ -102,13 +103,6 @@ func withoutCompilerOutput(p *packages.Package) []packages.Error {
 	return kept
 }
 
-// IsDriverPath reports whether path is a package of the MongoDB driver,
-// v1 or v2.
-func IsDriverPath(path string) bool {
-	const module = "go.mongodb.org/mongo-driver"
-	return path == module || strings.HasPrefix(path, module+"/")
-}
-
 // dependentsOfDriver returns the IDs of the packages of graph, and the
 // paths of their dependencies that depend on the driver and are not the
 // driver: those that may hold facts.
@@ -120,11 +114,11 @@ func dependentsOfDriver(graph []*packages.Package) (roots map[string]bool, extra
 	dependsOnDriver := make(map[string]bool)
 	packages.Visit(graph, nil, func(p *packages.Package) {
 		for _, imp := range p.Imports {
-			if IsDriverPath(imp.PkgPath) || dependsOnDriver[imp.ID] {
+			if analyzer.IsDriverPath(imp.PkgPath) || dependsOnDriver[imp.ID] {
 				dependsOnDriver[p.ID] = true
 			}
 		}
-		if dependsOnDriver[p.ID] && !roots[p.ID] && !IsDriverPath(p.PkgPath) {
+		if dependsOnDriver[p.ID] && !roots[p.ID] && !analyzer.IsDriverPath(p.PkgPath) {
 			extra = append(extra, p.PkgPath)
 		}
 	})
