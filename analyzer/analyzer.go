@@ -8,8 +8,11 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -188,19 +191,21 @@ func extractDoc(src string) string {
 	return strings.TrimSpace(text)
 }
 
-// A checker holds the state of one pass.
+// A checker holds the state of one pass over one top-level declaration
+// (see run); the summaries and the directives are shared, read-only.
 type checker struct {
 	pass    *analysis.Pass
 	cfg     *Config
 	ignores ignores
-	funcs   map[ast.Node]*funcLocals
 	sums    *summaries
+	funcs   map[ast.Node]*funcLocals
 	txns    map[ast.Node]map[*types.Var][]txnEvent // by function; see txnEvents
 	// fixNames are the names that fixes declare, by scope; see freshName.
 	fixNames map[*types.Scope]map[string]bool
 	// resultNames are the names given to a discarded *UpdateResult, by
 	// call, so that two fixes binding the same result agree; see resultName.
 	resultNames map[*ast.CallExpr]string
+	found       []analysis.Diagnostic // in the order found
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
@@ -208,20 +213,72 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		return nil, nil // nothing to report, and no helper or wrapper to summarize
 	}
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	c := &checker{
-		pass:    pass,
-		cfg:     cfg,
-		ignores: readIgnores(pass),
-		funcs:   make(map[ast.Node]*funcLocals),
-		txns:    make(map[ast.Node]map[*types.Var][]txnEvent),
-
-		fixNames:    make(map[*types.Scope]map[string]bool),
-		resultNames: make(map[*ast.CallExpr]string),
-	}
+	c := &checker{pass: pass, cfg: cfg, ignores: readIgnores(pass)}
+	c.clear()
 	c.sums = newSummaries(c, in)
 	c.exportSummaries()
+	c.sums.done = true
+
+	// Top-level declarations are independent of each other once the
+	// summaries are made: check them in parallel, each with its own state,
+	// and report in source order.
+	var decls []inspector.Cursor
+	for file := range in.Root().Children() {
+		for decl := range file.Children() {
+			if _, ok := decl.Node().(ast.Decl); ok {
+				decls = append(decls, decl)
+			}
+		}
+	}
+	found := make([][]analysis.Diagnostic, len(decls))
+	parallel(len(decls), func(i int) {
+		dc := &checker{pass: pass, cfg: cfg, ignores: c.ignores, sums: c.sums}
+		dc.clear()
+		dc.checkDecl(decls[i])
+		found[i] = dc.found
+	})
+	for _, ds := range found {
+		for _, d := range ds {
+			pass.Report(d)
+		}
+	}
+	return nil, nil
+}
+
+// clear gives c empty per-declaration state.
+func (c *checker) clear() {
+	c.funcs = make(map[ast.Node]*funcLocals)
+	c.txns = make(map[ast.Node]map[*types.Var][]txnEvent)
+	c.fixNames = make(map[*types.Scope]map[string]bool)
+	c.resultNames = make(map[*ast.CallExpr]string)
+	c.found = nil
+}
+
+// parallel calls f(0), ..., f(n-1), on up to GOMAXPROCS goroutines.
+func parallel(n int, f func(int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for i := range n {
+			f(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// checkDecl applies the rules to the nodes of one top-level declaration.
+func (c *checker) checkDecl(decl inspector.Cursor) {
 	noDocs := c.enabled(RuleDeadNoDocumentsCheck)
-	for cur := range in.Root().Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.BinaryExpr)(nil), (*ast.SwitchStmt)(nil)) {
+	for cur := range decl.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.BinaryExpr)(nil), (*ast.SwitchStmt)(nil)) {
 		if w := c.matchWrite(cur); w != nil {
 			c.checkWrite(w)
 			if c.enabled(RuleRemovedOperator) {
@@ -237,7 +294,6 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 			c.contain(func() { c.checkInsertIfAbsent(cur) })
 		}
 	}
-	return nil, nil
 }
 
 // contain runs one rule on one node. A shape the analyzer did not expect
@@ -340,13 +396,19 @@ func (c *checker) evaluatorAt(cur inspector.Cursor) *evaluator {
 		return ev
 	}
 	ev.fn = fn
+	ev.locals = c.localsAt(fn)
+	return ev
+}
+
+// localsAt returns the index of the local variables of the outermost
+// function fn, built once per function.
+func (c *checker) localsAt(fn inspector.Cursor) *funcLocals {
 	fl, ok := c.funcs[fn.Node()]
 	if !ok {
 		fl = newFuncLocals(c.pass.TypesInfo, fn, c.readsOnly)
 		c.funcs[fn.Node()] = fl
 	}
-	ev.locals = fl
-	return ev
+	return fl
 }
 
 // report reports d under rule unless a directive silences it there.
@@ -356,7 +418,7 @@ func (c *checker) report(rule string, d analysis.Diagnostic) {
 	}
 	d.Category = rule
 	d.URL = ruleURL(rule)
-	c.pass.Report(d)
+	c.found = append(c.found, d)
 }
 
 func ruleURL(rule string) string {

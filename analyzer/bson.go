@@ -165,24 +165,24 @@ func (ev *evaluator) doc(e ast.Expr) *document {
 	if s, ok := e.(*summarized); ok {
 		return ev.summarizedDoc(s)
 	}
-	tv, ok := ev.info.Types[e]
-	if !ok || tv.Type == nil {
+	t := typeOf(ev.info, e)
+	if t == nil {
 		return nil
 	}
-	kind := kindOf(tv.Type)
+	kind := kindOf(t)
 	if kind == structDoc {
-		return ev.structValue(e, tv.Type)
+		return ev.structValue(e, t)
 	}
 	if kind != mapDoc && kind != orderedDoc {
 		// An interface-typed value: read what it holds when that is a
 		// local variable or a literal of a document type.
-		if _, isIface := tv.Type.Underlying().(*types.Interface); !isIface {
+		if _, isIface := t.Underlying().(*types.Interface); !isIface {
 			return nil
 		}
 	}
 	switch e := e.(type) {
 	case *ast.CompositeLit:
-		return ev.literal(e)
+		return ev.literal(e, kind)
 	case *ast.Ident:
 		return ev.variable(e)
 	case *ast.UnaryExpr:
@@ -197,14 +197,10 @@ func (ev *evaluator) doc(e ast.Expr) *document {
 	return nil
 }
 
-// literal reads a composite literal of a map, D or struct type.
-func (ev *evaluator) literal(lit *ast.CompositeLit) *document {
-	tv, ok := ev.info.Types[lit]
-	if !ok {
-		return nil
-	}
+// literal reads a composite literal of a map or D type (kind).
+func (ev *evaluator) literal(lit *ast.CompositeLit, kind docKind) *document {
 	d := &document{complete: true, lit: lit}
-	switch kindOf(tv.Type) {
+	switch kind {
 	case mapDoc:
 		for _, elt := range lit.Elts {
 			kv, ok := elt.(*ast.KeyValueExpr)
@@ -225,8 +221,6 @@ func (ev *evaluator) literal(lit *ast.CompositeLit) *document {
 				d.complete = false
 			}
 		}
-	case structDoc:
-		return ev.structValue(lit, tv.Type)
 	default:
 		return nil
 	}
@@ -438,8 +432,7 @@ func (ev *evaluator) array(e ast.Expr) ([]ast.Expr, bool) {
 	if s, ok := e.(*summarized); ok {
 		return ev.summarizedArray(s)
 	}
-	tv, ok := ev.info.Types[e]
-	if !ok || kindOf(tv.Type) != arrayDoc {
+	if t := typeOf(ev.info, e); t == nil || kindOf(t) != arrayDoc {
 		return nil, false
 	}
 	switch e := e.(type) {
@@ -479,7 +472,7 @@ func (ev *evaluator) array(e ast.Expr) ([]ast.Expr, bool) {
 }
 
 // stringConst returns the value of a constant string expression, literal
-// or named, through the type checker.
+// or named.
 func (ev *evaluator) stringConst(e ast.Expr) (string, bool) {
 	if e == nil {
 		return "", false
@@ -487,11 +480,11 @@ func (ev *evaluator) stringConst(e ast.Expr) (string, bool) {
 	if s, ok := ast.Unparen(e).(*summarized); ok {
 		return ev.summarizedConst(s)
 	}
-	tv, ok := ev.info.Types[e]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+	v := exprConstant(ev.info, e)
+	if v == nil || v.Kind() != constant.String {
 		return "", false
 	}
-	return constant.StringVal(tv.Value), true
+	return constant.StringVal(v), true
 }
 
 // isServerExpression reports whether a value in an update pipeline is an
@@ -507,4 +500,85 @@ func (ev *evaluator) isServerExpression(e ast.Expr) bool {
 	}
 	first := d.entries[0].key
 	return strings.HasPrefix(first, "$") && first != "$literal"
+}
+
+// In a large package, looking an expression up in types.Info.Types costs
+// more than anything else the analysis does: the map is keyed by interface
+// and holds every expression of the package. typeOf and exprConstant answer
+// the common cases (literals, identifiers, a literal of a named type)
+// without it.
+
+// typeOf returns the type of e, or nil when the type checker recorded none.
+func typeOf(info *types.Info, e ast.Expr) types.Type {
+	switch e := e.(type) {
+	case *ast.Ident:
+		switch obj := info.Uses[e].(type) {
+		case *types.Var, *types.Const, *types.Nil:
+			return obj.Type()
+		}
+	case *ast.CompositeLit:
+		if obj, ok := info.Uses[typeName(e.Type)].(*types.TypeName); ok && !isGeneric(obj.Type()) {
+			return obj.Type()
+		}
+	}
+	return info.TypeOf(e)
+}
+
+// typeName returns the identifier that names the type t (T or pkg.T), or nil.
+func typeName(t ast.Expr) *ast.Ident {
+	switch t := t.(type) {
+	case *ast.Ident:
+		return t
+	case *ast.SelectorExpr:
+		return t.Sel
+	}
+	return nil
+}
+
+// isGeneric reports whether t is a generic type, which a literal must
+// instantiate.
+func isGeneric(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.TypeParams().Len() > 0
+}
+
+// exprConstant returns the value of the constant expression e, or nil.
+func exprConstant(info *types.Info, e ast.Expr) constant.Value {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.BasicLit:
+		if v := constant.MakeFromLiteral(e.Value, e.Kind, 0); v.Kind() != constant.Unknown {
+			return v
+		}
+		return nil
+	case *ast.Ident:
+		return namedConst(info, e)
+	case *ast.SelectorExpr:
+		if x, ok := e.X.(*ast.Ident); ok {
+			if _, isPkg := info.Uses[x].(*types.PkgName); isPkg {
+				return namedConst(info, e.Sel) // pkg.Name
+			}
+		}
+	}
+	if tv, ok := info.Types[e]; ok {
+		return tv.Value
+	}
+	return nil
+}
+
+// namedConst returns the value of the constant that id names, or nil.
+func namedConst(info *types.Info, id *ast.Ident) constant.Value {
+	if c, ok := info.Uses[id].(*types.Const); ok {
+		return c.Val()
+	}
+	return nil
+}
+
+// isNil reports whether e is the predeclared nil.
+func isNil(info *types.Info, e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	_, isNil := info.Uses[id].(*types.Nil)
+	return isNil
 }

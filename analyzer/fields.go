@@ -113,7 +113,7 @@ var modifierOps = map[string]bool{
 // updateOf reads the update, pipeline or replacement of w.
 func (ev *evaluator) updateOf(w *write) updateFields {
 	uf := updateFields{complete: true}
-	if tv, ok := ev.info.Types[ast.Unparen(w.update)]; ok && tv.IsNil() {
+	if isNil(ev.info, w.update) {
 		return updateFields{notUpdate: true} // the driver rejects it
 	}
 	switch {
@@ -146,8 +146,8 @@ func (ev *evaluator) updateOf(w *write) updateFields {
 }
 
 func (ev *evaluator) isArray(e ast.Expr) bool {
-	tv, ok := ev.info.Types[ast.Unparen(e)]
-	return ok && kindOf(tv.Type) == arrayDoc
+	t := typeOf(ev.info, ast.Unparen(e))
+	return t != nil && kindOf(t) == arrayDoc
 }
 
 func (uf *updateFields) addSet(e entry) {
@@ -256,8 +256,8 @@ func (ev *evaluator) readPipeline(e ast.Expr, uf *updateFields) {
 // marshalsItself reports whether e is of a type that encodes itself
 // (MarshalBSON, MarshalBSONValue), so what it sends cannot be read.
 func (ev *evaluator) marshalsItself(e ast.Expr) bool {
-	tv, ok := ev.info.Types[e]
-	return ok && tv.Type != nil && hasCustomMarshaller(tv.Type)
+	t := typeOf(ev.info, e)
+	return t != nil && hasCustomMarshaller(t)
 }
 
 func (ev *evaluator) readUnsetStage(v ast.Expr, uf *updateFields) {

@@ -219,7 +219,7 @@ func (ev *evaluator) matchesAll(filter ast.Expr) bool {
 	if filter == nil {
 		return false
 	}
-	if tv, ok := ev.info.Types[filter]; ok && tv.IsNil() {
+	if isNil(ev.info, filter) {
 		return true
 	}
 	d := ev.doc(filter)

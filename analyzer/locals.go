@@ -62,6 +62,9 @@ type localVar struct {
 	// part of it (v = x, v.f = x, v.f++, &v, a pointer method call),
 	// except the Decode calls that fill it.
 	touches []token.Pos
+	// uses are all the uses of the variable, in source order: the rules
+	// that follow a result look at each (see boundUses).
+	uses []inspector.Cursor
 }
 
 // An assignment gives a variable a new value: its declaration, or an
@@ -143,13 +146,12 @@ func newFuncLocals(info *types.Info, fn inspector.Cursor, readsOnly func(*types.
 			continue
 		}
 		if lv := fl.plain[use]; lv != nil {
+			lv.uses = append(lv.uses, c)
 			fl.notePlainUse(info, lv, c, readsOnly)
 			continue
 		}
-		if !isTrackedVar(use) {
-			continue
-		}
 		if lv := fl.vars[use]; lv != nil {
+			lv.uses = append(lv.uses, c)
 			if ch, changed := changeAt(info, c, use, readsOnly); changed {
 				lv.changes = append(lv.changes, ch)
 			}

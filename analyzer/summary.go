@@ -225,6 +225,9 @@ type summaries struct {
 	decls    map[*types.Func]inspector.Cursor // function declarations of the package
 	helpers  map[*types.Func]*helperFact      // nil value: not a helper, or in progress
 	wrappers map[*types.Func]*wrapperFact     // likewise
+	// done is set once every declaration is summarized: from then on the
+	// summaries are read-only, and declarations are checked in parallel.
+	done bool
 }
 
 func newSummaries(c *checker, in *inspector.Inspector) *summaries {
@@ -268,7 +271,7 @@ func summaryOf[T any, F interface {
 		}
 		return nil
 	}
-	if f, done := memo[fn]; done {
+	if f, done := memo[fn]; done || s.done {
 		return f
 	}
 	memo[fn] = nil

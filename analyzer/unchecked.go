@@ -113,7 +113,10 @@ func (c *checker) boundUses(cur inspector.Cursor, lhs ast.Expr) (*ast.Ident, []i
 	if !ok || !fn.Valid() {
 		return nil, nil, false
 	}
-	var uses []inspector.Cursor
+	if lv := c.localsAt(fn).local(v); lv != nil {
+		return id, lv.uses, true
+	}
+	var uses []inspector.Cursor // not a local variable of fn
 	for u := range fn.Preorder((*ast.Ident)(nil)) {
 		if c.pass.TypesInfo.Uses[u.Node().(*ast.Ident)] == v {
 			uses = append(uses, u)

@@ -65,8 +65,8 @@ func (ev *evaluator) constantOf(e ast.Expr) constant.Value {
 	if s, ok := ev.stringConst(e); ok {
 		return constant.MakeString(s)
 	}
-	if tv, ok := ev.info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() != constant.Unknown {
-		return tv.Value
+	if v := exprConstant(ev.info, e); v != nil && v.Kind() != constant.Unknown {
+		return v
 	}
 	return nil
 }
