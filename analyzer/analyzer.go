@@ -198,7 +198,7 @@ type checker struct {
 	cfg     *Config
 	ignores ignores
 	sums    *summaries
-	funcs   map[ast.Node]*funcLocals
+	funcs   map[ast.Node]*evaluator // by outermost function
 	txns    map[ast.Node]map[*types.Var][]txnEvent // by function; see txnEvents
 	// fixNames are the names that fixes declare, by scope; see freshName.
 	fixNames map[*types.Scope]map[string]bool
@@ -247,7 +247,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 
 // clear gives c empty per-declaration state.
 func (c *checker) clear() {
-	c.funcs = make(map[ast.Node]*funcLocals)
+	c.funcs = make(map[ast.Node]*evaluator)
 	c.txns = make(map[ast.Node]map[*types.Var][]txnEvent)
 	c.fixNames = make(map[*types.Scope]map[string]bool)
 	c.resultNames = make(map[*ast.CallExpr]string)
@@ -387,28 +387,25 @@ func (c *checker) checkWrite(w *write) {
 	}
 }
 
-// evaluatorAt returns an evaluator for the function that holds cur: the
+// evaluatorAt returns the evaluator of the function that holds cur: the
 // outermost one, so that variables captured by closures are seen.
 func (c *checker) evaluatorAt(cur inspector.Cursor) *evaluator {
-	ev := &evaluator{info: c.pass.TypesInfo, sums: c.sums}
 	fn := outermostFunc(cur)
 	if !fn.Valid() {
-		return ev
+		return &evaluator{info: c.pass.TypesInfo, sums: c.sums}
 	}
-	ev.fn = fn
-	ev.locals = c.localsAt(fn)
+	ev, ok := c.funcs[fn.Node()]
+	if !ok {
+		ev = &evaluator{info: c.pass.TypesInfo, sums: c.sums, fn: fn, locals: newFuncLocals(c.pass.TypesInfo, fn, c.readsOnly)}
+		c.funcs[fn.Node()] = ev
+	}
 	return ev
 }
 
 // localsAt returns the index of the local variables of the outermost
 // function fn, built once per function.
 func (c *checker) localsAt(fn inspector.Cursor) *funcLocals {
-	fl, ok := c.funcs[fn.Node()]
-	if !ok {
-		fl = newFuncLocals(c.pass.TypesInfo, fn, c.readsOnly)
-		c.funcs[fn.Node()] = fl
-	}
-	return fl
+	return c.evaluatorAt(fn).locals
 }
 
 // report reports d under rule unless a directive silences it there.

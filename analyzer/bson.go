@@ -3,8 +3,10 @@ package analyzer
 import (
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
 	"reflect"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
@@ -199,7 +201,7 @@ func (ev *evaluator) doc(e ast.Expr) *document {
 
 // literal reads a composite literal of a map or D type (kind).
 func (ev *evaluator) literal(lit *ast.CompositeLit, kind docKind) *document {
-	d := &document{complete: true, lit: lit}
+	d := &document{complete: true, lit: lit, entries: make([]entry, 0, len(lit.Elts))}
 	switch kind {
 	case mapDoc:
 		for _, elt := range lit.Elts {
@@ -480,6 +482,10 @@ func (ev *evaluator) stringConst(e ast.Expr) (string, bool) {
 	if s, ok := ast.Unparen(e).(*summarized); ok {
 		return ev.summarizedConst(s)
 	}
+	if lit, ok := e.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+		s, err := strconv.Unquote(lit.Value)
+		return s, err == nil
+	}
 	v := exprConstant(ev.info, e)
 	if v == nil || v.Kind() != constant.String {
 		return "", false
@@ -581,4 +587,15 @@ func isNil(info *types.Info, e ast.Expr) bool {
 	}
 	_, isNil := info.Uses[id].(*types.Nil)
 	return isNil
+}
+
+// isConversion reports whether call converts a value to a type: T(x).
+func isConversion(info *types.Info, call *ast.CallExpr) bool {
+	switch fun := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident, *ast.SelectorExpr:
+		_, isType := info.Uses[typeName(fun)].(*types.TypeName)
+		return isType
+	}
+	tv, ok := info.Types[call.Fun]
+	return ok && tv.IsType()
 }

@@ -268,11 +268,10 @@ func isInnerChainCall(info *types.Info, cur inspector.Cursor) bool {
 // matchModelLiteral matches &mongo.UpdateOneModel{Filter: f, Update: u}
 // and the other model literals. Literals without keys are left alone.
 func matchModelLiteral(info *types.Info, cur inspector.Cursor, lit *ast.CompositeLit) *write {
-	tv, ok := info.Types[lit]
-	if !ok {
-		return nil
+	if !hasKey(lit, "Filter") {
+		return nil // most literals: no need to look up their type
 	}
-	named := namedOf(tv.Type)
+	named := namedOf(typeOf(info, lit))
 	if named == nil || !isMongoPkg(named.Obj().Pkg()) {
 		return nil
 	}
@@ -384,4 +383,16 @@ func collectionOf(w *write) ast.Expr {
 		return sel.X
 	}
 	return nil
+}
+
+// hasKey reports whether the keyed literal lit gives the field name.
+func hasKey(lit *ast.CompositeLit, name string) bool {
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == name {
+				return true
+			}
+		}
+	}
+	return false
 }

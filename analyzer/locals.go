@@ -130,7 +130,7 @@ func newFuncLocals(info *types.Info, fn inspector.Cursor, readsOnly func(*types.
 			fl.loops = append(fl.loops, n)
 			continue
 		}
-		if obj, ok := info.Defs[id]; ok {
+		if obj, ok := defined(info, c, id); ok {
 			switch def, _ := obj.(*types.Var); {
 			case def != nil && isTrackedVar(def):
 				lv := declaration(c)
@@ -164,6 +164,17 @@ func newFuncLocals(info *types.Info, fn inspector.Cursor, readsOnly func(*types.
 		}
 	}
 	return fl
+}
+
+// defined returns the object that id, at c, declares: it looks in Defs
+// only where a declaration can be, as most identifiers are uses.
+func defined(info *types.Info, c inspector.Cursor, id *ast.Ident) (types.Object, bool) {
+	switch c.ParentEdgeKind() {
+	case edge.AssignStmt_Lhs, edge.ValueSpec_Names, edge.Field_Names, edge.RangeStmt_Key, edge.RangeStmt_Value:
+		obj, ok := info.Defs[id]
+		return obj, ok
+	}
+	return nil, false
 }
 
 // assignmentAt describes the assignment of the variable named at c, on
@@ -400,8 +411,8 @@ func changeAt(info *types.Info, c inspector.Cursor, v *types.Var, readsOnly func
 				return ch, true // delete, clear, copy
 			}
 		}
-		if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
-			return change{}, false // a conversion
+		if isConversion(info, call) {
+			return change{}, false
 		}
 		if fn := calleeFunc(info, call); fn != nil && readsOnly(fn) {
 			return change{}, false

@@ -54,7 +54,7 @@ func (s *summaries) wrapper(fn *types.Func) *wrapperFact {
 // update.
 func (s *summaries) summarizeWrapper(fn *types.Func, cur inspector.Cursor) *wrapperFact {
 	params := paramIndices(fn.Signature())
-	if !paramsIntact(s.c.pass.TypesInfo, cur, params) {
+	if len(params) == 0 {
 		return nil
 	}
 	var w *write
@@ -71,7 +71,7 @@ func (s *summaries) summarizeWrapper(fn *types.Func, cur inspector.Cursor) *wrap
 		}
 		w = found
 	}
-	if w == nil {
+	if w == nil || !paramsIntact(s.c.pass.TypesInfo, cur, params) {
 		return nil
 	}
 	ev := s.c.evaluatorAt(cur)
