@@ -198,7 +198,7 @@ type checker struct {
 	cfg     *Config
 	ignores ignores
 	sums    *summaries
-	funcs   map[ast.Node]*evaluator // by outermost function
+	funcs   map[ast.Node]*evaluator                // by outermost function
 	txns    map[ast.Node]map[*types.Var][]txnEvent // by function; see txnEvents
 	// fixNames are the names that fixes declare, by scope; see freshName.
 	fixNames map[*types.Scope]map[string]bool
