@@ -150,6 +150,9 @@ type evaluator struct {
 	sums   *summaries       // summaries of helper functions; nil reads no helper
 	fn     inspector.Cursor // the outermost function; invalid outside one
 	depth  int
+	// literals are the literals read so far: several rules read the same
+	// filter and update.
+	literals map[*ast.CompositeLit]*document
 }
 
 const maxDepth = 32 // documents nested deeper than this are left unread
@@ -184,7 +187,15 @@ func (ev *evaluator) doc(e ast.Expr) *document {
 	}
 	switch e := e.(type) {
 	case *ast.CompositeLit:
-		return ev.literal(e, kind)
+		if d, ok := ev.literals[e]; ok {
+			return d
+		}
+		d := ev.literal(e, kind)
+		if ev.literals == nil {
+			ev.literals = make(map[*ast.CompositeLit]*document)
+		}
+		ev.literals[e] = d
+		return d
 	case *ast.Ident:
 		return ev.variable(e)
 	case *ast.UnaryExpr:
