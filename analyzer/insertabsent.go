@@ -181,19 +181,22 @@ func (c *checker) duplicateChecked(ev *evaluator, cur inspector.Cursor) bool {
 	if !ok || !isID || isBlank(id) {
 		return false
 	}
-	errVar, ok := info.ObjectOf(id).(*types.Var)
-	fn := outermostFunc(cur)
-	if !ok || !fn.Valid() {
+	_, uses, ok := c.boundUses(cur, id)
+	if !ok {
 		return false
 	}
 	insert := cur.Node().(*ast.CallExpr)
-	for cc := range fn.Preorder((*ast.CallExpr)(nil)) {
-		check := cc.Node().(*ast.CallExpr)
-		if check.Pos() < insert.End() || len(check.Args) == 0 {
+	for _, u := range uses {
+		arg := u
+		for arg.ParentEdgeKind() == edge.ParenExpr_X {
+			arg = arg.Parent()
+		}
+		if arg.ParentEdgeKind() != edge.CallExpr_Args || arg.ParentEdgeIndex() != 0 {
 			continue
 		}
+		check := arg.Parent().Node().(*ast.CallExpr)
 		f := calleeFunc(info, check)
-		if f == nil || f.Pkg() == nil {
+		if check.Pos() < insert.End() || f == nil || f.Pkg() == nil {
 			continue
 		}
 		isDup := isMongoPkg(f.Pkg()) && f.Name() == "IsDuplicateKeyError"
@@ -201,11 +204,7 @@ func (c *checker) duplicateChecked(ev *evaluator, cur inspector.Cursor) bool {
 		if !isDup && !isAs {
 			continue
 		}
-		arg, ok := ast.Unparen(check.Args[0]).(*ast.Ident)
-		if !ok || info.Uses[arg] != errVar {
-			continue
-		}
-		if got, _, ok := ev.locals.resultAt(info, arg); !ok || got == insert {
+		if got, _, ok := ev.locals.resultAt(info, u.Node().(*ast.Ident)); !ok || got == insert {
 			return true // this insert's error, or one the analyzer cannot tell apart
 		}
 	}

@@ -304,10 +304,9 @@ func (c *checker) readBefore(w *write, start token.Pos) bool {
 	if len(stale) == 0 {
 		return false
 	}
-	for cur := range fn.Preorder((*ast.Ident)(nil)) {
-		id := cur.Node().(*ast.Ident)
-		if start <= id.Pos() && id.Pos() < end {
-			if v, ok := c.pass.TypesInfo.Uses[id].(*types.Var); ok && stale[v] {
+	for v := range stale {
+		for _, u := range c.usesOf(fn, v) {
+			if pos := u.Node().Pos(); start <= pos && pos < end {
 				return true
 			}
 		}

@@ -113,16 +113,22 @@ func (c *checker) boundUses(cur inspector.Cursor, lhs ast.Expr) (*ast.Ident, []i
 	if !ok || !fn.Valid() {
 		return nil, nil, false
 	}
+	return id, c.usesOf(fn, v), true
+}
+
+// usesOf returns the uses of v in the outermost function fn, in source
+// order: from fn's index when v is one of its locals, else by walking fn.
+func (c *checker) usesOf(fn inspector.Cursor, v *types.Var) []inspector.Cursor {
 	if lv := c.localsAt(fn).local(v); lv != nil {
-		return id, lv.uses, true
+		return lv.uses
 	}
-	var uses []inspector.Cursor // not a local variable of fn
+	var uses []inspector.Cursor
 	for u := range fn.Preorder((*ast.Ident)(nil)) {
 		if c.pass.TypesInfo.Uses[u.Node().(*ast.Ident)] == v {
 			uses = append(uses, u)
 		}
 	}
-	return id, uses, true
+	return uses
 }
 
 // uncheckedSingleResult looks at what happens to the *SingleResult that
