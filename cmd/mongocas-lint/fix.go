@@ -2,9 +2,11 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"go/format"
 	"io"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -18,19 +20,12 @@ type edit struct {
 	text       string
 }
 
-// A fileFixes gathers the edits accepted for one file.
-type fileFixes struct {
-	name  string
-	edits []edit
-}
-
 // applyFixes applies the suggested fixes of the root packages' findings,
 // or prints them as a unified diff. A finding in a file of several
 // packages (a package and its test variant) is fixed once; a fix that
 // overlaps another one already accepted is left out and named.
 func applyFixes(graph *checker.Graph, diff bool, stdout, stderr io.Writer) error {
-	files := make(map[string]*fileFixes)
-	var order []string
+	files := make(map[string][]edit) // the edits accepted, by file
 	for _, act := range graph.Roots {
 		fset := act.Package.Fset
 		for _, d := range act.Diagnostics {
@@ -44,19 +39,18 @@ func applyFixes(graph *checker.Graph, diff bool, stdout, stderr io.Writer) error
 					}
 					byFile[f.Name()] = append(byFile[f.Name()], edit{f.Offset(e.Pos), f.Offset(end), string(e.NewText)})
 				}
-				if !acceptFix(files, &order, byFile) {
+				if !acceptFix(files, byFile) {
 					printf(stderr, "mongocas-lint: %s: fix %q left out: it overlaps another fix\n", fset.Position(d.Pos), fix.Message)
 				}
 			}
 		}
 	}
-	for _, name := range order {
-		ff := files[name]
+	for _, name := range slices.Sorted(maps.Keys(files)) {
 		src, err := os.ReadFile(name)
 		if err != nil {
 			return err
 		}
-		out, err := format.Source(applyEdits(src, ff.edits))
+		out, err := format.Source(applyEdits(src, files[name]))
 		if err != nil {
 			return fmt.Errorf("fixes of %s do not parse, left unapplied: %w", name, err)
 		}
@@ -76,18 +70,14 @@ func applyFixes(graph *checker.Graph, diff bool, stdout, stderr io.Writer) error
 // acceptFix adds the edits of one fix unless one of them overlaps an edit
 // already accepted; edits equal to accepted ones (the same fix reached
 // through a test variant) are dropped.
-func acceptFix(files map[string]*fileFixes, order *[]string, byFile map[string][]edit) bool {
+func acceptFix(files map[string][]edit, byFile map[string][]edit) bool {
 	added := make(map[string][]edit)
 	for name, edits := range byFile {
-		var accepted []edit
-		if ff := files[name]; ff != nil {
-			accepted = ff.edits
-		}
 		for _, e := range edits {
-			if slices.Contains(accepted, e) {
+			if slices.Contains(files[name], e) {
 				continue
 			}
-			for _, a := range accepted {
+			for _, a := range files[name] {
 				if overlaps(a, e) {
 					return false
 				}
@@ -96,13 +86,7 @@ func acceptFix(files map[string]*fileFixes, order *[]string, byFile map[string][
 		}
 	}
 	for name, edits := range added {
-		ff := files[name]
-		if ff == nil {
-			ff = &fileFixes{name: name}
-			files[name] = ff
-			*order = append(*order, name)
-		}
-		ff.edits = append(ff.edits, edits...)
+		files[name] = append(files[name], edits...)
 	}
 	return true
 }
@@ -119,7 +103,7 @@ func overlaps(a, b edit) bool {
 // applyEdits applies non-overlapping edits to src.
 func applyEdits(src []byte, edits []edit) []byte {
 	edits = slices.Clone(edits)
-	slices.SortFunc(edits, func(a, b edit) int { return a.start - b.start })
+	slices.SortStableFunc(edits, func(a, b edit) int { return cmp.Compare(a.start, b.start) })
 	var out bytes.Buffer
 	last := 0
 	for _, e := range edits {
@@ -167,11 +151,11 @@ func unifiedDiff(name string, before, after []byte) string {
 		}
 		fmt.Fprintf(&out, "@@ -%d,%d +%d,%d @@\n", ops[first].a+1, oldCount, ops[first].b+1, newCount)
 		for _, op := range ops[first:end] {
-			line := a[min(op.a, len(a)-1)]
 			if op.kind == '+' {
-				line = b[op.b]
+				writeDiffLine(&out, op.kind, b[op.b])
+			} else {
+				writeDiffLine(&out, op.kind, a[op.a])
 			}
-			writeDiffLine(&out, op.kind, line)
 		}
 		i = end
 	}

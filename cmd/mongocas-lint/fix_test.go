@@ -25,20 +25,27 @@ func TestDiffLines(t *testing.T) {
 				b = append(b[:at], append([]string{string(rune('a'+r.Intn(7))) + "\n"}, b[at:]...)...)
 			}
 		}
-		var got []string
+		// The script read forwards gives b; read backwards (kept and
+		// deleted lines, by their index in a), it gives a.
+		var got, old []string
 		for _, op := range diffLines(a, b) {
 			switch op.kind {
 			case ' ':
 				if a[op.a] != b[op.b] {
 					t.Fatalf("case %d: kept line %d differs from new line %d", i, op.a, op.b)
 				}
-				got = append(got, a[op.a])
+				got, old = append(got, a[op.a]), append(old, a[op.a])
 			case '+':
 				got = append(got, b[op.b])
+			case '-':
+				old = append(old, a[op.a])
 			}
 		}
 		if strings.Join(got, "") != strings.Join(b, "") {
 			t.Fatalf("case %d: script gives\n%q\nwant\n%q", i, got, b)
+		}
+		if strings.Join(old, "") != strings.Join(a, "") {
+			t.Fatalf("case %d: kept and deleted lines give\n%q\nwant\n%q", i, old, a)
 		}
 	}
 }

@@ -67,28 +67,30 @@ func runStandalone(a *analysis.Analyzer, args []string, stdout, stderr io.Writer
 		printf(stderr, "mongocas-lint: %v\n", oneLine(err))
 		return exitLoad
 	}
+	// PrintText and PrintJSON name the analyses that failed; the exit code
+	// says so under every output mode. Findings set it in text mode only
+	// (see the README's table).
+	textMode := !opts.fix && !opts.json
+	for act := range graph.All() {
+		if act.Err != nil {
+			code = max(code, exitLoad)
+		} else if act.IsRoot && len(act.Diagnostics) > 0 && textMode {
+			code = exitFindings
+		}
+	}
 	switch {
 	case opts.fix:
 		if err := applyFixes(graph, opts.diff, stdout, stderr); err != nil {
 			printf(stderr, "mongocas-lint: %v\n", oneLine(err))
 			return exitLoad
 		}
-		return code
 	case opts.json:
 		if err := graph.PrintJSON(stdout); err != nil {
 			return exitLoad
 		}
-		return code
-	}
-	if err := graph.PrintText(stderr, opts.context); err != nil {
-		return exitLoad
-	}
-	for act := range graph.All() {
-		if act.Err != nil {
-			printf(stderr, "mongocas-lint: %s: %v\n", act, oneLine(act.Err))
-			code = max(code, exitLoad)
-		} else if act.IsRoot && len(act.Diagnostics) > 0 {
-			code = exitFindings
+	default:
+		if err := graph.PrintText(stderr, opts.context); err != nil {
+			return exitLoad
 		}
 	}
 	return code

@@ -5,6 +5,7 @@ import (
 	"os"
 
 	"github.com/mongocas/mongocas-lint/analyzer"
+	"golang.org/x/tools/go/analysis/unitchecker"
 )
 
 // The go vet protocol runs the tool once per package, dependencies
@@ -12,15 +13,6 @@ import (
 // A package that imports no driver package and no package with facts of
 // ours cannot hold a finding or a fact, so it is skipped before it is
 // parsed: the standard library and most dependencies cost a process start.
-
-// vetUnit is the part of the go vet configuration that skipUnit reads.
-type vetUnit struct {
-	ImportPath  string
-	ImportMap   map[string]string // import path to package path
-	PackageVetx map[string]string // package path to its file of facts
-	VetxOutput  string            // where to write this package's facts
-	Stdout      string
-}
 
 // skipVetUnit reports whether the unit described by cfgFile needs no
 // analysis, after writing the empty facts file that go vet expects. Any
@@ -30,7 +22,7 @@ func skipVetUnit(cfgFile string) bool {
 	if err != nil {
 		return false
 	}
-	var u vetUnit
+	var u unitchecker.Config
 	if err := json.Unmarshal(data, &u); err != nil || u.VetxOutput == "" {
 		return false
 	}

@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/mongocas/mongocas-lint/analyzer"
@@ -54,7 +55,7 @@ func Packages(dir string, patterns []string, tests bool) ([]*packages.Package, e
 	if len(extra) > 0 {
 		cancel()
 		<-first
-		loaded, err = packages.Load(cfg(context.Background(), syntax), append(patterns, extra...)...)
+		loaded, err = packages.Load(cfg(context.Background(), syntax), slices.Concat(patterns, extra)...)
 	} else {
 		r := <-first
 		loaded, err = r.pkgs, r.err
