@@ -150,12 +150,14 @@ func TestDeadNoDocumentsCheck(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), testAnalyzer(RuleDeadNoDocumentsCheck), "nodocs", "nodocsv1")
 }
 
-// TestFixesUnformatted applies each fix of removed-operator and
-// dead-no-documents-check alone, as an editor applies a quick fix, without
-// formatting the result: it must parse and be gofmt-clean already (the
-// values of a map literal stay aligned, say).
+// TestFixesUnformatted applies each fix alone, as an editor applies a
+// quick fix, without formatting the result: it must parse and be
+// gofmt-clean already (the values of a map literal stay aligned, say).
+// Left out: packages where a fix changes the length of a line inside a
+// block of aligned trailing comments (their // want lines), which gofmt
+// then realigns.
 func TestFixesUnformatted(t *testing.T) {
-	for _, pkg := range []string{"removedop", "removedopv1", "nodocs", "nodocsv1", "fixshared"} {
+	for _, pkg := range []string{"removedop", "removedopv1", "nodocs", "nodocsv1", "fixshared", "fixinc", "fixversion", "checkact", "checkactv1", "uncheckedv1", "txn"} {
 		files, err := filepath.Glob(filepath.Join("testdata", "src", pkg, "*.go"))
 		if err != nil || len(files) == 0 {
 			t.Fatalf("%s: no files: %v", pkg, err)

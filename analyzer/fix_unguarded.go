@@ -106,7 +106,7 @@ func (c *checker) deltaOf(e entry, decoded map[*types.Var]bool) (string, bool) {
 		return "", false // -n of an unsigned n wraps around
 	}
 	switch delta.(type) {
-	case *ast.BasicLit, *ast.Ident, *ast.SelectorExpr, *ast.CallExpr, *ast.IndexExpr:
+	case *ast.BasicLit, *ast.Ident, *ast.SelectorExpr, *ast.CallExpr, *ast.IndexExpr, *ast.ParenExpr:
 		return "-" + text, true
 	}
 	return "-(" + text + ")", true
