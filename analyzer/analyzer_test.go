@@ -42,7 +42,7 @@ func TestIgnoreDirectives(t *testing.T) {
 }
 
 func TestFixes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), testAnalyzer(), "fixinc", "fixversion", "fixcheck", "fixnames", "fixshared")
+	runWithFixes(t, testAnalyzer(), "fixinc", "fixversion", "fixcheck", "fixnames", "fixshared")
 }
 
 // TestRealDrivers type-checks a module against the real drivers v1 and v2,
@@ -63,7 +63,7 @@ func TestVersionFieldsSetting(t *testing.T) {
 	if err := a.Flags.Set("version-fields", "revision"); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), a, "fixrev")
+	runWithFixes(t, a, "fixrev")
 }
 
 func TestInvalidSettings(t *testing.T) {
@@ -143,11 +143,11 @@ func TestPanicsContained(t *testing.T) {
 }
 
 func TestRemovedOperator(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), testAnalyzer(RuleRemovedOperator), "removedop", "removedopv1")
+	runWithFixes(t, testAnalyzer(RuleRemovedOperator), "removedop", "removedopv1")
 }
 
 func TestDeadNoDocumentsCheck(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), testAnalyzer(RuleDeadNoDocumentsCheck), "nodocs", "nodocsv1")
+	runWithFixes(t, testAnalyzer(RuleDeadNoDocumentsCheck), "nodocs", "nodocsv1")
 }
 
 // TestFixesUnformatted applies each fix alone, as an editor applies a
@@ -185,5 +185,31 @@ func TestInsertIfAbsent(t *testing.T) {
 // TestCheckThenAct runs every rule, so that a write is seen reported under
 // one rule only, and checks the fixes of both rules involved.
 func TestCheckThenAct(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), testAnalyzer(), "checkact", "checkactv1")
+	runWithFixes(t, testAnalyzer(), "checkact", "checkactv1")
+}
+
+// runWithFixes runs analysistest.RunWithSuggestedFixes, which compares a
+// golden file only with a file that got an edit, and fails when a file
+// with a golden file got none: a rule that stops offering its fixes must
+// not pass unnoticed.
+func runWithFixes(t *testing.T, a *analysis.Analyzer, pkgs ...string) {
+	t.Helper()
+	fixed := make(map[string]bool)
+	for _, r := range analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), a, pkgs...) {
+		for _, d := range r.Diagnostics {
+			for _, fix := range d.SuggestedFixes {
+				for _, e := range fix.TextEdits {
+					fixed[r.Pass.Fset.File(e.Pos).Name()] = true
+				}
+			}
+		}
+	}
+	for _, pkg := range pkgs {
+		goldens, _ := filepath.Glob(filepath.Join(analysistest.TestData(), "src", pkg, "*.golden"))
+		for _, golden := range goldens {
+			if name := strings.TrimSuffix(golden, ".golden"); !fixed[name] {
+				t.Errorf("%s: no fix was offered in the file", name)
+			}
+		}
+	}
 }
