@@ -216,7 +216,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	c := &checker{pass: pass, cfg: cfg, ignores: readIgnores(pass)}
 	c.clear()
 	c.sums = newSummaries(c, in)
-	c.exportSummaries()
+	c.contain(c.sums.exportAll) // a shape not expected leaves the rest unsummarized
 	c.sums.done = true
 
 	// Top-level declarations are independent of each other once the
@@ -234,7 +234,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	parallel(len(decls), func(i int) {
 		dc := &checker{pass: pass, cfg: cfg, ignores: c.ignores, sums: c.sums}
 		dc.clear()
-		dc.checkDecl(decls[i])
+		dc.contain(func() { dc.checkDecl(decls[i]) }) // matching, outside the rules' own containment
 		found[i] = dc.found
 	})
 	for _, ds := range found {
@@ -280,7 +280,7 @@ func (c *checker) checkDecl(decl inspector.Cursor) {
 	noDocs := c.enabled(RuleDeadNoDocumentsCheck)
 	for cur := range decl.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.BinaryExpr)(nil), (*ast.SwitchStmt)(nil)) {
 		if w := c.matchWrite(cur); w != nil {
-			c.checkWrite(w)
+			c.contain(func() { c.checkWrite(w) })
 			if c.enabled(RuleRemovedOperator) {
 				c.contain(func() { c.checkRemoved(w) })
 			}
@@ -307,18 +307,6 @@ func (c *checker) contain(rule func()) {
 	rule()
 }
 
-// exportSummaries summarizes the package's helpers and wrappers. A shape
-// the analyzer did not expect leaves the remaining ones unsummarized, not
-// the package unanalyzed.
-func (c *checker) exportSummaries() {
-	defer func() {
-		if r := recover(); r != nil && c.cfg.strict {
-			panic(r)
-		}
-	}()
-	c.sums.exportAll()
-}
-
 // matchWrite reports the write at cur: a driver call or model, or a call
 // of a wrapper.
 func (c *checker) matchWrite(cur inspector.Cursor) *write {
@@ -343,14 +331,8 @@ func (c *checker) readsOnly(fn *types.Func) bool {
 
 func (c *checker) enabled(rule string) bool { return slices.Contains(c.cfg.Rules, rule) }
 
-// checkWrite applies the rules to one write. A shape the analyzer did not
-// expect makes it skip that write, not the package.
+// checkWrite applies the rules to one write.
 func (c *checker) checkWrite(w *write) {
-	defer func() {
-		if r := recover(); r != nil && c.cfg.strict {
-			panic(r)
-		}
-	}()
 	if c.cfg.onWrite != nil {
 		c.cfg.onWrite(w.node())
 	}

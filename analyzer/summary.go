@@ -238,6 +238,20 @@ func newSummaries(c *checker, in *inspector.Inspector) *summaries {
 			s.decls[fn] = cur
 		}
 	}
+	// The facts of other packages, read once here rather than at each
+	// call of one of their functions.
+	for _, f := range c.pass.AllObjectFacts() {
+		fn, ok := f.Object.(*types.Func)
+		if !ok || fn.Pkg() == c.pass.Pkg {
+			continue
+		}
+		switch fact := f.Fact.(type) {
+		case *helperFact:
+			s.helpers[fn] = fact
+		case *wrapperFact:
+			s.wrappers[fn] = fact
+		}
+	}
 	return s
 }
 
@@ -255,8 +269,8 @@ func (s *summaries) helper(fn *types.Func) *helperFact {
 	return summaryOf(s, s.helpers, fn, s.summarizeHelper)
 }
 
-// summaryOf returns the fact of fn: imported when fn belongs to another
-// package, else computed once by summarize, and exported when other
+// summaryOf returns the fact of fn: imported (see newSummaries) when fn
+// belongs to another package, else computed once by summarize, and exported when other
 // packages can call fn. memo holds nil while fn is being summarized, so a
 // recursive function gets no summary.
 func summaryOf[T any, F interface {
@@ -264,15 +278,8 @@ func summaryOf[T any, F interface {
 	analysis.Fact
 }](s *summaries, memo map[*types.Func]F, fn *types.Func, summarize func(*types.Func, inspector.Cursor) F) F {
 	fn = fn.Origin()
-	if fn.Pkg() != s.c.pass.Pkg {
-		f := F(new(T))
-		if s.c.pass.ImportObjectFact(fn, f) {
-			return f
-		}
-		return nil
-	}
-	if f, done := memo[fn]; done || s.done {
-		return f
+	if f, done := memo[fn]; done || s.done || fn.Pkg() != s.c.pass.Pkg {
+		return f // imported facts are in memo from the start
 	}
 	memo[fn] = nil
 	cur, ok := s.decls[fn]

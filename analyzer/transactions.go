@@ -166,11 +166,12 @@ func (c *checker) startCommitStart(w *write) (token.Pos, bool) {
 	if !scope.Valid() {
 		return token.NoPos, false
 	}
-	if w.ctx != nil && isSessionContextParent(info, w.ctx, scope) {
+	events := c.txnEvents(scope) // found once per function
+	if len(events) == 0 || w.ctx != nil && isSessionContextParent(info, w.ctx, scope) {
 		return token.NoPos, false
 	}
 	pos, end := w.node().Pos(), w.node().End()
-	for _, evs := range c.txnEvents(scope) {
+	for _, evs := range events {
 		start, open := token.NoPos, false
 		for _, e := range evs {
 			switch {

@@ -133,7 +133,7 @@ func (s *summaries) resultFlow(fn *types.Func, w *write) (int, bool) {
 	if returned < 0 {
 		return -1, true // bound, never used
 	}
-	if v, ok := info.Uses[lhs.(*ast.Ident)]; ok && !types.Identical(v.Type(), results.At(returned).Type()) {
+	if v := info.ObjectOf(lhs.(*ast.Ident)); v != nil && !types.Identical(v.Type(), results.At(returned).Type()) {
 		return -1, false
 	}
 	return returned, false
