@@ -237,8 +237,10 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		dc.contain(func() { dc.checkDecl(decls[i]) }) // matching, outside the rules' own containment
 		found[i] = dc.found
 	})
+	al := newAligner(pass, found)
 	for _, ds := range found {
 		for _, d := range ds {
+			al.align(d)
 			pass.Report(d)
 		}
 	}
