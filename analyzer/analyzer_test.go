@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mongocas/mongocas-lint/internal/fixtest"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
@@ -152,12 +153,11 @@ func TestDeadNoDocumentsCheck(t *testing.T) {
 
 // TestFixesUnformatted applies each fix alone, as an editor applies a
 // quick fix, without formatting the result: it must parse and be
-// gofmt-clean already (the values of a map literal stay aligned, say).
-// Left out: packages where a fix changes the length of a line inside a
-// block of aligned trailing comments (their // want lines), which gofmt
-// then realigns.
+// gofmt-clean already (the values of a map literal stay aligned, and so
+// do the trailing comments of neighbouring lines, their // want lines).
 func TestFixesUnformatted(t *testing.T) {
-	for _, pkg := range []string{"removedop", "removedopv1", "nodocs", "nodocsv1", "fixshared", "fixinc", "fixversion", "checkact", "checkactv1", "uncheckedv1", "txn"} {
+	for _, pkg := range []string{"removedop", "removedopv1", "nodocs", "nodocsv1", "fixshared", "fixinc", "fixversion", "fixcheck", "fixnames",
+		"checkact", "checkactv1", "unchecked", "uncheckedv1", "helpers", "txn"} {
 		files, err := filepath.Glob(filepath.Join("testdata", "src", pkg, "*.go"))
 		if err != nil || len(files) == 0 {
 			t.Fatalf("%s: no files: %v", pkg, err)
@@ -188,28 +188,7 @@ func TestCheckThenAct(t *testing.T) {
 	runWithFixes(t, testAnalyzer(), "checkact", "checkactv1")
 }
 
-// runWithFixes runs analysistest.RunWithSuggestedFixes, which compares a
-// golden file only with a file that got an edit, and fails when a file
-// with a golden file got none: a rule that stops offering its fixes must
-// not pass unnoticed.
 func runWithFixes(t *testing.T, a *analysis.Analyzer, pkgs ...string) {
 	t.Helper()
-	fixed := make(map[string]bool)
-	for _, r := range analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), a, pkgs...) {
-		for _, d := range r.Diagnostics {
-			for _, fix := range d.SuggestedFixes {
-				for _, e := range fix.TextEdits {
-					fixed[r.Pass.Fset.File(e.Pos).Name()] = true
-				}
-			}
-		}
-	}
-	for _, pkg := range pkgs {
-		goldens, _ := filepath.Glob(filepath.Join(analysistest.TestData(), "src", pkg, "*.golden"))
-		for _, golden := range goldens {
-			if name := strings.TrimSuffix(golden, ".golden"); !fixed[name] {
-				t.Errorf("%s: no fix was offered in the file", name)
-			}
-		}
-	}
+	fixtest.Run(t, analysistest.TestData(), a, pkgs...)
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/golangci/plugin-module-register/register"
 	"github.com/mongocas/mongocas-lint/analyzer"
+	"github.com/mongocas/mongocas-lint/internal/fixtest"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
@@ -50,8 +51,10 @@ func TestSettings(t *testing.T) {
 	analysistest.Run(t, dir, build(t, map[string]any{
 		"rules": []any{"unchecked-result"},
 	}), "pluginsettings/uncheckedonly")
-	// A version field with capitals keeps its case; the fix uses it.
-	analysistest.RunWithSuggestedFixes(t, dir, build(t, map[string]any{
+	// A version field with capitals keeps its case and replaces the
+	// defaults: the fix uses it, stale-write-back accepts it as a guard,
+	// and "version" is no longer a version field.
+	fixtest.Run(t, dir, build(t, map[string]any{
 		"version-fields": []any{"docRevision"},
 	}), "pluginsettings/versionfields")
 	// Intended last-write-wins fields, and no blind writes.
