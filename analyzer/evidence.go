@@ -150,8 +150,17 @@ func (c *checker) conditionsAt(cur inspector.Cursor) []heldCond {
 		switch child.ParentEdgeKind() {
 		case edge.BlockStmt_List, edge.CaseClause_Body, edge.CommClause_Body:
 			for prev, ok := child.PrevSibling(); ok; prev, ok = prev.PrevSibling() {
-				if ifs, isIf := prev.Node().(*ast.IfStmt); isIf && ifs.Else == nil && c.leaves(ifs.Body) {
-					add(ifs.Cond, true, false)
+				switch s := prev.Node().(type) {
+				case *ast.IfStmt:
+					// Only the branch that does not leave reaches the code
+					// that follows.
+					if c.leaves(s.Body) {
+						add(s.Cond, true, false)
+					} else if els, ok := s.Else.(*ast.BlockStmt); ok && c.leaves(els) {
+						add(s.Cond, false, false)
+					}
+				case *ast.SwitchStmt:
+					out = append(out, c.casesLeft(s)...)
 				}
 			}
 		}
@@ -189,20 +198,6 @@ func caseConditions(cl inspector.Cursor) []heldCond {
 		return nil // a type switch or a select
 	}
 	clause := cl.Node().(*ast.CaseClause)
-	cond := func(cc *ast.CaseClause) ast.Expr {
-		var e ast.Expr
-		for _, v := range cc.List {
-			if sw.Tag != nil {
-				v = &ast.BinaryExpr{X: sw.Tag, OpPos: v.Pos(), Op: token.EQL, Y: v}
-			}
-			if e == nil {
-				e = v
-			} else {
-				e = &ast.BinaryExpr{X: e, OpPos: v.Pos(), Op: token.LOR, Y: v}
-			}
-		}
-		return e
-	}
 	var out []heldCond
 	for i, s := range body.List {
 		cc := s.(*ast.CaseClause)
@@ -211,12 +206,59 @@ func caseConditions(cl inspector.Cursor) []heldCond {
 		}
 		switch {
 		case cc == clause && cc.List != nil:
-			out = appendHeld(out, cond(cc), false, cc.Pos(), false)
+			out = appendHeld(out, caseCond(sw, cc), false, cc.Pos(), false)
 		case cc != clause && cc.List != nil && (clause.List == nil || cc.Pos() < clause.Pos()):
-			out = appendHeld(out, cond(cc), true, cc.Pos(), false)
+			out = appendHeld(out, caseCond(sw, cc), true, cc.Pos(), false)
 		}
 	}
 	return out
+}
+
+// caseCond returns the condition under which the case clause cc of sw is
+// chosen when the cases before it are not: tag == value, or the
+// expression of a tagless switch; several values make an ||.
+func caseCond(sw *ast.SwitchStmt, cc *ast.CaseClause) ast.Expr {
+	var e ast.Expr
+	for _, v := range cc.List {
+		if sw.Tag != nil {
+			v = &ast.BinaryExpr{X: sw.Tag, OpPos: v.Pos(), Op: token.EQL, Y: v}
+		}
+		if e == nil {
+			e = v
+		} else {
+			e = &ast.BinaryExpr{X: e, OpPos: v.Pos(), Op: token.LOR, Y: v}
+		}
+	}
+	return e
+}
+
+// casesLeft returns the conditions that hold after the switch sw: the
+// negations of its first cases, as long as each one's body leaves (a
+// return, not a break, which only ends the switch). Past a case that does
+// not leave, a later case may have been skipped because that one was
+// chosen. The default clause is chosen last, wherever it stands.
+func (c *checker) casesLeft(sw *ast.SwitchStmt) []heldCond {
+	var out []heldCond
+	for _, s := range sw.Body.List {
+		cc := s.(*ast.CaseClause)
+		if cc.List == nil {
+			continue
+		}
+		if !c.leaves(&ast.BlockStmt{List: cc.Body}) || endsInBreak(cc.Body) {
+			break
+		}
+		out = appendHeld(out, caseCond(sw, cc), true, cc.Pos(), false)
+	}
+	return out
+}
+
+// endsInBreak reports whether the last of stmts is a break.
+func endsInBreak(stmts []ast.Stmt) bool {
+	if len(stmts) == 0 {
+		return false
+	}
+	br, ok := stmts[len(stmts)-1].(*ast.BranchStmt)
+	return ok && br.Tok == token.BREAK
 }
 
 func fallsThrough(cc *ast.CaseClause) bool {

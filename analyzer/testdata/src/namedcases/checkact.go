@@ -116,3 +116,46 @@ func buyElseGuarded(ctx context.Context, items *mongo.Collection, id bson.Object
 	}
 	return nil
 }
+
+// An early return written as a switch case, before the update.
+func buySwitchEarly(ctx context.Context, items *mongo.Collection, id bson.ObjectID) error {
+	var it Item
+	if err := items.FindOne(ctx, bson.M{"_id": id}).Decode(&it); err != nil {
+		return err
+	}
+	switch {
+	case it.Qty <= 0:
+		return errOut
+	}
+	_, err := items.UpdateOne(ctx, bson.M{"_id": it.ID}, bson.M{"$inc": bson.M{"qty": -1}}) // want `^UpdateOne changes "qty", which this code tested before \(it.Qty <= 0\)`
+	return err
+}
+
+// A case that only breaks out of the switch leaves nothing known after it.
+func buySwitchBreak(ctx context.Context, items *mongo.Collection, id bson.ObjectID) error {
+	var it Item
+	if err := items.FindOne(ctx, bson.M{"_id": id}).Decode(&it); err != nil {
+		return err
+	}
+	switch {
+	case it.Qty <= 0:
+		break
+	}
+	_, err := items.UpdateOne(ctx, bson.M{"_id": it.ID}, bson.M{"$inc": bson.M{"views": 1}})
+	return err
+}
+
+// An if that returns, with an else that carries on, before the update.
+func buyIfReturnElse(ctx context.Context, items *mongo.Collection, id bson.ObjectID) error {
+	var it Item
+	if err := items.FindOne(ctx, bson.M{"_id": id}).Decode(&it); err != nil {
+		return err
+	}
+	if it.Qty <= 0 {
+		return errOut
+	} else {
+		it.Views++
+	}
+	_, err := items.UpdateOne(ctx, bson.M{"_id": it.ID}, bson.M{"$inc": bson.M{"qty": -1}}) // want `^UpdateOne changes "qty", which this code tested before \(it.Qty <= 0\)`
+	return err
+}

@@ -211,3 +211,40 @@ func countNotZero(ctx context.Context, users *mongo.Collection, email string) {
 		users.InsertOne(ctx, User{Email: email})
 	}
 }
+
+// The early returns written as switch cases.
+func registerFindSwitchEarly(ctx context.Context, users *mongo.Collection, email string) error {
+	err := users.FindOne(ctx, bson.M{"email": email}).Err()
+	switch {
+	case err == nil:
+		return errTaken
+	case !errors.Is(err, mongo.ErrNoDocuments):
+		return err
+	}
+	_, err = users.InsertOne(ctx, User{Email: email}) // want `InsertOne runs when FindOne on the same collection found no document`
+	return err
+}
+
+func registerCountSwitchEarly(ctx context.Context, users *mongo.Collection, email string) error {
+	n, err := users.CountDocuments(ctx, bson.M{"email": email})
+	switch {
+	case err != nil:
+		return err
+	case n > 0:
+		return errTaken
+	}
+	_, err = users.InsertOne(ctx, User{Email: email}) // want `InsertOne runs when CountDocuments on the same collection found no document`
+	return err
+}
+
+// An if that returns, with an else that carries on.
+func registerCountIfReturnElse(ctx context.Context, users *mongo.Collection, email string) error {
+	n, err := users.CountDocuments(ctx, bson.M{"email": email})
+	if err != nil || n > 0 {
+		return errTaken
+	} else {
+		email = email + ""
+	}
+	_, err = users.InsertOne(ctx, User{Email: email}) // want `InsertOne runs when CountDocuments on the same collection found no document`
+	return err
+}
