@@ -231,14 +231,14 @@ type lineChange struct {
 // lineChanges returns the changes within lines that turn a into b, in
 // order, when b has the lines of a, each changed in spaces only.
 func lineChanges(a, b []byte) ([]lineChange, bool) {
-	old, new := textdiff.Split(string(a)), textdiff.Split(string(b))
-	if len(old) != len(new) {
+	aLines, bLines := textdiff.Split(string(a)), textdiff.Split(string(b))
+	if len(aLines) != len(bLines) {
 		return nil, false
 	}
 	var changes []lineChange
 	offset := 0
-	for i, x := range old {
-		y := new[i]
+	for i, x := range aLines {
+		y := bLines[i]
 		if x != y {
 			if string(bytes.Join(bytes.Fields([]byte(x)), nil)) != string(bytes.Join(bytes.Fields([]byte(y)), nil)) {
 				return nil, false
