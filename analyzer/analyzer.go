@@ -110,14 +110,8 @@ func New(cfg Config) *analysis.Analyzer {
 	if err := cfg.Validate(); err != nil {
 		panic("mongocas: " + err.Error())
 	}
-	c := &Config{
-		Rules:         slices.Clone(cfg.Rules),
-		VersionFields: slices.Clone(cfg.VersionFields),
-		IgnoreFields:  slices.Clone(cfg.IgnoreFields),
-		BlindWrites:   cfg.BlindWrites,
-		strict:        cfg.strict,
-		onWrite:       cfg.onWrite,
-	}
+	c := &cfg // cfg is New's own copy; its lists are cloned below
+	c.Rules, c.VersionFields, c.IgnoreFields = slices.Clone(c.Rules), slices.Clone(c.VersionFields), slices.Clone(c.IgnoreFields)
 	if c.Rules == nil {
 		c.Rules = AllRules()
 	}

@@ -74,7 +74,6 @@ type write struct {
 	cur     inspector.Cursor // the call or composite literal; diagnostics go here
 	name    string           // method or model name, for messages
 	filter  ast.Expr         // nil when byID
-	byID    bool             // UpdateByID: the filter is {_id: id}
 	update  ast.Expr         // update document, pipeline or replacement
 	ctx     ast.Expr         // context argument of a call; nil for models
 	replace bool
@@ -90,6 +89,10 @@ type write struct {
 }
 
 func (w *write) node() ast.Node { return w.cur.Node() }
+
+// byID reports whether the write is UpdateByID, or a wrapper of it: the
+// filter is {_id: id}.
+func (w *write) byID() bool { return w.filter == nil }
 
 // label names the write in messages: UpdateOne, Store.Update (UpdateOne).
 func (w *write) label() string {
@@ -155,9 +158,7 @@ func matchCollectionCall(info *types.Info, cur inspector.Cursor, call *ast.CallE
 		return nil
 	}
 	w := &write{cur: cur, name: fn.Name(), update: call.Args[m.updateArg], ctx: call.Args[0], replace: m.replace, result: m.result}
-	if m.filterArg < 0 {
-		w.byID = true
-	} else {
+	if m.filterArg >= 0 {
 		w.filter = call.Args[m.filterArg]
 	}
 	return w

@@ -90,7 +90,7 @@ func (c *checker) testsBefore(w *write, ev *evaluator, ff filterFields, fields [
 		return nil
 	}
 	writeID := ff.equal["_id"]
-	if w.byID {
+	if w.byID() {
 		writeID = w.node().(*ast.CallExpr).Args[1]
 	}
 	if writeID == nil {

@@ -32,7 +32,7 @@ func (ff filterFields) onlyID() bool {
 
 // filterOf reads the filter of w.
 func (ev *evaluator) filterOf(w *write) filterFields {
-	if w.byID {
+	if w.byID() {
 		return filterFields{paths: []string{"_id"}, complete: true}
 	}
 	ff := filterFields{complete: true, equal: make(map[string]ast.Expr)}

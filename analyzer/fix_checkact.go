@@ -19,7 +19,7 @@ import (
 // testFilterEdits returns the edits that add tests to w's filter, what
 // they add, and whether they also check the result, for the fix's message.
 func (c *checker) testFilterEdits(w *write, ev *evaluator, tests []fieldTest) (edits []analysis.TextEdit, what string, checked bool, ok bool) {
-	if w.byID || w.wrapper != "" || len(tests) == 0 {
+	if w.byID() || w.wrapper != "" || len(tests) == 0 {
 		return nil, "", false, false
 	}
 	filter := ev.doc(w.filter)

@@ -172,7 +172,7 @@ func derefStruct(t types.Type) (*types.Struct, bool) {
 // version that was read. The write becomes conditional, so the fix also
 // checks its result when nothing does yet.
 func (c *checker) versionFix(w *write, ev *evaluator, uf updateFields, decoded map[*types.Var]bool) (analysis.SuggestedFix, bool) {
-	if w.byID {
+	if w.byID() {
 		return analysis.SuggestedFix{}, false
 	}
 	filter := ev.doc(w.filter)

@@ -59,8 +59,7 @@ func (c *checker) checkInsertIfAbsent(cur inspector.Cursor) {
 	if found == nil || c.duplicateChecked(ev, cur) || ev.matchesAll(found.filter) {
 		return
 	}
-	w := &write{cur: cur, name: fn.Name(), ctx: call.Args[0]}
-	if start, ok := c.transactionStart(w); ok && found.call.Pos() >= start {
+	if start, ok := c.transactionStart(cur, call.Args[0]); ok && found.call.Pos() >= start {
 		return // the read and the insert are in one transaction
 	}
 	c.report(RuleInsertIfAbsent, analysis.Diagnostic{

@@ -30,7 +30,7 @@ var collectionDeletes = map[string]int{"DeleteOne": 1, "DeleteMany": 1, "FindOne
 // update of w.
 func (c *checker) checkRemoved(w *write) {
 	ev := c.evaluatorAt(w.cur)
-	if !w.byID {
+	if !w.byID() {
 		c.checkRemovedFilter(ev, w.cur, w.label(), w.filter)
 	}
 	if w.replace || ev.isArray(w.update) {

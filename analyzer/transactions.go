@@ -38,22 +38,23 @@ import (
 // inTransaction reports whether w runs in a transaction that also holds
 // the reads it depends on, so that the server detects a conflicting write.
 func (c *checker) inTransaction(w *write) bool {
-	start, ok := c.transactionStart(w)
+	start, ok := c.transactionStart(w.cur, w.ctx)
 	return ok && !c.readBefore(w, start)
 }
 
-// transactionStart returns where the transaction that w runs in begins,
-// if it runs in one.
-func (c *checker) transactionStart(w *write) (token.Pos, bool) {
+// transactionStart returns where the transaction that the driver call at
+// cur, given the context ctx (nil when a wrapper hides it), runs in
+// begins, if it runs in one.
+func (c *checker) transactionStart(cur inspector.Cursor, ctx ast.Expr) (token.Pos, bool) {
 	info := c.pass.TypesInfo
-	callbacks := sessionCallbacks(info, w.cur)
-	if w.ctx != nil && clearlyNotSessionContext(info, w.ctx, callbacks) {
+	callbacks := sessionCallbacks(info, cur)
+	if ctx != nil && clearlyNotSessionContext(info, ctx, callbacks) {
 		return token.NoPos, false
 	}
 	if start, ok := withTransactionStart(callbacks); ok {
 		return start, true
 	}
-	return c.startCommitStart(w)
+	return c.startCommitStart(cur, ctx)
 }
 
 // A sessionCallback is a func literal that the driver calls with a session
@@ -156,21 +157,21 @@ func isSessionContextVar(info *types.Info, v *types.Var, cbs []sessionCallback) 
 	return false
 }
 
-// startCommitStart returns where the StartTransaction call that w follows
-// begins, when w lies between StartTransaction and CommitTransaction on the
-// same session variable, all three in the same function, and w does not
-// use the parent of the session context in place of the session context.
-func (c *checker) startCommitStart(w *write) (token.Pos, bool) {
+// startCommitStart returns where the StartTransaction call that the call at
+// cur follows begins, when the call lies between StartTransaction and
+// CommitTransaction on the same session variable, all three in the same
+// function, and its context ctx is not the parent of the session context.
+func (c *checker) startCommitStart(cur inspector.Cursor, ctx ast.Expr) (token.Pos, bool) {
 	info := c.pass.TypesInfo
-	scope := txnScope(info, w.cur)
+	scope := txnScope(info, cur)
 	if !scope.Valid() {
 		return token.NoPos, false
 	}
 	events := c.txnEvents(scope) // found once per function
-	if len(events) == 0 || w.ctx != nil && isSessionContextParent(info, w.ctx, scope) {
+	if len(events) == 0 || ctx != nil && isSessionContextParent(info, ctx, scope) {
 		return token.NoPos, false
 	}
-	pos, end := w.node().Pos(), w.node().End()
+	pos, end := cur.Node().Pos(), cur.Node().End()
 	for _, evs := range events {
 		start, open := token.NoPos, false
 		for _, e := range evs {

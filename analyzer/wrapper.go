@@ -76,7 +76,7 @@ func (s *summaries) summarizeWrapper(fn *types.Func, cur inspector.Cursor) *wrap
 	}
 	ev := s.c.evaluatorAt(cur)
 	f := &wrapperFact{Method: w.name, Replace: w.replace, Result: w.result, Returned: -1}
-	if !w.byID {
+	if !w.byID() {
 		f.Filter = ev.summarize(w.filter, params)
 	}
 	f.Update = ev.summarize(w.update, params)
@@ -188,9 +188,7 @@ func (c *checker) matchWrapperCall(cur inspector.Cursor, call *ast.CallExpr) *wr
 		resultIndex: f.Returned,
 		dropped:     f.Dropped,
 	}
-	if f.Filter == nil {
-		w.byID = true
-	} else {
+	if f.Filter != nil {
 		w.filter = instantiate(f.Filter, call.Args, call)
 	}
 	return w
