@@ -338,12 +338,12 @@ func (c *checker) checkWrite(w *write) {
 	if uf.notUpdate {
 		return
 	}
-	g, unsure := ev.guards(ff, uf)
+	g, maybe := ev.guards(ff, uf)
 	// Each write is reported under one rule at most, the first that finds
 	// something in this order; see doc.go.
-	if (len(g) > 0 || unsure) && c.enabled(RuleStaleWriteBack) {
+	if (len(g) > 0 || len(maybe) > 0) && c.enabled(RuleStaleWriteBack) {
 		stale := false
-		c.contain(func() { stale = c.checkStaleWriteBack(w, ev, ff, uf) })
+		c.contain(func() { stale = c.checkStaleWriteBack(w, ev, ff, uf, slices.Concat(g, maybe)) })
 		if stale {
 			return
 		}
@@ -354,7 +354,7 @@ func (c *checker) checkWrite(w *write) {
 		}
 		return
 	}
-	if unsure {
+	if len(maybe) > 0 {
 		return // a filter field may guard it, or may be written back
 	}
 	if c.enabled(RuleUnguardedUpdate) && !c.inTransaction(w) && c.checkUnguarded(w, ev, ff, uf) {

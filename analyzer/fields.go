@@ -283,27 +283,29 @@ func (ev *evaluator) readUnsetStage(v ast.Expr, uf *updateFields) {
 // that make the write conditional, because a concurrent writer that
 // changes them first makes this filter miss. A field that the update sets
 // back to the very value the filter matched changes nothing, and guards
-// nothing (see writesBack). unsure says that some filter field may or may
-// not be written back unchanged: without a sure guard, the rules then
-// stay silent.
-func (ev *evaluator) guards(ff filterFields, uf updateFields) (out []string, unsure bool) {
+// nothing (see writesBack). maybe are the fields that may or may not be
+// written back unchanged: without a sure guard, the rules then stay
+// silent. Both keep the order of the filter.
+func (ev *evaluator) guards(ff filterFields, uf updateFields) (sure, maybe []string) {
 	for _, f := range ff.paths {
 		for _, m := range uf.modified {
 			if !overlaps(f, m) {
 				continue
 			}
-			back, maybe := ev.writesBack(ff, uf, f, m)
-			if maybe {
-				unsure = true
+			back, unsure := ev.writesBack(ff, uf, f, m)
+			if unsure {
+				if !slices.Contains(maybe, f) {
+					maybe = append(maybe, f)
+				}
 				continue
 			}
 			if !back {
-				out = append(out, f)
+				sure = append(sure, f)
 				break
 			}
 		}
 	}
-	return out, unsure
+	return sure, maybe
 }
 
 // isOperatorDoc reports whether e is a document of query operators

@@ -31,8 +31,9 @@ import (
 
 // checkStaleWriteBack reports w if it writes back a whole decoded document
 // with a filter that checks some, but not all, of its fields, and says
-// whether it did so (a directive may still silence it).
-func (c *checker) checkStaleWriteBack(w *write, ev *evaluator, ff filterFields, uf updateFields) bool {
+// whether it did so (a directive may still silence it). changed are the
+// filter fields that the write changes, or may change (see guards).
+func (c *checker) checkStaleWriteBack(w *write, ev *evaluator, ff filterFields, uf updateFields, changed []string) bool {
 	if !ff.complete || uf.setsUnknown || uf.notUpdate {
 		return false
 	}
@@ -56,20 +57,11 @@ func (c *checker) checkStaleWriteBack(w *write, ev *evaluator, ff filterFields, 
 	// by the write (a field written back as matched checks nothing).
 	var checked []string
 	for _, p := range ff.paths {
-		if isIDPath(p) {
-			continue
-		}
 		if c.isVersionField(p) {
 			return false
 		}
-		for _, m := range uf.modified {
-			if !overlaps(p, m) {
-				continue
-			}
-			if back, unsure := ev.writesBack(ff, uf, p, m); !back || unsure {
-				checked = append(checked, p)
-				break
-			}
+		if !isIDPath(p) && slices.Contains(changed, p) {
+			checked = append(checked, p)
 		}
 	}
 	if len(checked) == 0 {
