@@ -149,6 +149,9 @@ func calleeFunc(info *types.Info, call *ast.CallExpr) *types.Func {
 }
 
 func matchCollectionCall(info *types.Info, cur inspector.Cursor, call *ast.CallExpr) *write {
+	if !isMethodValueCall(info, call) {
+		return nil
+	}
 	fn := calleeFunc(info, call)
 	if recv, ok := methodOf(fn); (!ok || recv.Name() != "Collection") && !isCollectionSeam(fn) {
 		return nil
@@ -348,16 +351,26 @@ type read struct {
 // collectionMethod matches a call of a method of the driver's
 // *mongo.Collection, and returns the method and the collection expression.
 func collectionMethod(info *types.Info, call *ast.CallExpr) (*types.Func, ast.Expr, bool) {
-	fn := calleeFunc(info, call)
-	recv, ok := methodOf(fn)
-	if !ok || recv.Name() != "Collection" {
+	if !isMethodValueCall(info, call) {
 		return nil, nil, false
 	}
+	fn := calleeFunc(info, call)
+	if recv, ok := methodOf(fn); !ok || recv.Name() != "Collection" {
+		return nil, nil, false
+	}
+	return fn, ast.Unparen(call.Fun).(*ast.SelectorExpr).X, true
+}
+
+// isMethodValueCall reports whether call calls a method of a value,
+// x.M(args), whose arguments are the method's parameters; in a method
+// expression, (T).M(x, args), they start with the receiver.
+func isMethodValueCall(info *types.Info, call *ast.CallExpr) bool {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok {
-		return nil, nil, false
+		return false
 	}
-	return fn, sel.X, true
+	s := info.Selections[sel]
+	return s != nil && s.Kind() == types.MethodVal
 }
 
 // matchRead matches a read of a *mongo.Collection.

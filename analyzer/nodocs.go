@@ -101,8 +101,8 @@ func (c *checker) checkNoDocsOf(cur inspector.Cursor, n ast.Node, errExpr ast.Ex
 	if !ok || result != 1 {
 		return
 	}
-	fn := calleeFunc(info, call)
-	if recv, ok := methodOf(fn); !ok || recv.Name() != "Collection" || !countingWrites[fn.Name()] {
+	fn, _, ok := collectionMethod(info, call)
+	if !ok || !countingWrites[fn.Name()] {
 		return // FindOne and FindOneAnd* do return it; so may a mock behind an interface
 	}
 	what := "this check is always false"

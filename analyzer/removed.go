@@ -64,8 +64,8 @@ func (c *checker) checkRemovedInDelete(cur inspector.Cursor) {
 	if !ok {
 		return
 	}
-	fn := calleeFunc(c.pass.TypesInfo, call)
-	if recv, ok := methodOf(fn); !ok || recv.Name() != "Collection" {
+	fn, _, ok := collectionMethod(c.pass.TypesInfo, call)
+	if !ok {
 		return
 	}
 	i, ok := collectionDeletes[fn.Name()]

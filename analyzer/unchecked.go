@@ -41,8 +41,12 @@ func (c *checker) checkResult(w *write, guards []string) {
 		End:     w.node().End(),
 		Message: uncheckedMessage(w, guards, u),
 	}
-	if fix, ok := c.checkResultFix(w, u); ok && w.wrapper == "" {
-		d.SuggestedFixes = []analysis.SuggestedFix{fix}
+	// No fix for a wrapper's call, whose result the fix would not reach;
+	// asked anyway, the fix would reserve names that later fixes need.
+	if w.wrapper == "" {
+		if fix, ok := c.checkResultFix(w, u); ok {
+			d.SuggestedFixes = []analysis.SuggestedFix{fix}
+		}
 	}
 	c.report(RuleUncheckedResult, d)
 }
