@@ -37,7 +37,6 @@ type funcLocals struct {
 // a document read through the driver, whose fields hold old values.
 type decode struct {
 	v    *types.Var
-	pos  token.Pos
 	call *ast.CallExpr
 	// end, reach and fn: as for an assignment, the document is in v from
 	// end on, surely in [end, reach), in the function literal fn.
@@ -540,7 +539,7 @@ func (fl *funcLocals) decodedBefore(pos token.Pos) map[*types.Var]bool {
 		return decoded
 	}
 	for _, d := range fl.decodes {
-		if d.pos < pos {
+		if d.call.Pos() < pos {
 			decoded[d.v] = true
 		}
 	}
@@ -564,7 +563,7 @@ func (fl *funcLocals) local(v *types.Var) *localVar {
 // decodeAtCall describes the Decode call at c that fills v.
 func (fl *funcLocals) decodeAtCall(c inspector.Cursor, v *types.Var) decode {
 	call := c.Node().(*ast.CallExpr)
-	d := decode{v: v, pos: call.Pos(), call: call, end: call.End(), fn: fl.funcAt(call.Pos())}
+	d := decode{v: v, call: call, end: call.End(), fn: fl.funcAt(call.Pos())}
 	// The statement that holds the call runs it whenever it runs.
 	for s := c.Parent(); s.Node() != nil; s = s.Parent() {
 		if _, ok := s.Node().(ast.Stmt); ok {

@@ -293,8 +293,8 @@ func (c *checker) readBefore(w *write, start token.Pos) bool {
 	pos, end := w.node().Pos(), w.node().End()
 	latest := make(map[*types.Var]token.Pos)
 	for _, d := range fl.decodes {
-		if d.pos < pos {
-			latest[d.v] = d.pos
+		if d.call.Pos() < pos {
+			latest[d.v] = d.call.Pos()
 		}
 	}
 	stale := make(map[*types.Var]bool)
