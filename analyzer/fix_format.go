@@ -107,14 +107,11 @@ func (al *aligner) realign(fix *analysis.SuggestedFix) ([]analysis.TextEdit, boo
 	first, last := tf.LineCount(), 1
 	resolved := make([]textdiff.Edit, len(edits))
 	for i, e := range edits {
-		if !e.End.IsValid() {
-			edits[i].End = e.Pos
-		}
-		if fset.File(e.Pos) != tf || fset.File(edits[i].End) != tf {
+		var f *token.File
+		if f, resolved[i] = textdiff.FromAnalysis(fset, e); f != tf {
 			return nil, false
 		}
-		first, last = min(first, tf.Line(e.Pos)), max(last, tf.Line(edits[i].End))
-		resolved[i] = textdiff.Edit{Start: tf.Offset(e.Pos), End: tf.Offset(edits[i].End), Text: string(e.NewText)}
+		first, last = min(first, tf.Line(e.Pos)), max(last, tf.Line(tf.Pos(resolved[i].End)))
 	}
 	f := al.file(tf.Name())
 	if f.src == nil || !endsInComment(tf, file, f.src, first-1, last+1) || !f.isClean() {
@@ -189,8 +186,10 @@ func locate(edits []textdiff.Edit, start, end int) (at, inEdit int, ok bool) {
 // overlapsOthers reports whether e touches the text of an edit of another
 // fix, or inserts where another edit begins.
 func (al *aligner) overlapsOthers(e analysis.TextEdit, fix *analysis.SuggestedFix) bool {
+	// Positions of one file set compare as offsets do.
+	edit := textdiff.Edit{Start: int(e.Pos), End: int(e.End)}
 	for _, s := range al.claimed {
-		if s.fix != fix && (s.pos == e.Pos || s.pos < e.End && e.Pos < s.end) {
+		if s.fix != fix && textdiff.Overlaps(textdiff.Edit{Start: int(s.pos), End: int(s.end)}, edit) {
 			return true
 		}
 	}

@@ -215,11 +215,7 @@ func runOnFile(t *testing.T, fset *token.FileSet, file *ast.File, src []byte) []
 func applyTextEdits(fset *token.FileSet, src []byte, edits []analysis.TextEdit) ([]byte, error) {
 	resolved := make([]textdiff.Edit, len(edits))
 	for i, e := range edits {
-		start, end := fset.Position(e.Pos).Offset, fset.Position(e.End).Offset
-		if !e.End.IsValid() {
-			end = start
-		}
-		resolved[i] = textdiff.Edit{Start: start, End: end, Text: string(e.NewText)}
+		_, resolved[i] = textdiff.FromAnalysis(fset, e)
 	}
 	return textdiff.Apply(src, resolved)
 }

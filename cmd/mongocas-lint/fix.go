@@ -25,12 +25,8 @@ func applyFixes(graph *checker.Graph, diff bool, stdout, stderr io.Writer) error
 			for _, fix := range d.SuggestedFixes {
 				byFile := make(map[string][]textdiff.Edit)
 				for _, e := range fix.TextEdits {
-					f := fset.File(e.Pos)
-					end := e.End
-					if !end.IsValid() {
-						end = e.Pos
-					}
-					byFile[f.Name()] = append(byFile[f.Name()], textdiff.Edit{Start: f.Offset(e.Pos), End: f.Offset(end), Text: string(e.NewText)})
+					f, edit := textdiff.FromAnalysis(fset, e)
+					byFile[f.Name()] = append(byFile[f.Name()], edit)
 				}
 				if !acceptFix(files, byFile) {
 					printf(stderr, "mongocas-lint: %s: fix %q left out: it overlaps another fix\n", fset.Position(d.Pos), fix.Message)
@@ -75,7 +71,7 @@ func acceptFix(files map[string][]textdiff.Edit, byFile map[string][]textdiff.Ed
 				continue
 			}
 			for _, a := range files[name] {
-				if overlaps(a, e) {
+				if textdiff.Overlaps(a, e) {
 					return false
 				}
 			}
@@ -86,15 +82,6 @@ func acceptFix(files map[string][]textdiff.Edit, byFile map[string][]textdiff.Ed
 		files[name] = append(files[name], edits...)
 	}
 	return true
-}
-
-// overlaps reports whether two different edits touch the same text, or
-// insert at the same place (their order would be arbitrary).
-func overlaps(a, b textdiff.Edit) bool {
-	if a.Start == b.Start {
-		return true
-	}
-	return a.Start < b.End && b.Start < a.End
 }
 
 // unifiedDiff returns the unified diff, with three lines of context, from

@@ -7,14 +7,34 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"go/token"
 	"slices"
 	"strings"
+
+	"golang.org/x/tools/go/analysis"
 )
 
 // An Edit replaces the bytes [Start, End) of a text by Text.
 type Edit struct {
 	Start, End int
 	Text       string
+}
+
+// FromAnalysis resolves e to byte offsets of its file, which it returns;
+// an edit without an end inserts at its position.
+func FromAnalysis(fset *token.FileSet, e analysis.TextEdit) (*token.File, Edit) {
+	end := e.End
+	if !end.IsValid() {
+		end = e.Pos
+	}
+	f := fset.File(e.Pos)
+	return f, Edit{Start: f.Offset(e.Pos), End: f.Offset(end), Text: string(e.NewText)}
+}
+
+// Overlaps reports whether two edits touch the same text, or insert at
+// the same place (their order would be arbitrary).
+func Overlaps(a, b Edit) bool {
+	return a.Start == b.Start || a.Start < b.End && b.Start < a.End
 }
 
 // Apply applies edits to src. Edits may come in any order; they must not
