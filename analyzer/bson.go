@@ -150,9 +150,9 @@ type evaluator struct {
 	sums   *summaries       // summaries of helper functions; nil reads no helper
 	fn     inspector.Cursor // the outermost function; invalid outside one
 	depth  int
-	// literals are the literals read so far: several rules read the same
-	// filter and update.
-	literals map[*ast.CompositeLit]*document
+	// docs are the literals and variables read so far, nil when they are
+	// no document: several rules read the same filter and update.
+	docs map[ast.Expr]*document
 }
 
 const maxDepth = 32 // documents nested deeper than this are left unread
@@ -167,9 +167,25 @@ func (ev *evaluator) doc(e ast.Expr) *document {
 	defer func() { ev.depth-- }()
 
 	e = ast.Unparen(e)
-	if s, ok := e.(*summarized); ok {
+	switch s := e.(type) {
+	case *summarized:
 		return ev.summarizedDoc(s)
+	case *ast.CompositeLit, *ast.Ident:
+		d, ok := ev.docs[e]
+		if !ok {
+			d = ev.read(e)
+			if ev.docs == nil {
+				ev.docs = make(map[ast.Expr]*document)
+			}
+			ev.docs[e] = d
+		}
+		return d
 	}
+	return ev.read(e)
+}
+
+// read evaluates e, unparenthesized, as a document; see doc.
+func (ev *evaluator) read(e ast.Expr) *document {
 	t := typeOf(ev.info, e)
 	if t == nil {
 		return nil
@@ -187,15 +203,7 @@ func (ev *evaluator) doc(e ast.Expr) *document {
 	}
 	switch e := e.(type) {
 	case *ast.CompositeLit:
-		if d, ok := ev.literals[e]; ok {
-			return d
-		}
-		d := ev.literal(e, kind)
-		if ev.literals == nil {
-			ev.literals = make(map[*ast.CompositeLit]*document)
-		}
-		ev.literals[e] = d
-		return d
+		return ev.literal(e, kind)
 	case *ast.Ident:
 		return ev.variable(e)
 	case *ast.UnaryExpr:
@@ -210,7 +218,6 @@ func (ev *evaluator) doc(e ast.Expr) *document {
 	return nil
 }
 
-// literal reads a composite literal of a map or D type (kind).
 func (ev *evaluator) literal(lit *ast.CompositeLit, kind docKind) *document {
 	d := &document{complete: true, lit: lit, entries: make([]entry, 0, len(lit.Elts))}
 	switch kind {

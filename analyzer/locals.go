@@ -19,18 +19,24 @@ import (
 // have changed them since, so that the rules can tie a test or a write to
 // the read it depends on (see readOf and decodeAt).
 
-// funcLocals indexes the document variables of one function, closures
-// included.
+// funcLocals indexes the local variables of one function, closures
+// included. The function's loops, function literals and Decode calls are
+// found when it is built; each variable is indexed when a rule first asks
+// about it (see local), as most variables are never asked about and
+// finding a variable's uses means a lookup in the large Uses map per
+// identifier of its name.
 type funcLocals struct {
-	vars    map[*types.Var]*localVar
+	info      *types.Info
+	fn        inspector.Cursor
+	readsOnly func(*types.Func) bool
+
 	loops   []ast.Node // for and range statements of the function
 	lits    []ast.Node // function literals of the function, in source order
 	hasGoto bool       // a goto can jump over any assignment
 	decodes []decode   // driver Decode calls, in source order
-	// plain are the other local variables (decoded structs, counts,
-	// results): only what gives them a value, and what may change them, is
-	// followed (see resultAt, decodeAt and touchedBetween).
-	plain map[*types.Var]*localVar
+	// vars are the variables indexed so far; nil for a variable that is
+	// not a local of the function.
+	vars map[*types.Var]*localVar
 }
 
 // A decode is a variable filled by SingleResult.Decode or Cursor.Decode:
@@ -44,8 +50,12 @@ type decode struct {
 	fn         ast.Node
 }
 
-// A localVar is one document variable.
+// A localVar is one local variable. For a document variable (tracked),
+// its value is followed: its initial value and every change. For the
+// others, only what gives them a value, and what may change them, is
+// followed (see resultAt, decodeAt and touchedBetween).
 type localVar struct {
+	tracked bool      // a document variable (see isTrackedVar)
 	init    ast.Expr  // value at declaration; nil for the zero value
 	defPos  token.Pos // the declaring statement
 	block   ast.Node  // the block that holds the declaration
@@ -57,7 +67,7 @@ type localVar struct {
 	// variable holds is followed through them (see resultAt).
 	assigns   []assignment
 	addrTaken bool // &v: it may change anywhere
-	// touches are the uses of a plain variable that may change it or a
+	// touches are the uses of an untracked variable that may change it or a
 	// part of it (v = x, v.f = x, v.f++, &v, a pointer method call),
 	// except the Decode calls that fill it.
 	touches []token.Pos
@@ -101,68 +111,90 @@ type varHistory struct {
 // readsOnly tells the functions (the driver's among them) known to only read
 // the documents passed to them.
 func newFuncLocals(info *types.Info, fn inspector.Cursor, readsOnly func(*types.Func) bool) *funcLocals {
-	fl := &funcLocals{vars: make(map[*types.Var]*localVar), plain: make(map[*types.Var]*localVar)}
-	names := localNames(info, fn.Node())
-	for c := range fn.Preorder((*ast.Ident)(nil), (*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.CallExpr)(nil),
+	fl := &funcLocals{info: info, fn: fn, readsOnly: readsOnly, vars: make(map[*types.Var]*localVar)}
+	for c := range fn.Preorder((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.CallExpr)(nil),
 		(*ast.FuncLit)(nil), (*ast.BranchStmt)(nil)) {
-		var id *ast.Ident
 		switch n := c.Node().(type) {
 		case *ast.CallExpr:
 			if v, ok := decodedVar(info, n); ok {
 				fl.decodes = append(fl.decodes, fl.decodeAtCall(c, v))
 			}
-			continue
 		case *ast.FuncLit:
 			fl.lits = append(fl.lits, n)
-			continue
 		case *ast.BranchStmt:
 			fl.hasGoto = fl.hasGoto || n.Tok == token.GOTO
-			continue
-		case *ast.Ident:
-			// Most identifiers name no local variable: skip them before
-			// the lookups in the (large) maps of types.Info.
-			if names != nil && !names[n.Name] || c.ParentEdgeKind() == edge.SelectorExpr_Sel {
-				continue
-			}
-			id = n
 		default:
 			fl.loops = append(fl.loops, n)
-			continue
-		}
-		if obj, ok := defined(info, c, id); ok {
-			switch def, _ := obj.(*types.Var); {
-			case def != nil && isTrackedVar(def):
-				lv := declaration(c)
-				lv.assigns = []assignment{fl.assignmentAt(c)}
-				fl.vars[def] = lv
-			case def != nil && isLocalVar(def):
-				fl.plain[def] = &localVar{assigns: []assignment{fl.assignmentAt(c)}}
-			}
-			continue // a definition is no use
-		}
-		use, ok := info.Uses[id].(*types.Var)
-		if !ok {
-			continue
-		}
-		if lv := fl.plain[use]; lv != nil {
-			lv.uses = append(lv.uses, c)
-			fl.notePlainUse(info, lv, c, readsOnly)
-			continue
-		}
-		if lv := fl.vars[use]; lv != nil {
-			lv.uses = append(lv.uses, c)
-			if ch, changed := changeAt(info, c, use, readsOnly); changed {
-				lv.changes = append(lv.changes, ch)
-			}
-			switch c.ParentEdgeKind() {
-			case edge.AssignStmt_Lhs, edge.RangeStmt_Key, edge.RangeStmt_Value:
-				lv.assigns = append(lv.assigns, fl.assignmentAt(c))
-			case edge.UnaryExpr_X:
-				lv.addrTaken = lv.addrTaken || c.Parent().Node().(*ast.UnaryExpr).Op == token.AND
-			}
 		}
 	}
 	return fl
+}
+
+// local returns what is followed of v, or nil when v is not a local
+// variable declared in the function.
+func (fl *funcLocals) local(v *types.Var) *localVar {
+	if v == nil {
+		return nil
+	}
+	lv, ok := fl.vars[v]
+	if !ok {
+		lv = fl.index(v)
+		fl.vars[v] = lv
+	}
+	return lv
+}
+
+// index finds the declaration of v in the function and every use of it,
+// in source order. Only the identifiers in v's scope, with v's name, are
+// looked up.
+func (fl *funcLocals) index(v *types.Var) *localVar {
+	if !isLocalVar(v) || v.Pos() < fl.fn.Node().Pos() || v.Pos() >= fl.fn.Node().End() {
+		return nil
+	}
+	root := fl.fn
+	if s := v.Parent(); s.Pos().IsValid() {
+		if c, ok := fl.fn.FindByPos(s.Pos(), s.End()); ok {
+			root = c
+		}
+	}
+	var lv *localVar
+	for c := range root.Preorder((*ast.Ident)(nil)) {
+		id := c.Node().(*ast.Ident)
+		if id.Name != v.Name() || id.Pos() < v.Pos() || c.ParentEdgeKind() == edge.SelectorExpr_Sel {
+			continue
+		}
+		if lv == nil {
+			// The declaration comes first; before it, nothing is v.
+			if obj, ok := defined(fl.info, c, id); ok && obj == v {
+				if isTrackedVar(v) {
+					lv = declaration(c)
+					lv.tracked = true
+				} else {
+					lv = &localVar{}
+				}
+				lv.assigns = []assignment{fl.assignmentAt(c)}
+			}
+			continue
+		}
+		if _, isDef := defined(fl.info, c, id); isDef || fl.info.Uses[id] != v {
+			continue // another variable of the same name, or not a variable
+		}
+		lv.uses = append(lv.uses, c)
+		if !lv.tracked {
+			fl.notePlainUse(lv, c)
+			continue
+		}
+		if ch, changed := changeAt(fl.info, c, v, fl.readsOnly); changed {
+			lv.changes = append(lv.changes, ch)
+		}
+		switch c.ParentEdgeKind() {
+		case edge.AssignStmt_Lhs, edge.RangeStmt_Key, edge.RangeStmt_Value:
+			lv.assigns = append(lv.assigns, fl.assignmentAt(c))
+		case edge.UnaryExpr_X:
+			lv.addrTaken = lv.addrTaken || c.Parent().Node().(*ast.UnaryExpr).Op == token.AND
+		}
+	}
+	return lv
 }
 
 // defined returns the object that id, at c, declares: it looks in Defs
@@ -283,37 +315,6 @@ func (fl *funcLocals) resultAt(info *types.Info, id *ast.Ident) (call *ast.CallE
 		}
 	}
 	return last.call, last.result, true
-}
-
-// localNames returns the names of the variables declared in the function
-// fn (a FuncDecl or FuncLit), its parameters and results included, or nil
-// when it has no scope (a type error).
-func localNames(info *types.Info, fn ast.Node) map[string]bool {
-	var ftype *ast.FuncType
-	switch fn := fn.(type) {
-	case *ast.FuncDecl:
-		ftype = fn.Type
-	case *ast.FuncLit:
-		ftype = fn.Type
-	}
-	scope := info.Scopes[ftype]
-	if scope == nil {
-		return nil
-	}
-	names := make(map[string]bool)
-	var walk func(*types.Scope)
-	walk = func(s *types.Scope) {
-		for _, name := range s.Names() {
-			if _, ok := s.Lookup(name).(*types.Var); ok {
-				names[name] = true
-			}
-		}
-		for i := range s.NumChildren() {
-			walk(s.Child(i))
-		}
-	}
-	walk(scope)
-	return names
 }
 
 // isTrackedVar reports whether v is a local variable whose type can hold
@@ -468,8 +469,8 @@ func (fl *funcLocals) history(info *types.Info, id *ast.Ident) (varHistory, bool
 	if !ok {
 		return varHistory{}, false
 	}
-	lv := fl.vars[v]
-	if lv == nil || lv.opaque {
+	lv := fl.local(v)
+	if lv == nil || !lv.tracked || lv.opaque {
 		return varHistory{}, false
 	}
 	h := varHistory{init: lv.init}
@@ -552,14 +553,6 @@ func isLocalVar(v *types.Var) bool {
 	return !v.IsField() && v.Pkg() != nil && v.Parent() != nil && v.Parent() != v.Pkg().Scope()
 }
 
-// local returns what is followed of the local variable v, or nil.
-func (fl *funcLocals) local(v *types.Var) *localVar {
-	if lv := fl.vars[v]; lv != nil {
-		return lv
-	}
-	return fl.plain[v]
-}
-
 // decodeAtCall describes the Decode call at c that fills v.
 func (fl *funcLocals) decodeAtCall(c inspector.Cursor, v *types.Var) decode {
 	call := c.Node().(*ast.CallExpr)
@@ -577,8 +570,9 @@ func (fl *funcLocals) decodeAtCall(c inspector.Cursor, v *types.Var) decode {
 	return d
 }
 
-// notePlainUse records what the use at c of a plain variable does to it.
-func (fl *funcLocals) notePlainUse(info *types.Info, lv *localVar, c inspector.Cursor, readsOnly func(*types.Func) bool) {
+// notePlainUse records what the use at c of an untracked variable does to it.
+func (fl *funcLocals) notePlainUse(lv *localVar, c inspector.Cursor) {
+	info, readsOnly := fl.info, fl.readsOnly
 	pos := c.Node().Pos()
 	switch c.ParentEdgeKind() {
 	case edge.AssignStmt_Lhs, edge.RangeStmt_Key, edge.RangeStmt_Value:
