@@ -397,5 +397,17 @@ func (c *checker) report(rule string, d analysis.Diagnostic) {
 }
 
 func ruleURL(rule string) string {
+	if url, ok := ruleURLs[rule]; ok {
+		return url
+	}
 	return strings.TrimSuffix(DocURL, "#readme") + "#" + rule
 }
+
+// ruleURLs are the rules' URLs, made once: every finding carries one.
+var ruleURLs = func() map[string]string {
+	urls := make(map[string]string)
+	for _, rule := range AllRules() {
+		urls[rule] = strings.TrimSuffix(DocURL, "#readme") + "#" + rule
+	}
+	return urls
+}()

@@ -80,8 +80,11 @@ func firstUse(info *types.Info, e ast.Expr, vars map[*types.Var]bool) *ast.Ident
 	if _, ok := e.(*summarized); ok || e == nil {
 		return nil
 	}
+	if len(vars) == 0 {
+		return nil
+	}
 	ast.Inspect(e, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && found == nil {
+		if id, ok := n.(*ast.Ident); ok && found == nil && namesAny(id.Name, vars) {
 			if v, ok := info.Uses[id].(*types.Var); ok && vars[v] {
 				found = id
 			}
@@ -89,6 +92,17 @@ func firstUse(info *types.Info, e ast.Expr, vars map[*types.Var]bool) *ast.Ident
 		return found == nil
 	})
 	return found
+}
+
+// namesAny reports whether one of vars has the given name: a test much
+// cheaper than looking the identifier up in types.Info.Uses.
+func namesAny(name string, vars map[*types.Var]bool) bool {
+	for v := range vars {
+		if v.Name() == name {
+			return true
+		}
+	}
+	return false
 }
 
 // branchesOn reports whether the write at cur runs only under a condition

@@ -37,9 +37,21 @@ type span struct {
 	fix      *analysis.SuggestedFix
 }
 
+// An alignedFile is read when first needed: most fixes are next to no
+// comment, and need no text.
 type alignedFile struct {
+	read  func() ([]byte, error)
 	src   []byte // nil when it cannot be read
+	done  bool   // src was read
 	clean *bool  // whether src is gofmt-clean; nil until needed
+}
+
+func (f *alignedFile) text() []byte {
+	if !f.done {
+		f.src, _ = f.read()
+		f.done = true
+	}
+	return f.src
 }
 
 // newAligner returns the aligner of the fixes of diags.
@@ -60,8 +72,7 @@ func newAligner(pass *analysis.Pass, diags [][]analysis.Diagnostic) *aligner {
 func (al *aligner) file(name string) *alignedFile {
 	f := al.files[name]
 	if f == nil {
-		src, _ := al.pass.ReadFile(name)
-		f = &alignedFile{src: src}
+		f = &alignedFile{read: func() ([]byte, error) { return al.pass.ReadFile(name) }}
 		al.files[name] = f
 	}
 	return f
@@ -71,8 +82,9 @@ func (al *aligner) file(name string) *alignedFile {
 // changes after a fix all the fix's own.
 func (f *alignedFile) isClean() bool {
 	if f.clean == nil {
-		formatted, err := format.Source(f.src)
-		clean := f.src != nil && err == nil && bytes.Equal(formatted, f.src)
+		src := f.text()
+		formatted, err := format.Source(src)
+		clean := src != nil && err == nil && bytes.Equal(formatted, src)
 		f.clean = &clean
 	}
 	return *f.clean
@@ -114,10 +126,10 @@ func (al *aligner) realign(fix *analysis.SuggestedFix) ([]analysis.TextEdit, boo
 		first, last = min(first, tf.Line(e.Pos)), max(last, tf.Line(tf.Pos(resolved[i].End)))
 	}
 	f := al.file(tf.Name())
-	if f.src == nil || !endsInComment(tf, file, f.src, first-1, last+1) || !f.isClean() {
+	if !endsInComment(tf, file, f.text, first-1, last+1) || !f.isClean() {
 		return nil, false
 	}
-	fixed, err := textdiff.Apply(f.src, resolved)
+	fixed, err := textdiff.Apply(f.text(), resolved)
 	if err != nil {
 		return nil, false
 	}
@@ -197,8 +209,10 @@ func (al *aligner) overlapsOthers(e analysis.TextEdit, fix *analysis.SuggestedFi
 }
 
 // endsInComment reports whether one of the lines from first to last of
-// src ends in a comment that follows code on its line.
-func endsInComment(tf *token.File, file *ast.File, src []byte, first, last int) bool {
+// the file ends in a comment that follows code on its line. src, which
+// returns the file's text (nil when it cannot be read), is called only
+// when a comment is on one of those lines.
+func endsInComment(tf *token.File, file *ast.File, src func() []byte, first, last int) bool {
 	first, last = max(first, 1), min(last, tf.LineCount())
 	if first > last {
 		return false
@@ -212,7 +226,11 @@ func endsInComment(tf *token.File, file *ast.File, src []byte, first, last int) 
 			if line < first || line > last {
 				continue
 			}
-			before := src[tf.Offset(tf.LineStart(line)):tf.Offset(com.Pos())]
+			text := src()
+			if text == nil {
+				return false
+			}
+			before := text[tf.Offset(tf.LineStart(line)):tf.Offset(com.Pos())]
 			if len(bytes.TrimLeft(before, " \t")) > 0 {
 				return true
 			}

@@ -533,14 +533,18 @@ func decodedVar(info *types.Info, call *ast.CallExpr) (*types.Var, bool) {
 	return v, ok
 }
 
-// decodedBefore returns the variables that a driver Decode fills before pos.
+// decodedBefore returns the variables that a driver Decode fills before
+// pos; nil when there are none.
 func (fl *funcLocals) decodedBefore(pos token.Pos) map[*types.Var]bool {
-	decoded := make(map[*types.Var]bool)
+	var decoded map[*types.Var]bool
 	if fl == nil {
-		return decoded
+		return nil
 	}
 	for _, d := range fl.decodes {
 		if d.call.Pos() < pos {
+			if decoded == nil {
+				decoded = make(map[*types.Var]bool)
+			}
 			decoded[d.v] = true
 		}
 	}

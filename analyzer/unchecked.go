@@ -244,8 +244,11 @@ func isBlank(e ast.Expr) bool {
 // that holds cur.
 func outermostFunc(cur inspector.Cursor) inspector.Cursor {
 	var fn inspector.Cursor
-	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		fn = f
+	for c := cur; c.Node() != nil; c = c.Parent() {
+		switch c.Node().(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			fn = c
+		}
 	}
 	return fn
 }
