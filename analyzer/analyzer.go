@@ -357,7 +357,7 @@ func (c *checker) checkWrite(w *write) {
 	if len(maybe) > 0 {
 		return // a filter field may guard it, or may be written back
 	}
-	if c.enabled(RuleUnguardedUpdate) && !c.inTransaction(w) && c.checkUnguarded(w, ev, ff, uf) {
+	if c.enabled(RuleUnguardedUpdate) && c.checkUnguarded(w, ev, ff, uf) {
 		return
 	}
 	if c.enabled(RuleCheckThenAct) {

@@ -16,9 +16,10 @@ import (
 // counter that the update increments, or a state that the update moves
 // on. _id is never a guard, as it cannot change.
 
-// checkUnguarded reports w if it overwrites fields without a guard, and
-// says whether it found it so (a directive may still silence it). It is
-// called only for writes that have no guard (see guards).
+// checkUnguarded reports w if it overwrites fields without a guard, out
+// of a transaction, and says whether it found it so (a directive may
+// still silence it). It is called only for writes that have no guard
+// (see guards).
 func (c *checker) checkUnguarded(w *write, ev *evaluator, ff filterFields, uf updateFields) bool {
 	if !ff.complete {
 		return false // the filter may hold a guard the analyzer cannot see
@@ -29,6 +30,9 @@ func (c *checker) checkUnguarded(w *write, ev *evaluator, ff filterFields, uf up
 	}
 	if !uf.complete && !ff.onlyID() {
 		return false // an unread operator might change a filter field
+	}
+	if c.inTransaction(w) {
+		return false // see transactions.go
 	}
 	kind := c.kindOfWrite(w, ev, uf)
 	if kind == blindWrite && !c.cfg.BlindWrites {
