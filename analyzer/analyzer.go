@@ -211,7 +211,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	c.clear()
 	c.sums = newSummaries(c, in)
 	c.contain(c.sums.exportAll) // a shape not expected leaves the rest unsummarized
-	c.sums.done = true
+	c.sums.finish()
 
 	// Top-level declarations are independent of each other once the
 	// summaries are made: check them in parallel, each with its own state,

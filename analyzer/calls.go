@@ -149,10 +149,10 @@ func calleeFunc(info *types.Info, call *ast.CallExpr) *types.Func {
 }
 
 func matchCollectionCall(info *types.Info, cur inspector.Cursor, call *ast.CallExpr) *write {
-	if !isMethodValueCall(info, call) {
-		return nil
+	if _, ok := collectionWrites[calledName(call)]; !ok {
+		return nil // most calls: no lookup in types.Info
 	}
-	fn := calleeFunc(info, call)
+	fn := methodValue(info, call)
 	if recv, ok := methodOf(fn); (!ok || recv.Name() != "Collection") && !isCollectionSeam(fn) {
 		return nil
 	}
@@ -245,6 +245,9 @@ func matchModelChain(info *types.Info, cur inspector.Cursor, call *ast.CallExpr)
 // modelSetter reports whether call is a Set* method of a bulk-write model,
 // and which model.
 func modelSetter(info *types.Info, call *ast.CallExpr) (string, bool) {
+	if !strings.HasPrefix(calledName(call), "Set") {
+		return "", false
+	}
 	fn := calleeFunc(info, call)
 	recv, ok := methodOf(fn)
 	if !ok || !strings.HasPrefix(fn.Name(), "Set") {
@@ -351,10 +354,7 @@ type read struct {
 // collectionMethod matches a call of a method of the driver's
 // *mongo.Collection, and returns the method and the collection expression.
 func collectionMethod(info *types.Info, call *ast.CallExpr) (*types.Func, ast.Expr, bool) {
-	if !isMethodValueCall(info, call) {
-		return nil, nil, false
-	}
-	fn := calleeFunc(info, call)
+	fn := methodValue(info, call)
 	if recv, ok := methodOf(fn); !ok || recv.Name() != "Collection" {
 		return nil, nil, false
 	}
@@ -365,16 +365,51 @@ func collectionMethod(info *types.Info, call *ast.CallExpr) (*types.Func, ast.Ex
 // x.M(args), whose arguments are the method's parameters; in a method
 // expression, (T).M(x, args), they start with the receiver.
 func isMethodValueCall(info *types.Info, call *ast.CallExpr) bool {
+	return methodValue(info, call) != nil
+}
+
+// methodValue returns the method that call calls when it calls a method
+// of a value (see isMethodValueCall), or nil.
+func methodValue(info *types.Info, call *ast.CallExpr) *types.Func {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok {
-		return false
+		return nil
 	}
-	s := info.Selections[sel]
-	return s != nil && s.Kind() == types.MethodVal
+	if s := info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
+		fn, _ := s.Obj().(*types.Func)
+		return fn
+	}
+	return nil
+}
+
+// calledName returns the name that call calls, f in f(...) or x.f(...),
+// or "". Rules that look for calls of one name test it first: it costs
+// no lookup in the large maps of types.Info.
+func calledName(call *ast.CallExpr) string {
+	fun := call.Fun
+	for {
+		switch f := fun.(type) {
+		case *ast.Ident:
+			return f.Name
+		case *ast.SelectorExpr:
+			return f.Sel.Name
+		case *ast.ParenExpr:
+			fun = f.X
+		case *ast.IndexExpr: // an instantiated generic function
+			fun = f.X
+		case *ast.IndexListExpr:
+			fun = f.X
+		default:
+			return ""
+		}
+	}
 }
 
 // matchRead matches a read of a *mongo.Collection.
 func matchRead(info *types.Info, call *ast.CallExpr) *read {
+	if _, ok := readMethods[calledName(call)]; !ok {
+		return nil
+	}
 	fn, coll, ok := collectionMethod(info, call)
 	if !ok {
 		return nil

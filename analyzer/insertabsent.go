@@ -35,7 +35,7 @@ import (
 func (c *checker) checkInsertIfAbsent(cur inspector.Cursor) {
 	info := c.pass.TypesInfo
 	call, ok := cur.Node().(*ast.CallExpr)
-	if !ok {
+	if !ok || calledName(call) != "InsertOne" {
 		return
 	}
 	fn, coll, ok := collectionMethod(info, call)

@@ -513,7 +513,7 @@ func (fl *funcLocals) loopCarried(def, changed, use token.Pos) bool {
 // decodedVar matches x.Decode(&v) or x.Decode(v) where x is a driver
 // *SingleResult or *Cursor, and returns v.
 func decodedVar(info *types.Info, call *ast.CallExpr) (*types.Var, bool) {
-	if len(call.Args) != 1 {
+	if len(call.Args) != 1 || calledName(call) != "Decode" {
 		return nil, false
 	}
 	fn := calleeFunc(info, call)

@@ -53,6 +53,9 @@ func (c *checker) checkNoDocs(cur inspector.Cursor) {
 			c.checkNoDocsOf(cur, n, n.Y, form)
 		}
 	case *ast.CallExpr:
+		if calledName(n) != "Is" {
+			return
+		}
 		fn := calleeFunc(info, n)
 		if fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "errors" && fn.Name() == "Is" &&
 			len(n.Args) == 2 && isErrNoDocuments(info, n.Args[1]) {

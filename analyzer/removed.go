@@ -64,6 +64,9 @@ func (c *checker) checkRemovedInDelete(cur inspector.Cursor) {
 	if !ok {
 		return
 	}
+	if _, ok := collectionDeletes[calledName(call)]; !ok {
+		return
+	}
 	fn, _, ok := collectionMethod(c.pass.TypesInfo, call)
 	if !ok {
 		return

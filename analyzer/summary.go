@@ -228,6 +228,20 @@ type summaries struct {
 	// done is set once every declaration is summarized: from then on the
 	// summaries are read-only, and declarations are checked in parallel.
 	done bool
+	// noWrappers: done, and no function of the package or fact of another
+	// is a wrapper, so that no call needs its callee looked up for one.
+	noWrappers bool
+}
+
+// finish marks the summaries complete; see done.
+func (s *summaries) finish() {
+	s.done = true
+	s.noWrappers = true
+	for _, f := range s.wrappers {
+		if f != nil {
+			s.noWrappers = false
+		}
+	}
 }
 
 func newSummaries(c *checker, in *inspector.Inspector) *summaries {

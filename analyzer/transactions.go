@@ -85,7 +85,13 @@ func isSessionCallback(info *types.Info, f inspector.Cursor) (withTxn, ok bool) 
 	if _, isLit := f.Node().(*ast.FuncLit); !isLit || f.ParentEdgeKind() != edge.CallExpr_Args {
 		return false, false
 	}
-	fn := calleeFunc(info, f.Parent().Node().(*ast.CallExpr))
+	call := f.Parent().Node().(*ast.CallExpr)
+	switch calledName(call) {
+	case "WithTransaction", "UseSession", "UseSessionWithOptions", "WithSession":
+	default:
+		return false, false
+	}
+	fn := calleeFunc(info, call)
 	if fn == nil {
 		return false, false
 	}
@@ -205,7 +211,11 @@ func (c *checker) txnEvents(scope inspector.Cursor) map[*types.Var][]txnEvent {
 	info := c.pass.TypesInfo
 	events := make(map[*types.Var][]txnEvent)
 	for cc := range scope.Preorder((*ast.CallExpr)(nil)) {
-		name, sess, ok := sessionMethodCall(info, cc.Node().(*ast.CallExpr))
+		call := cc.Node().(*ast.CallExpr)
+		if n := calledName(call); n != "StartTransaction" && n != "CommitTransaction" {
+			continue
+		}
+		name, sess, ok := sessionMethodCall(info, call)
 		if !ok || (name != "StartTransaction" && name != "CommitTransaction") || txnScope(info, cc) != scope {
 			continue
 		}
@@ -261,6 +271,9 @@ func isSessionContextParent(info *types.Info, ctx ast.Expr, scope inspector.Curs
 	}
 	for cc := range scope.Preorder((*ast.CallExpr)(nil)) {
 		call := cc.Node().(*ast.CallExpr)
+		if calledName(call) != "NewSessionContext" {
+			continue
+		}
 		fn := calleeFunc(info, call)
 		if fn == nil || !isMongoPkg(fn.Pkg()) || fn.Name() != "NewSessionContext" || len(call.Args) == 0 {
 			continue
