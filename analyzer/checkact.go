@@ -205,7 +205,7 @@ func (c *checker) comparison(ev *evaluator, h heldCond, field ast.Expr, x *types
 		op = negate(op)
 	}
 	if op == token.ILLEGAL || basicInfo(info, field) == 0 || basicInfo(info, value) == 0 ||
-		mentionsAny(info, value, map[*types.Var]bool{x: true}) {
+		mentionsAny(info, value, varSet{x}) {
 		return token.ILLEGAL, nil
 	}
 	if tv, ok := info.Types[value]; ok && tv.Value != nil {

@@ -66,20 +66,21 @@ func isInside(n *ast.CompositeLit, outer ast.Node) bool {
 // enclosingFuncType returns the signature of the innermost function that
 // holds cur.
 func enclosingFuncType(info *types.Info, cur inspector.Cursor) *types.Signature {
-	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		switch f := f.Node().(type) {
-		case *ast.FuncDecl:
-			if obj, ok := info.Defs[f.Name].(*types.Func); ok {
-				sig, _ := obj.Type().(*types.Signature)
-				return sig
-			}
-		case *ast.FuncLit:
-			if tv, ok := info.Types[f]; ok {
-				sig, _ := tv.Type.(*types.Signature)
-				return sig
-			}
-		}
+	fn := enclosingFunc(cur)
+	if !fn.Valid() {
 		return nil
+	}
+	switch f := fn.Node().(type) {
+	case *ast.FuncDecl:
+		if obj, ok := info.Defs[f.Name].(*types.Func); ok {
+			sig, _ := obj.Type().(*types.Signature)
+			return sig
+		}
+	case *ast.FuncLit:
+		if tv, ok := info.Types[f]; ok {
+			sig, _ := tv.Type.(*types.Signature)
+			return sig
+		}
 	}
 	return nil
 }

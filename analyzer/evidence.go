@@ -69,13 +69,13 @@ func (c *checker) kindOfWrite(w *write, ev *evaluator, uf updateFields) writeKin
 }
 
 // mentionsAny reports whether e uses one of vars.
-func mentionsAny(info *types.Info, e ast.Expr, vars map[*types.Var]bool) bool {
+func mentionsAny(info *types.Info, e ast.Expr, vars varSet) bool {
 	return firstUse(info, e, vars) != nil
 }
 
 // firstUse returns the first identifier in e that uses one of vars. A
 // summarized value has no syntax: it uses nothing.
-func firstUse(info *types.Info, e ast.Expr, vars map[*types.Var]bool) *ast.Ident {
+func firstUse(info *types.Info, e ast.Expr, vars varSet) *ast.Ident {
 	var found *ast.Ident
 	if _, ok := e.(*summarized); ok || e == nil {
 		return nil
@@ -85,7 +85,7 @@ func firstUse(info *types.Info, e ast.Expr, vars map[*types.Var]bool) *ast.Ident
 	}
 	ast.Inspect(e, func(n ast.Node) bool {
 		if id, ok := n.(*ast.Ident); ok && found == nil && namesAny(id.Name, vars) {
-			if v, ok := info.Uses[id].(*types.Var); ok && vars[v] {
+			if v, ok := info.Uses[id].(*types.Var); ok && vars.has(v) {
 				found = id
 			}
 		}
@@ -96,8 +96,8 @@ func firstUse(info *types.Info, e ast.Expr, vars map[*types.Var]bool) *ast.Ident
 
 // namesAny reports whether one of vars has the given name: a test much
 // cheaper than looking the identifier up in types.Info.Uses.
-func namesAny(name string, vars map[*types.Var]bool) bool {
-	for v := range vars {
+func namesAny(name string, vars varSet) bool {
+	for _, v := range vars {
 		if v.Name() == name {
 			return true
 		}
@@ -108,7 +108,7 @@ func namesAny(name string, vars map[*types.Var]bool) bool {
 // branchesOn reports whether the write at cur runs only under a condition
 // that uses one of vars (see conditionsAt): the decision to write came
 // from a document read before.
-func (c *checker) branchesOn(cur inspector.Cursor, vars map[*types.Var]bool) bool {
+func (c *checker) branchesOn(cur inspector.Cursor, vars varSet) bool {
 	for _, h := range c.conditionsAt(cur) {
 		if mentionsAny(c.pass.TypesInfo, h.expr, vars) {
 			return true

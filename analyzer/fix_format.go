@@ -25,9 +25,13 @@ import (
 // An aligner realigns the fixes of one package. Each file is read, and
 // checked to be gofmt-clean, once, and only when a fix needs it.
 type aligner struct {
-	pass    *analysis.Pass
-	files   map[string]*alignedFile
-	claimed []span // the edits of every fix, and the spaces added so far
+	pass  *analysis.Pass
+	files map[string]*alignedFile
+	diags [][]analysis.Diagnostic
+	// claimed are the edits of every fix, and the spaces added so far;
+	// listed when a fix first needs realigning.
+	claimed []span
+	listed  bool
 }
 
 // A span is the text an edit replaces, [pos, end); fix tells the fix it
@@ -56,17 +60,24 @@ func (f *alignedFile) text() []byte {
 
 // newAligner returns the aligner of the fixes of diags.
 func newAligner(pass *analysis.Pass, diags [][]analysis.Diagnostic) *aligner {
-	al := &aligner{pass: pass, files: make(map[string]*alignedFile)}
-	for _, ds := range diags {
-		for _, d := range ds {
-			for i := range d.SuggestedFixes {
-				for _, e := range d.SuggestedFixes[i].TextEdits {
-					al.claimed = append(al.claimed, span{e.Pos, max(e.End, e.Pos), &d.SuggestedFixes[i]})
+	return &aligner{pass: pass, files: make(map[string]*alignedFile), diags: diags}
+}
+
+// claims returns the edits of every fix, and the spaces added so far.
+func (al *aligner) claims() []span {
+	if !al.listed {
+		al.listed = true
+		for _, ds := range al.diags {
+			for _, d := range ds {
+				for i := range d.SuggestedFixes {
+					for _, e := range d.SuggestedFixes[i].TextEdits {
+						al.claimed = append(al.claimed, span{e.Pos, max(e.End, e.Pos), &d.SuggestedFixes[i]})
+					}
 				}
 			}
 		}
 	}
-	return al
+	return al.claimed
 }
 
 func (al *aligner) file(name string) *alignedFile {
@@ -114,20 +125,22 @@ func (al *aligner) realign(fix *analysis.SuggestedFix) ([]analysis.TextEdit, boo
 	if tf == nil || file == nil {
 		return nil, false
 	}
-	edits := slices.Clone(fix.TextEdits)
-	slices.SortStableFunc(edits, func(a, b analysis.TextEdit) int { return int(a.Pos - b.Pos) })
 	first, last := tf.LineCount(), 1
-	resolved := make([]textdiff.Edit, len(edits))
-	for i, e := range edits {
-		var f *token.File
-		if f, resolved[i] = textdiff.FromAnalysis(fset, e); f != tf {
+	for _, e := range fix.TextEdits {
+		if fset.File(e.Pos) != tf || e.End.IsValid() && fset.File(e.End) != tf {
 			return nil, false
 		}
-		first, last = min(first, tf.Line(e.Pos)), max(last, tf.Line(tf.Pos(resolved[i].End)))
+		first, last = min(first, tf.Line(e.Pos)), max(last, tf.Line(max(e.Pos, e.End)))
 	}
 	f := al.file(tf.Name())
 	if !endsInComment(tf, file, f.text, first-1, last+1) || !f.isClean() {
 		return nil, false
+	}
+	edits := slices.Clone(fix.TextEdits)
+	slices.SortStableFunc(edits, func(a, b analysis.TextEdit) int { return int(a.Pos - b.Pos) })
+	resolved := make([]textdiff.Edit, len(edits))
+	for i, e := range edits {
+		_, resolved[i] = textdiff.FromAnalysis(fset, e)
 	}
 	fixed, err := textdiff.Apply(f.text(), resolved)
 	if err != nil {
@@ -163,7 +176,7 @@ func (al *aligner) realign(fix *analysis.SuggestedFix) ([]analysis.TextEdit, boo
 		}
 	}
 	for _, e := range added {
-		al.claimed = append(al.claimed, span{e.Pos, e.End, fix})
+		al.claimed = append(al.claims(), span{e.Pos, e.End, fix})
 	}
 	return append(edits, added...), true
 }
@@ -200,7 +213,7 @@ func locate(edits []textdiff.Edit, start, end int) (at, inEdit int, ok bool) {
 func (al *aligner) overlapsOthers(e analysis.TextEdit, fix *analysis.SuggestedFix) bool {
 	// Positions of one file set compare as offsets do.
 	edit := textdiff.Edit{Start: int(e.Pos), End: int(e.End)}
-	for _, s := range al.claimed {
+	for _, s := range al.claims() {
 		if s.fix != fix && textdiff.Overlaps(textdiff.Edit{Start: int(s.pos), End: int(s.end)}, edit) {
 			return true
 		}

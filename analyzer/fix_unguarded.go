@@ -51,7 +51,7 @@ func (c *checker) unguardedFix(w *write, ev *evaluator, ff filterFields, uf upda
 }
 
 // incFix turns {$set: {qty: o.Qty - n}} into {$inc: {qty: -n}}.
-func (c *checker) incFix(ev *evaluator, uf updateFields, decoded map[*types.Var]bool) (analysis.SuggestedFix, bool) {
+func (c *checker) incFix(ev *evaluator, uf updateFields, decoded varSet) (analysis.SuggestedFix, bool) {
 	set := uf.doc.lookup("$set")
 	if set == nil || set.keyExpr == nil || uf.doc.lookup("$inc") != nil {
 		return analysis.SuggestedFix{}, false
@@ -78,7 +78,7 @@ func (c *checker) incFix(ev *evaluator, uf updateFields, decoded map[*types.Var]
 
 // deltaOf matches the value of a $set entry as the entry's own field of a
 // decoded document plus or minus a delta, and returns the delta as source.
-func (c *checker) deltaOf(e entry, decoded map[*types.Var]bool) (string, bool) {
+func (c *checker) deltaOf(e entry, decoded varSet) (string, bool) {
 	bin, ok := ast.Unparen(e.value).(*ast.BinaryExpr)
 	if !ok || (bin.Op != token.ADD && bin.Op != token.SUB) {
 		return "", false
@@ -125,7 +125,7 @@ func basicInfo(info *types.Info, e ast.Expr) types.BasicInfo {
 
 // isOldValue reports whether e is x.F, where x was decoded from the driver
 // and F is the struct field stored under key.
-func (c *checker) isOldValue(e ast.Expr, key string, decoded map[*types.Var]bool) bool {
+func (c *checker) isOldValue(e ast.Expr, key string, decoded varSet) bool {
 	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
 	if !ok {
 		return false
@@ -135,7 +135,7 @@ func (c *checker) isOldValue(e ast.Expr, key string, decoded map[*types.Var]bool
 		return false
 	}
 	v, ok := c.pass.TypesInfo.Uses[x].(*types.Var)
-	if !ok || !decoded[v] {
+	if !ok || !decoded.has(v) {
 		return false
 	}
 	name, ok := fieldKey(c.pass.TypesInfo, sel)
@@ -171,7 +171,7 @@ func derefStruct(t types.Type) (*types.Struct, bool) {
 // increments it in the update, so that the write only applies to the
 // version that was read. The write becomes conditional, so the fix also
 // checks its result when nothing does yet.
-func (c *checker) versionFix(w *write, ev *evaluator, uf updateFields, decoded map[*types.Var]bool) (analysis.SuggestedFix, bool) {
+func (c *checker) versionFix(w *write, ev *evaluator, uf updateFields, decoded varSet) (analysis.SuggestedFix, bool) {
 	if w.byID() {
 		return analysis.SuggestedFix{}, false
 	}
@@ -215,7 +215,7 @@ func (c *checker) versionFix(w *write, ev *evaluator, uf updateFields, decoded m
 // versionSource finds a decoded variable that the $set values come from
 // and whose struct type has a version field. It returns the variable, the
 // field's bson key and its Go name.
-func (c *checker) versionSource(uf updateFields, decoded map[*types.Var]bool) (*ast.Ident, string, string, bool) {
+func (c *checker) versionSource(uf updateFields, decoded varSet) (*ast.Ident, string, string, bool) {
 	var exprs []ast.Expr
 	if uf.setValue != nil {
 		exprs = append(exprs, uf.setValue)

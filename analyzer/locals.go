@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -534,22 +535,24 @@ func decodedVar(info *types.Info, call *ast.CallExpr) (*types.Var, bool) {
 }
 
 // decodedBefore returns the variables that a driver Decode fills before
-// pos; nil when there are none.
-func (fl *funcLocals) decodedBefore(pos token.Pos) map[*types.Var]bool {
-	var decoded map[*types.Var]bool
+// pos.
+func (fl *funcLocals) decodedBefore(pos token.Pos) varSet {
+	var decoded varSet
 	if fl == nil {
 		return nil
 	}
 	for _, d := range fl.decodes {
-		if d.call.Pos() < pos {
-			if decoded == nil {
-				decoded = make(map[*types.Var]bool)
-			}
-			decoded[d.v] = true
+		if d.call.Pos() < pos && !decoded.has(d.v) {
+			decoded = append(decoded, d.v)
 		}
 	}
 	return decoded
 }
+
+// A varSet is a set of variables, most often of one or two.
+type varSet []*types.Var
+
+func (s varSet) has(v *types.Var) bool { return slices.Contains(s, v) }
 
 // isLocalVar reports whether v is a variable of a function: not a field,
 // not a package-level variable.

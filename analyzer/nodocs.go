@@ -174,7 +174,7 @@ func (c *checker) noDocsFix(cmp inspector.Cursor, errID *ast.Ident, call *ast.Ca
 // redundant.
 func (c *checker) underCheckOf(cmp inspector.Cursor, v *types.Var) bool {
 	info := c.pass.TypesInfo
-	vars := map[*types.Var]bool{v: true}
+	vars := varSet{v}
 	for cur := cmp; cur.Node() != nil; cur = cur.Parent() {
 		switch p := cur.Parent().Node().(type) {
 		case *ast.BinaryExpr:

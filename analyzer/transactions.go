@@ -68,7 +68,7 @@ type sessionCallback struct {
 // first, up to the first function that is not one.
 func sessionCallbacks(info *types.Info, cur inspector.Cursor) []sessionCallback {
 	var cbs []sessionCallback
-	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+	for f := enclosingFunc(cur); f.Valid(); f = enclosingFunc(f.Parent()) {
 		withTxn, ok := isSessionCallback(info, f)
 		if !ok {
 			break
@@ -228,7 +228,7 @@ func (c *checker) txnEvents(scope inspector.Cursor) map[*types.Var][]txnEvent {
 // txnScope returns the innermost function that holds cur, looking through
 // session callbacks, or an invalid cursor.
 func txnScope(info *types.Info, cur inspector.Cursor) inspector.Cursor {
-	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+	for f := enclosingFunc(cur); f.Valid(); f = enclosingFunc(f.Parent()) {
 		if _, ok := isSessionCallback(info, f); !ok {
 			return f
 		}

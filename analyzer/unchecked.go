@@ -240,6 +240,18 @@ func isBlank(e ast.Expr) bool {
 	return ok && id.Name == "_"
 }
 
+// enclosingFunc returns the innermost function declaration or literal
+// that holds cur, cur included, or an invalid cursor.
+func enclosingFunc(cur inspector.Cursor) inspector.Cursor {
+	for c := cur; c.Node() != nil; c = c.Parent() {
+		switch c.Node().(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return c
+		}
+	}
+	return inspector.Cursor{}
+}
+
 // outermostFunc returns the outermost function declaration or literal
 // that holds cur.
 func outermostFunc(cur inspector.Cursor) inspector.Cursor {

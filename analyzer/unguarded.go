@@ -2,6 +2,8 @@ package analyzer
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -109,17 +111,15 @@ func unguardedMessage(w *write, ff filterFields, uf updateFields) string {
 
 // quoteList formats names as "a", "b", "c", without repeats.
 func quoteList(names []string) string {
-	var b strings.Builder
-	seen := make(map[string]bool)
-	for _, n := range names {
-		if seen[n] {
+	var b []byte
+	for i, n := range names {
+		if slices.Contains(names[:i], n) {
 			continue
 		}
-		if len(seen) > 0 {
-			b.WriteString(", ")
+		if len(b) > 0 {
+			b = append(b, ", "...)
 		}
-		seen[n] = true
-		fmt.Fprintf(&b, "%q", n)
+		b = strconv.AppendQuote(b, n)
 	}
-	return b.String()
+	return string(b)
 }
