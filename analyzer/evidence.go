@@ -76,14 +76,59 @@ func mentionsAny(info *types.Info, e ast.Expr, vars varSet) bool {
 // firstUse returns the first identifier in e that uses one of vars. A
 // summarized value has no syntax: it uses nothing.
 func firstUse(info *types.Info, e ast.Expr, vars varSet) *ast.Ident {
+	if _, ok := e.(*summarized); ok || e == nil || len(vars) == 0 {
+		return nil
+	}
+	return useIn(info, e, vars)
+}
+
+// useIn is firstUse on n. It walks the usual expressions itself, in
+// source order, as ast.Inspect would but without allocating; it hands
+// any other node to ast.Inspect.
+func useIn(info *types.Info, n ast.Node, vars varSet) *ast.Ident {
+	switch n := n.(type) {
+	case *ast.Ident:
+		if namesAny(n.Name, vars) {
+			if v, ok := info.Uses[n].(*types.Var); ok && vars.has(v) {
+				return n
+			}
+		}
+		return nil
+	case *ast.BasicLit:
+		return nil
+	case *ast.ParenExpr:
+		return useIn(info, n.X, vars)
+	case *ast.SelectorExpr:
+		return useIn(info, n.X, vars) // Sel names a field or a method
+	case *ast.StarExpr:
+		return useIn(info, n.X, vars)
+	case *ast.UnaryExpr:
+		return useIn(info, n.X, vars)
+	case *ast.BinaryExpr:
+		if id := useIn(info, n.X, vars); id != nil {
+			return id
+		}
+		return useIn(info, n.Y, vars)
+	case *ast.KeyValueExpr:
+		if id := useIn(info, n.Key, vars); id != nil {
+			return id
+		}
+		return useIn(info, n.Value, vars)
+	case *ast.CallExpr:
+		if id := useIn(info, n.Fun, vars); id != nil {
+			return id
+		}
+		return useInList(info, n.Args, vars)
+	case *ast.CompositeLit:
+		if n.Type != nil {
+			if id := useIn(info, n.Type, vars); id != nil {
+				return id
+			}
+		}
+		return useInList(info, n.Elts, vars)
+	}
 	var found *ast.Ident
-	if _, ok := e.(*summarized); ok || e == nil {
-		return nil
-	}
-	if len(vars) == 0 {
-		return nil
-	}
-	ast.Inspect(e, func(n ast.Node) bool {
+	ast.Inspect(n, func(n ast.Node) bool {
 		if id, ok := n.(*ast.Ident); ok && found == nil && namesAny(id.Name, vars) {
 			if v, ok := info.Uses[id].(*types.Var); ok && vars.has(v) {
 				found = id
@@ -92,6 +137,16 @@ func firstUse(info *types.Info, e ast.Expr, vars varSet) *ast.Ident {
 		return found == nil
 	})
 	return found
+}
+
+// useInList is useIn on each of list, in order.
+func useInList(info *types.Info, list []ast.Expr, vars varSet) *ast.Ident {
+	for _, e := range list {
+		if id := useIn(info, e, vars); id != nil {
+			return id
+		}
+	}
+	return nil
 }
 
 // namesAny reports whether one of vars has the given name: a test much
