@@ -218,6 +218,7 @@ func (ev *evaluator) read(e ast.Expr) *document {
 	return nil
 }
 
+// literal reads a composite literal of a map or D type (kind).
 func (ev *evaluator) literal(lit *ast.CompositeLit, kind docKind) *document {
 	d := &document{complete: true, lit: lit, entries: make([]entry, 0, len(lit.Elts))}
 	switch kind {

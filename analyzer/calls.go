@@ -361,15 +361,10 @@ func collectionMethod(info *types.Info, call *ast.CallExpr) (*types.Func, ast.Ex
 	return fn, ast.Unparen(call.Fun).(*ast.SelectorExpr).X, true
 }
 
-// isMethodValueCall reports whether call calls a method of a value,
-// x.M(args), whose arguments are the method's parameters; in a method
-// expression, (T).M(x, args), they start with the receiver.
-func isMethodValueCall(info *types.Info, call *ast.CallExpr) bool {
-	return methodValue(info, call) != nil
-}
-
 // methodValue returns the method that call calls when it calls a method
-// of a value (see isMethodValueCall), or nil.
+// of a value, x.M(args), whose arguments are the method's parameters, or
+// nil. In a method expression, (T).M(x, args), they start with the
+// receiver.
 func methodValue(info *types.Info, call *ast.CallExpr) *types.Func {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok {
