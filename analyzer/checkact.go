@@ -239,23 +239,19 @@ func (c *checker) visibleAt(e ast.Expr, pos token.Pos) bool {
 		return false
 	}
 	ok := true
-	ast.Inspect(e, func(n ast.Node) bool {
+	var visit func(ast.Node) bool
+	visit = func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.SelectorExpr:
-			ast.Inspect(n.X, func(m ast.Node) bool {
-				if id, isID := m.(*ast.Ident); isID && ok {
-					_, obj := scope.LookupParent(id.Name, pos)
-					ok = obj == c.pass.TypesInfo.Uses[id]
-				}
-				return ok
-			})
+			ast.Inspect(n.X, visit)
 			return false // the selected name is a field or a package member
 		case *ast.Ident:
 			_, obj := scope.LookupParent(n.Name, pos)
 			ok = ok && obj != nil && obj == c.pass.TypesInfo.Uses[n]
 		}
 		return ok
-	})
+	}
+	ast.Inspect(e, visit)
 	return ok
 }
 

@@ -216,3 +216,23 @@ func testBeforeRead(ctx context.Context, items *mongo.Collection, id bson.Object
 	}
 	return nil
 }
+
+type limits struct{ Max int }
+
+type config struct{ Limits limits }
+
+// A value behind two selectors: the fix copies it into the filter.
+func restockUnderLimit(ctx context.Context, items *mongo.Collection, id bson.ObjectID, cfg config) (int64, error) {
+	var it Item
+	if err := items.FindOne(ctx, bson.M{"_id": id}).Decode(&it); err != nil {
+		return 0, err
+	}
+	if it.Qty < cfg.Limits.Max {
+		res, err := items.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$inc": bson.M{"qty": 1}}) // want `UpdateOne changes "qty", which this code tested before \(it.Qty < cfg.Limits.Max\)`
+		if err != nil {
+			return 0, err
+		}
+		return res.ModifiedCount, nil
+	}
+	return 0, errOut
+}
