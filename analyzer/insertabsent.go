@@ -79,25 +79,25 @@ func (c *checker) foundNothing(ev *evaluator, h heldCond) *read {
 	info := c.pass.TypesInfo
 	switch e := h.expr.(type) {
 	case *ast.CallExpr:
-		fn := calleeFunc(info, e)
-		if h.neg || fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "errors" || fn.Name() != "Is" ||
-			len(e.Args) != 2 || !isErrNoDocuments(info, e.Args[1]) {
+		err, ok := isNoDocsCall(info, e)
+		if h.neg || !ok {
 			return nil
 		}
-		return c.errorOfRead(ev, e.Args[0])
+		return c.errorOfRead(ev, err)
 	case *ast.BinaryExpr:
 		op := e.Op
 		if h.neg {
 			op = negate(op)
 		}
 		x, y := e.X, e.Y
-		if isZeroCount(info, x) || isErrNoDocuments(info, x) {
+		if _, isCount := zeroCount(info, x); isCount || isErrNoDocuments(info, x) {
 			x, y, op = y, x, mirror(op)
 		}
+		k, isCount := zeroCount(info, y)
 		switch {
 		case op == token.EQL && isErrNoDocuments(info, y):
 			return c.errorOfRead(ev, x)
-		case isZeroCount(info, y) && countIsZero(info, op, y):
+		case isCount && countIsZero(op, k):
 			id, ok := ast.Unparen(x).(*ast.Ident)
 			if !ok {
 				return nil
@@ -144,21 +144,20 @@ func (c *checker) errorOfRead(ev *evaluator, e ast.Expr) *read {
 	return nil
 }
 
-// isZeroCount reports whether e is the constant 0 or 1 (a count compared
-// with it can say "none").
-func isZeroCount(info *types.Info, e ast.Expr) bool {
-	tv, ok := info.Types[e]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
-		return false
+// zeroCount returns the value of e when it is the constant 0 or 1 (a
+// count compared with it can say "none").
+func zeroCount(info *types.Info, e ast.Expr) (int64, bool) {
+	v := exprConstant(info, e)
+	if v == nil || v.Kind() != constant.Int {
+		return 0, false
 	}
-	n, exact := constant.Int64Val(tv.Value)
-	return exact && (n == 0 || n == 1)
+	n, exact := constant.Int64Val(v)
+	return n, exact && (n == 0 || n == 1)
 }
 
 // countIsZero reports whether "count op k" says that the count is zero.
-func countIsZero(info *types.Info, op token.Token, k ast.Expr) bool {
-	n, _ := constant.Int64Val(info.Types[k].Value)
-	switch n {
+func countIsZero(op token.Token, k int64) bool {
+	switch k {
 	case 0:
 		return op == token.EQL || op == token.LEQ
 	case 1:
@@ -194,8 +193,11 @@ func (c *checker) duplicateChecked(ev *evaluator, cur inspector.Cursor) bool {
 			continue
 		}
 		check := arg.Parent().Node().(*ast.CallExpr)
+		if name := calledName(check); check.Pos() < insert.End() || name != "IsDuplicateKeyError" && name != "As" {
+			continue
+		}
 		f := calleeFunc(info, check)
-		if check.Pos() < insert.End() || f == nil || f.Pkg() == nil {
+		if f == nil || f.Pkg() == nil {
 			continue
 		}
 		isDup := isMongoPkg(f.Pkg()) && f.Name() == "IsDuplicateKeyError"

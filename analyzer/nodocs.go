@@ -53,13 +53,8 @@ func (c *checker) checkNoDocs(cur inspector.Cursor) {
 			c.checkNoDocsOf(cur, n, n.Y, form)
 		}
 	case *ast.CallExpr:
-		if calledName(n) != "Is" {
-			return
-		}
-		fn := calleeFunc(info, n)
-		if fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "errors" && fn.Name() == "Is" &&
-			len(n.Args) == 2 && isErrNoDocuments(info, n.Args[1]) {
-			c.checkNoDocsOf(cur, n, n.Args[0], isNoDocs)
+		if err, ok := isNoDocsCall(info, n); ok {
+			c.checkNoDocsOf(cur, n, err, isNoDocs)
 		}
 	case *ast.SwitchStmt:
 		if n.Tag == nil {
@@ -87,8 +82,24 @@ func isErrNoDocuments(info *types.Info, e ast.Expr) bool {
 	default:
 		return false
 	}
+	if id.Name != "ErrNoDocuments" {
+		return false // most comparisons: no lookup in types.Info
+	}
 	v, ok := info.Uses[id].(*types.Var)
-	return ok && isMongoPkg(v.Pkg()) && v.Name() == "ErrNoDocuments" && v.Pkg().Scope().Lookup(v.Name()) == v
+	return ok && isMongoPkg(v.Pkg()) && v.Pkg().Scope().Lookup(v.Name()) == v
+}
+
+// isNoDocsCall matches errors.Is(err, mongo.ErrNoDocuments), and returns
+// err.
+func isNoDocsCall(info *types.Info, call *ast.CallExpr) (ast.Expr, bool) {
+	if calledName(call) != "Is" || len(call.Args) != 2 {
+		return nil, false
+	}
+	fn := calleeFunc(info, call)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "errors" || !isErrNoDocuments(info, call.Args[1]) {
+		return nil, false
+	}
+	return call.Args[0], true
 }
 
 // checkNoDocsOf reports the check n (at cur, or a case of the switch at
