@@ -149,15 +149,12 @@ func calleeFunc(info *types.Info, call *ast.CallExpr) *types.Func {
 }
 
 func matchCollectionCall(info *types.Info, cur inspector.Cursor, call *ast.CallExpr) *write {
-	if _, ok := collectionWrites[calledName(call)]; !ok {
+	m, ok := collectionWrites[calledName(call)]
+	if !ok || len(call.Args) <= m.updateArg || call.Ellipsis.IsValid() {
 		return nil // most calls: no lookup in types.Info
 	}
 	fn := methodValue(info, call)
 	if recv, ok := methodOf(fn); (!ok || recv.Name() != "Collection") && !isCollectionSeam(fn) {
-		return nil
-	}
-	m, ok := collectionWrites[fn.Name()]
-	if !ok || len(call.Args) <= m.updateArg || call.Ellipsis.IsValid() {
 		return nil
 	}
 	w := &write{cur: cur, name: fn.Name(), update: call.Args[m.updateArg], ctx: call.Args[0], replace: m.replace, result: m.result}
@@ -248,9 +245,8 @@ func modelSetter(info *types.Info, call *ast.CallExpr) (string, bool) {
 	if !strings.HasPrefix(calledName(call), "Set") {
 		return "", false
 	}
-	fn := calleeFunc(info, call)
-	recv, ok := methodOf(fn)
-	if !ok || !strings.HasPrefix(fn.Name(), "Set") {
+	recv, ok := methodOf(calleeFunc(info, call))
+	if !ok {
 		return "", false
 	}
 	_, isModel := writeModels[recv.Name()]
@@ -402,15 +398,12 @@ func calledName(call *ast.CallExpr) string {
 
 // matchRead matches a read of a *mongo.Collection.
 func matchRead(info *types.Info, call *ast.CallExpr) *read {
-	if _, ok := readMethods[calledName(call)]; !ok {
+	i, ok := readMethods[calledName(call)]
+	if !ok || len(call.Args) <= i || call.Ellipsis.IsValid() {
 		return nil
 	}
 	fn, coll, ok := collectionMethod(info, call)
 	if !ok {
-		return nil
-	}
-	i, ok := readMethods[fn.Name()]
-	if !ok || len(call.Args) <= i || call.Ellipsis.IsValid() {
 		return nil
 	}
 	return &read{call: call, method: fn.Name(), coll: coll, filter: call.Args[i]}

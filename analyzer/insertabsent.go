@@ -38,8 +38,8 @@ func (c *checker) checkInsertIfAbsent(cur inspector.Cursor) {
 	if !ok || calledName(call) != "InsertOne" {
 		return
 	}
-	fn, coll, ok := collectionMethod(info, call)
-	if !ok || fn.Name() != "InsertOne" || len(call.Args) == 0 {
+	_, coll, ok := collectionMethod(info, call)
+	if !ok || len(call.Args) == 0 {
 		return
 	}
 	ev := c.evaluatorAt(cur)

@@ -519,7 +519,7 @@ func decodedVar(info *types.Info, call *ast.CallExpr) (*types.Var, bool) {
 	}
 	fn := calleeFunc(info, call)
 	recv, ok := methodOf(fn)
-	if !ok || fn.Name() != "Decode" || (recv.Name() != "SingleResult" && recv.Name() != "Cursor") {
+	if !ok || recv.Name() != "SingleResult" && recv.Name() != "Cursor" {
 		return nil, false
 	}
 	arg := ast.Unparen(call.Args[0])

@@ -64,15 +64,12 @@ func (c *checker) checkRemovedInDelete(cur inspector.Cursor) {
 	if !ok {
 		return
 	}
-	if _, ok := collectionDeletes[calledName(call)]; !ok {
+	i, ok := collectionDeletes[calledName(call)]
+	if !ok || len(call.Args) <= i || call.Ellipsis.IsValid() {
 		return
 	}
 	fn, _, ok := collectionMethod(c.pass.TypesInfo, call)
 	if !ok {
-		return
-	}
-	i, ok := collectionDeletes[fn.Name()]
-	if !ok || len(call.Args) <= i || call.Ellipsis.IsValid() {
 		return
 	}
 	c.checkRemovedFilter(c.evaluatorAt(cur), cur, fn.Name(), call.Args[i])

@@ -275,7 +275,7 @@ func isSessionContextParent(info *types.Info, ctx ast.Expr, scope inspector.Curs
 			continue
 		}
 		fn := calleeFunc(info, call)
-		if fn == nil || !isMongoPkg(fn.Pkg()) || fn.Name() != "NewSessionContext" || len(call.Args) == 0 {
+		if fn == nil || !isMongoPkg(fn.Pkg()) || len(call.Args) == 0 {
 			continue
 		}
 		if parent, ok := ast.Unparen(call.Args[0]).(*ast.Ident); !ok || info.Uses[parent] != v {
