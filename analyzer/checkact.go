@@ -208,7 +208,7 @@ func (c *checker) comparison(ev *evaluator, h heldCond, field ast.Expr, x *types
 		mentionsAny(info, value, varSet{x}) {
 		return token.ILLEGAL, nil
 	}
-	if tv, ok := info.Types[value]; ok && tv.Value != nil {
+	if exprConstant(info, value) != nil {
 		if !c.visibleAt(value, pos) {
 			return token.ILLEGAL, nil
 		}

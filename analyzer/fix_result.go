@@ -156,7 +156,7 @@ func (c *checker) errorCheckEdits(w *write, u *unchecked, file *ast.File, ret st
 	suffix := ""
 	if u.expr == w.node() {
 		suffix = ".Err()" // the *SingleResult itself was dropped
-	} else if selectorName(u.expr) == "Raw" {
+	} else if calledName(u.expr) == "Raw" {
 		return nil, false
 	}
 	target := w.cur

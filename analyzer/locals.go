@@ -522,11 +522,16 @@ func decodedVar(info *types.Info, call *ast.CallExpr) (*types.Var, bool) {
 	if !ok || recv.Name() != "SingleResult" && recv.Name() != "Cursor" {
 		return nil, false
 	}
-	arg := ast.Unparen(call.Args[0])
-	if u, ok := arg.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		arg = ast.Unparen(u.X)
+	return pointedVar(info, call.Args[0])
+}
+
+// pointedVar matches e as x or &x, where x is a variable, and returns x.
+func pointedVar(info *types.Info, e ast.Expr) (*types.Var, bool) {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
 	}
-	id, ok := arg.(*ast.Ident)
+	id, ok := e.(*ast.Ident)
 	if !ok {
 		return nil, false
 	}

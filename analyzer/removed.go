@@ -106,7 +106,7 @@ func (c *checker) dropEntryFix(d *document, e entry) (analysis.SuggestedFix, boo
 	if d.lit == nil || e.node == nil || e.value == nil {
 		return analysis.SuggestedFix{}, false
 	}
-	if tv, ok := c.pass.TypesInfo.Types[e.value]; !ok || tv.Value == nil && !tv.IsNil() {
+	if exprConstant(c.pass.TypesInfo, e.value) == nil && !isNil(c.pass.TypesInfo, e.value) {
 		return analysis.SuggestedFix{}, false // a value computed in Go: it may do more than fill the key
 	}
 	i := elementIndex(d.lit, e.node)

@@ -2,8 +2,6 @@ package analyzer
 
 import (
 	"fmt"
-	"go/ast"
-	"go/token"
 	"go/types"
 	"slices"
 	"strings"
@@ -99,15 +97,7 @@ func (c *checker) wholeDocument(w *write, uf updateFields) (*types.Var, bool) {
 		}
 		e = uf.setValue
 	}
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
-	id, ok := e.(*ast.Ident)
-	if !ok {
-		return nil, false
-	}
-	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+	v, ok := pointedVar(c.pass.TypesInfo, e)
 	if !ok {
 		return nil, false
 	}

@@ -184,7 +184,7 @@ func resultMethodCall(cur inspector.Cursor) (*ast.CallExpr, bool) {
 // Err and Decode return only an error, Raw returns it second.
 func (c *checker) uncheckedError(cur inspector.Cursor, call *ast.CallExpr) *unchecked {
 	errIndex := 0
-	if sel := call.Fun.(*ast.SelectorExpr); sel.Sel.Name == "Raw" {
+	if calledName(call) == "Raw" {
 		errIndex = 1
 	}
 	lhs, bound, ok := resultTarget(cur, errIndex)
@@ -192,7 +192,7 @@ func (c *checker) uncheckedError(cur inspector.Cursor, call *ast.CallExpr) *unch
 	case !ok:
 		return nil // compared, returned, passed on
 	case bound == nil || isBlank(lhs):
-		return &unchecked{how: "the error of " + selectorName(call) + " is dropped", bound: bound, expr: call}
+		return &unchecked{how: "the error of " + calledName(call) + " is dropped", bound: bound, expr: call}
 	}
 	_, uses, ok := c.boundUses(cur, lhs)
 	if !ok {
@@ -204,11 +204,7 @@ func (c *checker) uncheckedError(cur inspector.Cursor, call *ast.CallExpr) *unch
 			return nil
 		}
 	}
-	return &unchecked{how: "the error of " + selectorName(call) + " is never checked", bound: bound, expr: call}
-}
-
-func selectorName(call *ast.CallExpr) string {
-	return call.Fun.(*ast.SelectorExpr).Sel.Name
+	return &unchecked{how: "the error of " + calledName(call) + " is never checked", bound: bound, expr: call}
 }
 
 // resultTarget finds where the value number index of the call at cur goes.
