@@ -273,20 +273,22 @@ func parallel(n int, f func(int)) {
 
 // checkDecl applies the rules to the nodes of one top-level declaration.
 func (c *checker) checkDecl(decl inspector.Cursor) {
+	removed := c.enabled(RuleRemovedOperator)
 	noDocs := c.enabled(RuleDeadNoDocumentsCheck)
+	insertAbsent := c.enabled(RuleInsertIfAbsent)
 	for cur := range decl.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.BinaryExpr)(nil), (*ast.SwitchStmt)(nil)) {
 		if w := c.matchWrite(cur); w != nil {
 			c.contain(func() { c.checkWrite(w) })
-			if c.enabled(RuleRemovedOperator) {
+			if removed {
 				c.contain(func() { c.checkRemoved(w) })
 			}
-		} else if c.enabled(RuleRemovedOperator) {
+		} else if removed {
 			c.contain(func() { c.checkRemovedInDelete(cur) })
 		}
 		if noDocs {
 			c.contain(func() { c.checkNoDocs(cur) })
 		}
-		if c.enabled(RuleInsertIfAbsent) {
+		if insertAbsent {
 			c.contain(func() { c.checkInsertIfAbsent(cur) })
 		}
 	}

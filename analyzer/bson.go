@@ -253,7 +253,7 @@ func (ev *evaluator) literal(lit *ast.CompositeLit, kind docKind) *document {
 func (ev *evaluator) addElem(d *document, elt ast.Expr, inLit bool) bool {
 	elt = ast.Unparen(elt)
 	if id, ok := elt.(*ast.Ident); ok {
-		init, ok := ev.locals.unchanged(ev.info, id)
+		init, ok := ev.locals.unchanged(id)
 		if !ok {
 			return false
 		}
@@ -300,7 +300,7 @@ func (ev *evaluator) addElem(d *document, elt ast.Expr, inLit bool) bool {
 // plus the keys added in the same block before the use (m["k"] = v,
 // d = append(d, bson.E{...})). Any other change makes it unreadable.
 func (ev *evaluator) variable(id *ast.Ident) *document {
-	h, ok := ev.locals.history(ev.info, id)
+	h, ok := ev.locals.history(id)
 	if !ok {
 		return nil
 	}
@@ -469,7 +469,7 @@ func (ev *evaluator) array(e ast.Expr) ([]ast.Expr, bool) {
 		}
 		return e.Elts, true
 	case *ast.Ident:
-		h, ok := ev.locals.history(ev.info, e)
+		h, ok := ev.locals.history(e)
 		if !ok {
 			return nil, false
 		}

@@ -38,9 +38,9 @@ func (k writeKind) String() string {
 	return "blind write"
 }
 
-// kindOfWrite classifies the unguarded write w, whose update is uf.
-func (c *checker) kindOfWrite(w *write, ev *evaluator, uf updateFields) writeKind {
-	decoded := ev.locals.decodedBefore(w.node().Pos())
+// kindOfWrite classifies the unguarded write w, whose update is uf;
+// decoded are the variables a driver Decode filled before it.
+func (c *checker) kindOfWrite(w *write, ev *evaluator, uf updateFields, decoded varSet) writeKind {
 	if len(decoded) > 0 {
 		// The values written, as read (entries of local variables
 		// included), and the update as written at the call.

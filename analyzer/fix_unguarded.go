@@ -26,11 +26,10 @@ import (
 // checks the result, as check-then-act asks (seed 001: {qty: {$gt: 0}}
 // with {$inc: {qty: -1}}), or is not offered. One fix, so that applying
 // it leaves no finding behind.
-func (c *checker) unguardedFix(w *write, ev *evaluator, ff filterFields, uf updateFields) (analysis.SuggestedFix, bool) {
+func (c *checker) unguardedFix(w *write, ev *evaluator, ff filterFields, uf updateFields, decoded varSet) (analysis.SuggestedFix, bool) {
 	if w.wrapper != "" || w.replace || !uf.complete || uf.doc == nil || !isInside(uf.doc.lit, w.node()) {
 		return analysis.SuggestedFix{}, false
 	}
-	decoded := ev.locals.decodedBefore(w.node().Pos())
 	if fix, ok := c.incFix(ev, uf, decoded); ok {
 		done := false
 		c.contain(func() {

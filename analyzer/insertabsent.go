@@ -102,7 +102,7 @@ func (c *checker) foundNothing(ev *evaluator, h heldCond) *read {
 			if !ok {
 				return nil
 			}
-			call, result, ok := ev.locals.resultAt(info, id)
+			call, result, ok := ev.locals.resultAt(id)
 			if !ok || result != 0 {
 				return nil
 			}
@@ -125,7 +125,7 @@ func (c *checker) errorOfRead(ev *evaluator, e ast.Expr) *read {
 			return nil
 		}
 		var result int
-		if call, result, ok = ev.locals.resultAt(info, id); !ok || result != 0 {
+		if call, result, ok = ev.locals.resultAt(id); !ok || result != 0 {
 			return nil
 		}
 	}
@@ -205,7 +205,7 @@ func (c *checker) duplicateChecked(ev *evaluator, cur inspector.Cursor) bool {
 		if !isDup && !isAs {
 			continue
 		}
-		if got, _, ok := ev.locals.resultAt(info, u.Node().(*ast.Ident)); !ok || got == insert {
+		if got, _, ok := ev.locals.resultAt(u.Node().(*ast.Ident)); !ok || got == insert {
 			return true // this insert's error, or one the analyzer cannot tell apart
 		}
 	}

@@ -284,11 +284,11 @@ func (fl *funcLocals) funcAt(pos token.Pos) ast.Node {
 // nothing else can assign the variable in between: no assignment in
 // another function (a closure may run at any time), none through a
 // pointer, none later in a loop that holds the use, no goto.
-func (fl *funcLocals) resultAt(info *types.Info, id *ast.Ident) (call *ast.CallExpr, result int, ok bool) {
+func (fl *funcLocals) resultAt(id *ast.Ident) (call *ast.CallExpr, result int, ok bool) {
 	if fl == nil || fl.hasGoto {
 		return nil, 0, false
 	}
-	v, isVar := info.Uses[id].(*types.Var)
+	v, isVar := fl.info.Uses[id].(*types.Var)
 	lv := fl.local(v)
 	if !isVar || lv == nil || lv.addrTaken {
 		return nil, 0, false
@@ -462,11 +462,11 @@ func enclosingStatement(c inspector.Cursor) (ast.Stmt, ast.Node) {
 // history returns what the local variable used at id holds there, or false
 // when it is not a local document variable or changes in a way the
 // evaluator does not follow.
-func (fl *funcLocals) history(info *types.Info, id *ast.Ident) (varHistory, bool) {
+func (fl *funcLocals) history(id *ast.Ident) (varHistory, bool) {
 	if fl == nil {
 		return varHistory{}, false
 	}
-	v, ok := info.Uses[id].(*types.Var)
+	v, ok := fl.info.Uses[id].(*types.Var)
 	if !ok {
 		return varHistory{}, false
 	}
@@ -490,8 +490,8 @@ func (fl *funcLocals) history(info *types.Info, id *ast.Ident) (varHistory, bool
 
 // unchanged returns the initial value of a local variable that nothing
 // changes before the use at id.
-func (fl *funcLocals) unchanged(info *types.Info, id *ast.Ident) (ast.Expr, bool) {
-	h, ok := fl.history(info, id)
+func (fl *funcLocals) unchanged(id *ast.Ident) (ast.Expr, bool) {
+	h, ok := fl.history(id)
 	if !ok || h.init == nil || len(h.changes) > 0 {
 		return nil, false
 	}
@@ -705,12 +705,16 @@ func (fl *funcLocals) touchedBetween(v *types.Var, from, to token.Pos) bool {
 	if lv == nil {
 		return true
 	}
-	touches := lv.touches
-	for _, ch := range lv.changes {
-		touches = append(touches, ch.pos) // a document variable's changes
+	touched := func(t token.Pos) bool {
+		return from < t && t < to || t >= to && fl.loopCarried(from, t, to)
 	}
-	for _, t := range touches {
-		if from < t && t < to || t >= to && fl.loopCarried(from, t, to) {
+	for _, t := range lv.touches {
+		if touched(t) {
+			return true
+		}
+	}
+	for _, ch := range lv.changes { // a document variable's changes
+		if touched(ch.pos) {
 			return true
 		}
 	}
@@ -725,7 +729,7 @@ func (fl *funcLocals) readOf(info *types.Info, e ast.Expr) *read {
 	case *ast.CallExpr:
 		return matchRead(info, e)
 	case *ast.Ident:
-		if call, result, ok := fl.resultAt(info, e); ok && result == 0 {
+		if call, result, ok := fl.resultAt(e); ok && result == 0 {
 			return matchRead(info, call)
 		}
 	}

@@ -111,7 +111,7 @@ func (c *checker) checkNoDocsOf(cur inspector.Cursor, n ast.Node, errExpr ast.Ex
 	if !ok {
 		return
 	}
-	call, result, ok := c.evaluatorAt(cur).locals.resultAt(info, id)
+	call, result, ok := c.evaluatorAt(cur).locals.resultAt(id)
 	if !ok || result != 1 {
 		return
 	}

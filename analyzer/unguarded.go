@@ -36,7 +36,8 @@ func (c *checker) checkUnguarded(w *write, ev *evaluator, ff filterFields, uf up
 	if c.inTransaction(w) {
 		return false // see transactions.go
 	}
-	kind := c.kindOfWrite(w, ev, uf)
+	decoded := ev.locals.decodedBefore(w.node().Pos())
+	kind := c.kindOfWrite(w, ev, uf, decoded)
 	if kind == blindWrite && !c.cfg.BlindWrites {
 		return false
 	}
@@ -45,7 +46,7 @@ func (c *checker) checkUnguarded(w *write, ev *evaluator, ff filterFields, uf up
 		End:     w.node().End(),
 		Message: kind.String() + ": " + unguardedMessage(w, ff, uf),
 	}
-	if fix, ok := c.unguardedFix(w, ev, ff, uf); ok {
+	if fix, ok := c.unguardedFix(w, ev, ff, uf, decoded); ok {
 		d.SuggestedFixes = []analysis.SuggestedFix{fix}
 	}
 	c.report(RuleUnguardedUpdate, d)
