@@ -298,29 +298,23 @@ func isSessionContextParent(info *types.Info, ctx ast.Expr, scope inspector.Curs
 // holds w uses, before w, a document that a driver Decode filled before
 // start and not again since: that read is not part of the transaction.
 func (c *checker) readBefore(w *write, start token.Pos) bool {
-	fl := c.evaluatorAt(w.cur).locals
-	fn := outermostFunc(w.cur)
-	if fl == nil || !fn.Valid() {
+	ev := c.evaluatorAt(w.cur)
+	if ev.locals == nil {
 		return false
 	}
 	pos, end := w.node().Pos(), w.node().End()
+	// The variables whose last Decode before w came before start.
 	latest := make(map[*types.Var]token.Pos)
-	for _, d := range fl.decodes {
+	for _, d := range ev.locals.decodes {
 		if d.call.Pos() < pos {
 			latest[d.v] = d.call.Pos()
 		}
 	}
-	stale := make(map[*types.Var]bool)
 	for v, p := range latest {
-		if p < start {
-			stale[v] = true
+		if p >= start {
+			continue
 		}
-	}
-	if len(stale) == 0 {
-		return false
-	}
-	for v := range stale {
-		for _, u := range c.usesOf(fn, v) {
+		for _, u := range c.usesOf(ev.fn, v) {
 			if pos := u.Node().Pos(); start <= pos && pos < end {
 				return true
 			}
