@@ -127,7 +127,7 @@ func checkFuzzedSource(t *testing.T, src string) {
 			if _, err := parser.ParseFile(token.NewFileSet(), "p.go", out, 0); err != nil {
 				t.Fatalf("fix %q of %q does not parse: %v\nbefore:\n%s\nafter:\n%s", fix.Message, d.Message, err, src, out)
 			}
-			if !isGofmtClean(out) && !nextToOtherFix(fset, diags, i, fix) {
+			if !isGofmtClean(out) && !(spacesOnly(out) && nextToOtherFix(fset, diags, i, fix)) {
 				t.Fatalf("fix %q of %q is not gofmt-clean:\n%s", fix.Message, d.Message, out)
 			}
 		}
@@ -157,6 +157,17 @@ func nextToOtherFix(fset *token.FileSet, diags []analysis.Diagnostic, i int, fix
 		}
 	}
 	return false
+}
+
+// spacesOnly reports whether gofmt changes nothing in src but spaces
+// within lines: the alignment of trailing comments.
+func spacesOnly(src []byte) bool {
+	formatted, err := format.Source(src)
+	if err != nil {
+		return false
+	}
+	_, ok := lineChanges(src, formatted)
+	return ok
 }
 
 func isGofmtClean(src []byte) bool {

@@ -14,14 +14,10 @@ import (
 )
 
 // namedPackages hold cases that issues 2 and 6 name and that had no test
-// of their own, for both drivers.
+// of their own, for both drivers. TestDiagnosticURLs runs every rule on
+// them, which checks their // want lines: a call is also seen reported
+// under one rule only.
 var namedPackages = []string{"namedcases", "namedcasesv1"}
-
-// TestNamedCases runs every rule on them, so that a call is also seen
-// reported under one rule only.
-func TestNamedCases(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), testAnalyzer(), "namedcases", "namedcasesv1")
-}
 
 // TestDiagnosticURLs checks issue 2's "Each diagnostic's Category is its
 // rule name and its URL points to the rule's section of the README": the
