@@ -43,19 +43,21 @@ func replace(pos, end token.Pos, text string) analysis.TextEdit {
 	return analysis.TextEdit{Pos: pos, End: end, NewText: []byte(text)}
 }
 
-// appendElement inserts an element at the end of a composite literal,
-// on the same line as the last element or on a line of its own, as the
+// appendElement inserts elements at the end of a composite literal, on
+// the same line as the last element or each on a line of its own, as the
 // literal is laid out.
-func appendElement(fset *token.FileSet, lit *ast.CompositeLit, elem string) analysis.TextEdit {
+func appendElement(fset *token.FileSet, lit *ast.CompositeLit, elems ...string) analysis.TextEdit {
 	if len(lit.Elts) == 0 {
-		return insert(lit.Rbrace, elem)
+		return insert(lit.Rbrace, strings.Join(elems, ", "))
 	}
 	last := lit.Elts[len(lit.Elts)-1]
 	if fset.Position(last.End()).Line == fset.Position(lit.Rbrace).Line {
-		return insert(last.End(), ", "+elem)
+		return insert(last.End(), ", "+strings.Join(elems, ", "))
 	}
-	// The last element ends its line with a comma, which now follows elem.
-	return insert(last.End(), ",\n"+indentOf(fset, last)+elem)
+	// The last element ends its line with a comma, which now follows the
+	// new ones.
+	sep := ",\n" + indentOf(fset, last)
+	return insert(last.End(), sep+strings.Join(elems, sep))
 }
 
 // isInside reports whether the literal lit lies within the node outer.

@@ -1,7 +1,6 @@
 package analyzer
 
 import (
-	"go/ast"
 	"go/token"
 	"strconv"
 	"strings"
@@ -27,7 +26,6 @@ func (c *checker) testFilterEdits(w *write, ev *evaluator, tests []fieldTest) (e
 		return nil, "", false, false
 	}
 	fset := c.pass.Fset
-	ordered := kindOf(c.pass.TypesInfo.Types[filter.lit].Type) == orderedDoc
 	typ := exprText(fset, filter.lit.Type)
 	if typ == "" {
 		return nil, "", false, false
@@ -63,11 +61,7 @@ func (c *checker) testFilterEdits(w *write, ev *evaluator, tests []fieldTest) (e
 				if v == "" {
 					return nil, "", false, false
 				}
-				if ordered {
-					ops = append(ops, "{Key: "+strconv.Quote(queryOps[t.op])+", Value: "+v+"}")
-				} else {
-					ops = append(ops, strconv.Quote(queryOps[t.op])+": "+v)
-				}
+				ops = append(ops, c.element(filter.lit, strconv.Quote(queryOps[t.op]), v))
 			}
 			value = typ + "{" + strings.Join(ops, ", ") + "}"
 		}
@@ -76,24 +70,11 @@ func (c *checker) testFilterEdits(w *write, ev *evaluator, tests []fieldTest) (e
 		}
 		elems = append(elems, c.element(filter.lit, strconv.Quote(f), value))
 	}
-	edits = []analysis.TextEdit{appendElements(fset, filter.lit, elems)}
 	// The write is now conditional: look at its outcome.
-	if u := c.uncheckedOf(w); u != nil {
-		check, ok := c.resultCheckEdits(w, u)
-		if !ok {
-			return nil, "", false, false
-		}
-		edits, checked = append(edits, check...), true
+	check, checked, ok := c.outcomeCheckEdits(w)
+	if !ok {
+		return nil, "", false, false
 	}
+	edits = append([]analysis.TextEdit{appendElement(fset, filter.lit, elems...)}, check...)
 	return edits, strings.Join(elems, ", "), checked, true
-}
-
-// appendElements inserts elements at the end of a composite literal, laid
-// out as appendElement does.
-func appendElements(fset *token.FileSet, lit *ast.CompositeLit, elems []string) analysis.TextEdit {
-	sep := ", "
-	if n := len(lit.Elts); n > 0 && fset.Position(lit.Elts[n-1].End()).Line != fset.Position(lit.Rbrace).Line {
-		sep = ",\n" + indentOf(fset, lit.Elts[n-1])
-	}
-	return appendElement(fset, lit, strings.Join(elems, sep))
 }

@@ -29,6 +29,18 @@ func (c *checker) checkResultFix(w *write, u *unchecked) (analysis.SuggestedFix,
 	}, true
 }
 
+// outcomeCheckEdits returns the edits that make the outcome of w checked,
+// for fixes that make w conditional; checked tells whether there are any.
+// ok is false when the outcome is unchecked and cannot be checked.
+func (c *checker) outcomeCheckEdits(w *write) (edits []analysis.TextEdit, checked, ok bool) {
+	u := c.uncheckedOf(w)
+	if u == nil {
+		return nil, false, true
+	}
+	edits, ok = c.resultCheckEdits(w, u)
+	return edits, ok, ok
+}
+
 // resultCheckEdits returns the edits that make the outcome of w checked.
 func (c *checker) resultCheckEdits(w *write, u *unchecked) ([]analysis.TextEdit, bool) {
 	file := fileOf(c.pass, w.node().Pos())

@@ -198,13 +198,11 @@ func (c *checker) versionFix(w *write, ev *evaluator, uf updateFields, decoded v
 		}
 		edits = append(edits, incEdit)
 	}
-	if u := c.uncheckedOf(w); u != nil {
-		check, ok := c.resultCheckEdits(w, u)
-		if !ok {
-			return analysis.SuggestedFix{}, false
-		}
-		edits = append(edits, check...)
+	check, _, ok := c.outcomeCheckEdits(w)
+	if !ok {
+		return analysis.SuggestedFix{}, false
 	}
+	edits = append(edits, check...)
 	return analysis.SuggestedFix{
 		Message:   fmt.Sprintf("Guard the update with %s and increment %q", guard, key),
 		TextEdits: edits,

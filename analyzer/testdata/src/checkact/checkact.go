@@ -236,3 +236,46 @@ func restockUnderLimit(ctx context.Context, items *mongo.Collection, id bson.Obj
 	}
 	return 0, errOut
 }
+
+// Two tests of one field with one operator: a map literal cannot hold
+// the key twice, so no fix is offered.
+func buyWithin(ctx context.Context, items *mongo.Collection, id bson.ObjectID, limit int) error {
+	var it Item
+	if err := items.FindOne(ctx, bson.M{"_id": id}).Decode(&it); err != nil {
+		return err
+	}
+	if it.Qty <= 0 {
+		return errOut
+	}
+	if it.Qty <= limit {
+		return errOut
+	}
+	res, err := items.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$inc": bson.M{"qty": -1}}) // want `UpdateOne changes "qty", which this code tested before`
+	if err != nil {
+		return err
+	}
+	if res.MatchedCount == 0 {
+		return errOut
+	}
+	return nil
+}
+
+// Tests of two fields, added to a filter laid out on several lines.
+func promote(ctx context.Context, items *mongo.Collection, id bson.ObjectID) error {
+	var it Item
+	if err := items.FindOne(ctx, bson.M{"_id": id}).Decode(&it); err != nil {
+		return err
+	}
+	if it.Level == 1 && it.Qty > 0 {
+		res, err := items.UpdateOne(ctx, bson.D{ // want `UpdateOne changes "level", "qty", which this code tested before`
+			{Key: "_id", Value: id},
+		}, bson.M{"$inc": bson.M{"level": 1, "qty": -1}})
+		if err != nil {
+			return err
+		}
+		if res.MatchedCount == 0 {
+			return errOut
+		}
+	}
+	return nil
+}
