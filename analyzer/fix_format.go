@@ -12,12 +12,14 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// gofmt lines up, in one column, the comments that end consecutive lines.
+// gofmt lines up, in one column, the comments that end consecutive lines,
+// and the values of the key-value pairs of a literal on consecutive lines.
 // A fix that changes the length of such a line, or puts new lines between
 // two of them, moves that column, and the file it leaves is no longer
 // gofmt-clean. The rules write their edits without regard to it; the
-// aligner then adds to each fix next to such comments the spaces that
-// gofmt would change, so that the fix, applied alone as an editor applies
+// aligner then adds to each fix next to such comments, and to each fix
+// that inserts a line holding a key-value pair, the spaces that gofmt
+// would change, so that the fix, applied alone as an editor applies
 // it, leaves gofmt'd code. It does so only where no other fix edits the
 // same text: golangci-lint applies all fixes at once, and two edits of one
 // place conflict.
@@ -133,7 +135,7 @@ func (al *aligner) realign(fix *analysis.SuggestedFix) ([]analysis.TextEdit, boo
 		first, last = min(first, tf.Line(e.Pos)), max(last, tf.Line(max(e.Pos, e.End)))
 	}
 	f := al.file(tf.Name())
-	if !endsInComment(tf, file, f.text, first-1, last+1) || !f.isClean() {
+	if !insertsKeyValueLine(fix) && !endsInComment(tf, file, f.text, first-1, last+1) || !f.isClean() {
 		return nil, false
 	}
 	edits := slices.Clone(fix.TextEdits)
@@ -215,6 +217,18 @@ func (al *aligner) overlapsOthers(e analysis.TextEdit, fix *analysis.SuggestedFi
 	edit := textdiff.Edit{Start: int(e.Pos), End: int(e.End)}
 	for _, s := range al.claims() {
 		if s.fix != fix && textdiff.Overlaps(textdiff.Edit{Start: int(s.pos), End: int(s.end)}, edit) {
+			return true
+		}
+	}
+	return false
+}
+
+// insertsKeyValueLine reports whether fix inserts a line that may hold a
+// key-value pair ("qty": x), whose value gofmt aligns with those of the
+// lines around it. Most fixes insert none, and need no formatting.
+func insertsKeyValueLine(fix *analysis.SuggestedFix) bool {
+	for _, e := range fix.TextEdits {
+		if bytes.Contains(e.NewText, []byte("\n")) && bytes.Contains(e.NewText, []byte(": ")) {
 			return true
 		}
 	}
