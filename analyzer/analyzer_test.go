@@ -62,10 +62,11 @@ func TestRealDrivers(t *testing.T) {
 
 func TestVersionFieldsSetting(t *testing.T) {
 	a := testAnalyzer()
-	if err := a.Flags.Set("version-fields", "revision"); err != nil {
+	if err := a.Flags.Set("version-fields", "docRevision"); err != nil {
 		t.Fatal(err)
 	}
-	runWithFixes(t, a, "fixrev")
+	// The plugin's TestSettings runs the same package with the setting.
+	runWithFixes(t, a, "pluginsettings/versionfields")
 }
 
 func TestInvalidSettings(t *testing.T) {

@@ -1,5 +1,7 @@
-// version-fields: [docRevision] replaces the default version fields
-// (version, _version, __v, rev, _rev) and keeps the case of the name: the
+// The version-fields setting, given as -version-fields=docRevision or as
+// the plugin setting version-fields: [docRevision], replaces the default
+// version fields (version, _version, __v, rev, _rev) and keeps the case
+// of the name: the
 // fix guards with docRevision, a filter on docRevision is a version guard
 // that stale-write-back accepts, and a field named version is no longer a
 // version field.
