@@ -357,6 +357,13 @@ func collectionMethod(info *types.Info, call *ast.CallExpr) (*types.Func, ast.Ex
 	return fn, ast.Unparen(call.Fun).(*ast.SelectorExpr).X, true
 }
 
+// mayUpsert reports whether the driver write call passes options (the
+// arguments after ctx, filter and update), which may make it an upsert:
+// one that matches nothing and succeeds by inserting.
+func mayUpsert(call *ast.CallExpr) bool {
+	return len(call.Args) > 3
+}
+
 // methodValue returns the method that call calls when it calls a method
 // of a value, x.M(args), whose arguments are the method's parameters, or
 // nil. In a method expression, (T).M(x, args), they start with the

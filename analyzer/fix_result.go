@@ -51,10 +51,8 @@ func (c *checker) resultCheckEdits(w *write, u *unchecked) ([]analysis.TextEdit,
 	if !ok {
 		return nil, false
 	}
-	if call, ok := w.node().(*ast.CallExpr); ok && len(call.Args) > 3 {
-		// Options may make it an upsert, which matches nothing and
-		// succeeds by inserting: "nothing matched" is no failure then.
-		return nil, false
+	if call, ok := w.node().(*ast.CallExpr); ok && mayUpsert(call) {
+		return nil, false // "nothing matched" is no failure then
 	}
 	if w.result == singleResult {
 		return c.errorCheckEdits(w, u, file, ret)

@@ -146,10 +146,8 @@ func (c *checker) checkNoDocsOf(cur inspector.Cursor, n ast.Node, errExpr ast.Ex
 // is not), or its negation for !=. The result is bound to a fresh name
 // when the code drops it.
 func (c *checker) noDocsFix(cmp inspector.Cursor, errID *ast.Ident, call *ast.CallExpr, negated bool) (analysis.SuggestedFix, bool) {
-	if len(call.Args) != 3 || call.Ellipsis.IsValid() {
-		// Options may ask for an upsert, which matches nothing and inserts:
-		// MatchedCount 0 is then a success.
-		return analysis.SuggestedFix{}, false
+	if mayUpsert(call) {
+		return analysis.SuggestedFix{}, false // MatchedCount 0 is then a success
 	}
 	errVar, ok := c.pass.TypesInfo.Uses[errID].(*types.Var)
 	if !ok || c.underCheckOf(cmp, errVar) || !c.importsSurvive(cmp) {
