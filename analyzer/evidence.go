@@ -99,7 +99,7 @@ func useIn(info *types.Info, n ast.Node, vars varSet) *ast.Ident {
 	case *ast.ParenExpr:
 		return useIn(info, n.X, vars)
 	case *ast.SelectorExpr:
-		return useIn(info, n.X, vars) // Sel names a field or a method
+		return useIn(info, n.X, vars) // Sel: a field, a method or a package member, never a local in vars
 	case *ast.StarExpr:
 		return useIn(info, n.X, vars)
 	case *ast.UnaryExpr:
