@@ -88,10 +88,8 @@ func firstUse(info *types.Info, e ast.Expr, vars varSet) *ast.Ident {
 func useIn(info *types.Info, n ast.Node, vars varSet) *ast.Ident {
 	switch n := n.(type) {
 	case *ast.Ident:
-		if namesAny(n.Name, vars) {
-			if v, ok := info.Uses[n].(*types.Var); ok && vars.has(v) {
-				return n
-			}
+		if usesAny(info, n, vars) {
+			return n
 		}
 		return nil
 	case *ast.BasicLit:
@@ -129,10 +127,8 @@ func useIn(info *types.Info, n ast.Node, vars varSet) *ast.Ident {
 	}
 	var found *ast.Ident
 	ast.Inspect(n, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && found == nil && namesAny(id.Name, vars) {
-			if v, ok := info.Uses[id].(*types.Var); ok && vars.has(v) {
-				found = id
-			}
+		if id, ok := n.(*ast.Ident); ok && found == nil && usesAny(info, id, vars) {
+			found = id
 		}
 		return found == nil
 	})
@@ -147,6 +143,16 @@ func useInList(info *types.Info, list []ast.Expr, vars varSet) *ast.Ident {
 		}
 	}
 	return nil
+}
+
+// usesAny reports whether id uses one of vars. The name is compared
+// first: most identifiers are then never looked up.
+func usesAny(info *types.Info, id *ast.Ident, vars varSet) bool {
+	if !namesAny(id.Name, vars) {
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	return ok && vars.has(v)
 }
 
 // namesAny reports whether one of vars has the given name: a test much
