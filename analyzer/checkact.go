@@ -68,12 +68,8 @@ func (c *checker) checkThenAct(w *write, ev *evaluator, ff filterFields, uf upda
 			"two callers can both pass it and both write; add the condition to the filter and check the result",
 			w.label(), quoteList(fields), strings.Join(slices.Compact(conds), "; ")),
 	}
-	if edits, what, checked, ok := c.testFilterEdits(w, ev, tests); ok {
-		msg := fmt.Sprintf("Add %s to the filter", what)
-		if checked {
-			msg += " and return an error when nothing matches"
-		}
-		d.SuggestedFixes = []analysis.SuggestedFix{{Message: msg, TextEdits: edits}}
+	if fix, ok := c.testFilterFix(w, ev, tests); ok {
+		d.SuggestedFixes = []analysis.SuggestedFix{fix}
 	}
 	c.report(RuleCheckThenAct, d)
 }

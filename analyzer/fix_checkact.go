@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"fmt"
 	"go/token"
 	"strconv"
 	"strings"
@@ -14,6 +15,20 @@ import (
 // every test is a plain comparison (see comparison) and the filter is a
 // literal written in the call. unguardedFix adds the same edits to its
 // $inc fix.
+
+// testFilterFix is the fix that adds tests to w's filter, and checks the
+// result when the code does not.
+func (c *checker) testFilterFix(w *write, ev *evaluator, tests []fieldTest) (analysis.SuggestedFix, bool) {
+	edits, what, checked, ok := c.testFilterEdits(w, ev, tests)
+	if !ok {
+		return analysis.SuggestedFix{}, false
+	}
+	msg := fmt.Sprintf("Add %s to the filter", what)
+	if checked {
+		msg += " and return an error when nothing matches"
+	}
+	return analysis.SuggestedFix{Message: msg, TextEdits: edits}, true
+}
 
 // testFilterEdits returns the edits that add tests to w's filter, what
 // they add, and whether they also check the result, for the fix's message.

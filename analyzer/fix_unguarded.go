@@ -16,8 +16,11 @@ import (
 
 // unguardedFix returns the fix for an unguarded write, if a safe one
 // exists: $inc when every $set is the field's old value plus a delta (seed
-// 000), else a version guard when the written values come from a decoded
-// document whose type has a version field (seeds 001 and 003).
+// 000); else, when the write runs only after a test of a field it sets
+// (if t.Status == "open"), that test repeated in the filter, check-then-act's
+// fix (seed 001, and the claimTask pattern); else a version guard when the
+// written values come from a decoded document whose type has a version
+// field (seeds 001 and 003).
 //
 // When the write runs only after a test of a field it changes (if it.Qty
 // <= 0 { return }), $inc alone would let two callers both pass the test
@@ -43,6 +46,13 @@ func (c *checker) unguardedFix(w *write, ev *evaluator, ff filterFields, uf upda
 			}
 		})
 		if done {
+			return fix, true
+		}
+	} else {
+		var fix analysis.SuggestedFix
+		ok := false
+		c.contain(func() { fix, ok = c.testFilterFix(w, ev, c.testsBefore(w, ev, ff, uf.modified)) })
+		if ok {
 			return fix, true
 		}
 	}

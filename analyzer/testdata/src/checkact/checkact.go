@@ -304,3 +304,17 @@ func promoteOne(ctx context.Context, items *mongo.Collection, id bson.ObjectID) 
 	}
 	return nil
 }
+
+// A state tested, then set (the claimTask pattern): unguarded-update
+// reports it, and its fix repeats the test in the filter.
+func claim(ctx context.Context, items *mongo.Collection, id bson.ObjectID) error {
+	var it Item
+	if err := items.FindOne(ctx, bson.M{"_id": id}).Decode(&it); err != nil {
+		return err
+	}
+	if it.Status != "open" {
+		return errOut
+	}
+	_, err := items.UpdateOne(ctx, bson.M{"_id": it.ID}, bson.M{"$set": bson.M{"status": "claimed"}}) // want `^read-modify-write: UpdateOne sets "status" but its filter matches only "_id"`
+	return err
+}
