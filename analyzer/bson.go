@@ -356,7 +356,10 @@ func (ev *evaluator) structValue(e ast.Expr, t types.Type) *document {
 			if _, keyed := lit.Elts[0].(*ast.KeyValueExpr); keyed {
 				given = make(map[string]ast.Expr)
 				for _, elt := range lit.Elts {
-					kv := elt.(*ast.KeyValueExpr)
+					kv, ok := elt.(*ast.KeyValueExpr)
+					if !ok {
+						return nil // a partial literal, in code that does not parse
+					}
 					if id, ok := kv.Key.(*ast.Ident); ok {
 						given[id.Name] = kv.Value
 					}
