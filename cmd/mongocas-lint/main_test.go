@@ -207,6 +207,7 @@ func TestBadInput(t *testing.T) {
 		"go.mod":       "module bad\n\ngo 1.25\n",
 		"syntax/s.go":  "package syntax\n\nfunc f() { x := }\n",
 		"typeerr/t.go": "package typeerr\n\nfunc f() { var x int = \"s\"; _ = x }\n",
+		"baddep/d.go":  "package baddep\n\nimport _ \"bad/typeerr\"\n",
 		"empty/README": "no Go files here\n",
 		"good/good.go": "package good\n",
 	}
@@ -233,6 +234,7 @@ func TestBadInput(t *testing.T) {
 		{"outside a module", outside, []string{"./..."}, 1, "does not contain main module", true},
 		{"syntax error", dir, []string{"./syntax"}, 1, "s.go:3:17: expected operand", false},
 		{"type error", dir, []string{"./typeerr"}, 1, `t.go:3:24: cannot use "s"`, true},
+		{"type error in a dependency", dir, []string{"./baddep"}, 1, `t.go:3:24: cannot use "s"`, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

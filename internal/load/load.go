@@ -3,8 +3,8 @@
 package load
 
 import (
-	"context"
 	"fmt"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -20,72 +20,101 @@ import (
 // export data. Facts of ours can only come from packages that depend on
 // the driver and are not the driver, so load reads those from source and
 // everything else from export data, as for an analyzer without facts.
+//
+// It lists the packages with go/packages, in one go list that is the one
+// go/packages runs to load an analyzer without facts, and then parses and
+// type-checks them itself (typecheck.go): go/packages decides which
+// packages come from source before it lists the graph that tells which
+// ones we need.
+
+// listMode asks go list for what loading needs: the whole import graph,
+// the files to parse and the export data of every package.
+const listMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+	packages.NeedImports | packages.NeedDeps | packages.NeedExportFile |
+	packages.NeedModule | packages.NeedTypesSizes | packages.NeedForTest
 
 // Packages loads the packages matched by patterns, and the packages
 // they depend on that may hold facts of ours, from source, as the go
 // command does in dir ("" for the current directory). It returns the
-// packages matched. Each one's Imports holds only the packages loaded from
-// source, so that the checker computes facts on those alone.
+// packages matched. Each one's Imports holds only the packages loaded for
+// analysis, so that the checker computes facts on those alone.
 func Packages(dir string, patterns []string, tests bool) ([]*packages.Package, error) {
-	cfg := func(ctx context.Context, mode packages.LoadMode) *packages.Config {
-		return &packages.Config{Context: ctx, Mode: mode, Tests: tests, Dir: dir, Env: os.Environ()}
-	}
-	const syntax = packages.LoadSyntax | packages.NeedModule
-
-	// Load the packages named while listing the dependencies: most runs
-	// need no other package from source, and then the listing costs
-	// nothing. When some are needed, the first load is cancelled.
-	type result struct {
-		pkgs []*packages.Package
-		err  error
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	first := make(chan result, 1)
-	go func() {
-		pkgs, err := packages.Load(cfg(ctx, syntax), patterns...)
-		first <- result{pkgs, err}
-	}()
-	graph, err := packages.Load(cfg(context.Background(), packages.NeedName|packages.NeedImports|packages.NeedDeps), patterns...)
-	if err != nil {
-		return nil, err
-	}
-	roots, extra := dependentsOfDriver(graph)
-	var loaded []*packages.Package
-	if len(extra) > 0 {
-		cancel()
-		<-first
-		loaded, err = packages.Load(cfg(context.Background(), syntax), slices.Concat(patterns, extra)...)
-	} else {
-		r := <-first
-		loaded, err = r.pkgs, r.err
-	}
+	cfg := &packages.Config{Mode: listMode, Tests: tests, Dir: dir, Env: os.Environ()}
+	roots, err := packages.Load(cfg, patterns...)
 	switch {
 	case err != nil:
 		return nil, err
-	case len(loaded) == 0:
+	case len(roots) == 0:
 		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 	}
 
-	fromSource := make(map[string]*packages.Package)
-	for _, p := range loaded {
-		fromSource[p.ID] = p
+	analyzed := mayHoldFacts(roots)
+	typeCheck(roots, analyzed)
+
+	for p := range analyzed {
+		p.Errors = withoutCompilerOutput(p)
 	}
-	var matched []*packages.Package
-	for _, p := range loaded {
+	adoptErrors(roots, analyzed)
+	for p := range analyzed {
 		imports := make(map[string]*packages.Package)
 		for path, imp := range p.Imports {
-			if dep, ok := fromSource[imp.ID]; ok {
-				imports[path] = dep
+			if analyzed[imp] {
+				imports[path] = imp
 			}
 		}
 		p.Imports = imports
-		p.Errors = withoutCompilerOutput(p)
-		if roots[p.ID] {
-			matched = append(matched, p)
-		}
 	}
-	return matched, nil
+	return roots, nil
+}
+
+// adoptErrors gives the errors of each package left out of the analysis to
+// the first analyzed package that imports it, directly or not, before it
+// leaves the graph: a dependency that does not build is reported, as
+// singlechecker reports it.
+func adoptErrors(roots []*packages.Package, analyzed map[*packages.Package]bool) {
+	taken := make(map[*packages.Package]bool)
+	var take func(to, p *packages.Package)
+	take = func(to, p *packages.Package) {
+		if analyzed[p] || taken[p] {
+			return
+		}
+		taken[p] = true
+		for _, path := range slices.Sorted(maps.Keys(p.Imports)) {
+			take(to, p.Imports[path])
+		}
+		to.Errors = append(to.Errors, withoutCompilerOutput(p)...)
+	}
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		if analyzed[p] {
+			for _, path := range slices.Sorted(maps.Keys(p.Imports)) {
+				take(p, p.Imports[path])
+			}
+		}
+	})
+}
+
+// mayHoldFacts returns the packages to analyze: roots, and the packages
+// they depend on that depend on the driver and are not the driver. A test
+// variant that is not a root ("q [p.test]": q compiled again for the tests
+// of p, which q imports) is left out: analyzing q again would double the
+// work for facts that only p's external tests could use.
+func mayHoldFacts(roots []*packages.Package) map[*packages.Package]bool {
+	analyzed := make(map[*packages.Package]bool)
+	for _, p := range roots {
+		analyzed[p] = true
+	}
+	dependsOnDriver := make(map[*packages.Package]bool)
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		for _, imp := range p.Imports {
+			if analyzer.IsDriverPath(imp.PkgPath) || dependsOnDriver[imp] {
+				dependsOnDriver[p] = true
+			}
+		}
+		if dependsOnDriver[p] && !analyzer.IsDriverPath(p.PkgPath) && p.ForTest == "" {
+			analyzed[p] = true
+		}
+	})
+	return analyzed
 }
 
 // withoutCompilerOutput drops the compiler's output that go list reports
@@ -102,26 +131,4 @@ func withoutCompilerOutput(p *packages.Package) []packages.Error {
 		}
 	}
 	return kept
-}
-
-// dependentsOfDriver returns the IDs of the packages of graph, and the
-// paths of their dependencies that depend on the driver and are not the
-// driver: those that may hold facts.
-func dependentsOfDriver(graph []*packages.Package) (roots map[string]bool, extra []string) {
-	roots = make(map[string]bool)
-	for _, p := range graph {
-		roots[p.ID] = true
-	}
-	dependsOnDriver := make(map[string]bool)
-	packages.Visit(graph, nil, func(p *packages.Package) {
-		for _, imp := range p.Imports {
-			if analyzer.IsDriverPath(imp.PkgPath) || dependsOnDriver[imp.ID] {
-				dependsOnDriver[p.ID] = true
-			}
-		}
-		if dependsOnDriver[p.ID] && !roots[p.ID] && !analyzer.IsDriverPath(p.PkgPath) {
-			extra = append(extra, p.PkgPath)
-		}
-	})
-	return roots, extra
 }
