@@ -188,10 +188,10 @@ func (l *loader) readExportData(p *packages.Package) error {
 	if err != nil {
 		return err
 	}
-	defer f.Close() // read only
+	defer func() { _ = f.Close() }() // read only: nothing to lose
 	r, err := gcexportdata.NewReader(f)
 	if err != nil {
-		return fmt.Errorf("reading %s: %v", p.ExportFile, err)
+		return fmt.Errorf("reading %s: %w", p.ExportFile, err)
 	}
 	view := make(map[string]*types.Package)
 	var add func(*packages.Package)
@@ -206,7 +206,7 @@ func (l *loader) readExportData(p *packages.Package) error {
 	add(p)
 	tpkg, err := gcexportdata.Read(r, l.fset, view, p.PkgPath)
 	if err != nil {
-		return fmt.Errorf("reading %s: %v", p.ExportFile, err)
+		return fmt.Errorf("reading %s: %w", p.ExportFile, err)
 	}
 	if tpkg != p.Types {
 		return fmt.Errorf("reading %s: the export data names another package", p.ExportFile)
