@@ -175,7 +175,9 @@ func (ev *evaluator) doc(e ast.Expr) *document {
 		if !ok {
 			d = ev.read(e)
 			if ev.docs == nil {
-				ev.docs = make(map[ast.Expr]*document)
+				// Sized for a function of a few writes, to spare the
+				// map's first growths.
+				ev.docs = make(map[ast.Expr]*document, 16)
 			}
 			ev.docs[e] = d
 		}

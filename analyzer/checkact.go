@@ -85,7 +85,7 @@ func (c *checker) testsBefore(w *write, ev *evaluator, ff filterFields, fields [
 	if coll == nil || fl == nil || len(fields) == 0 {
 		return nil
 	}
-	writeID := ff.equal["_id"]
+	writeID, _ := ff.equalTo("_id")
 	if w.byID() {
 		writeID = w.node().(*ast.CallExpr).Args[1]
 	}
@@ -93,34 +93,35 @@ func (c *checker) testsBefore(w *write, ev *evaluator, ff filterFields, fields [
 		return nil
 	}
 	var tests []fieldTest
-	for _, h := range c.conditionsAt(w.cur) {
-		if h.loose {
-			continue
+	var h heldCond // the condition walked; one closure serves them all
+	visit := func(n ast.Node) bool {
+		e, ok := n.(ast.Expr)
+		if !ok {
+			return true
 		}
-		ast.Inspect(h.expr, func(n ast.Node) bool {
-			e, ok := n.(ast.Expr)
-			if !ok {
-				return true
-			}
-			x, key, ok := c.fieldRead(ev, e)
-			if !ok || !slices.Contains(fields, key) || slices.ContainsFunc(ff.paths, func(p string) bool { return overlaps(p, key) }) {
-				return true
-			}
-			d, ok := fl.decodeAt(x, h.at)
-			if !ok || fl.touchedBetween(x, d.end, h.at) {
-				return true
-			}
-			r := fl.readOfDecode(info, d)
-			if r == nil || r.method == "CountDocuments" || !ev.sameCollection(r.coll, coll) || !c.sameID(ev, r, x, writeID) {
-				return true
-			}
-			t := fieldTest{field: key, cond: h, op: token.ILLEGAL}
-			t.op, t.value = c.comparison(ev, h, ast.Unparen(e), x, w.node().Pos())
-			if !slices.ContainsFunc(tests, func(o fieldTest) bool { return o.field == key && o.cond == h }) {
-				tests = append(tests, t)
-			}
-			return false
-		})
+		x, key, ok := c.fieldRead(ev, e)
+		if !ok || !slices.Contains(fields, key) || slices.ContainsFunc(ff.paths, func(p string) bool { return overlaps(p, key) }) {
+			return true
+		}
+		d, ok := fl.decodeAt(x, h.at)
+		if !ok || fl.touchedBetween(x, d.end, h.at) {
+			return true
+		}
+		r := fl.readOfDecode(info, d)
+		if r == nil || r.method == "CountDocuments" || !ev.sameCollection(r.coll, coll) || !c.sameID(ev, r, x, writeID) {
+			return true
+		}
+		t := fieldTest{field: key, cond: h, op: token.ILLEGAL}
+		t.op, t.value = c.comparison(ev, h, ast.Unparen(e), x, w.node().Pos())
+		if !slices.ContainsFunc(tests, func(o fieldTest) bool { return o.field == key && o.cond == h }) {
+			tests = append(tests, t)
+		}
+		return false
+	}
+	for _, h = range c.conditionsAt(w.cur) {
+		if !h.loose {
+			ast.Inspect(h.expr, visit)
+		}
 	}
 	return tests
 }

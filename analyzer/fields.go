@@ -14,9 +14,27 @@ import (
 type filterFields struct {
 	paths    []string // constrained field paths, in source order
 	complete bool     // the filter holds nothing else the analyzer cannot read
-	// equal holds the value of each top-level {field: value} equality,
-	// for telling whether an update writes back the value it matched.
-	equal map[string]ast.Expr
+	// equal holds the top-level {field: value} equalities, for telling
+	// whether an update writes back the value it matched (see equalTo). A
+	// filter has few: a slice costs less than a map.
+	equal []fieldValue
+}
+
+// A fieldValue is a field and the value a filter matches it with.
+type fieldValue struct {
+	field string
+	value ast.Expr
+}
+
+// equalTo returns the value that the filter's top-level equality on field
+// matches; the last one, as the driver sends a repeated key.
+func (ff filterFields) equalTo(field string) (ast.Expr, bool) {
+	for i := len(ff.equal) - 1; i >= 0; i-- {
+		if ff.equal[i].field == field {
+			return ff.equal[i].value, true
+		}
+	}
+	return nil, false
 }
 
 // onlyID reports whether the filter constrains no field other than _id.
@@ -35,7 +53,7 @@ func (ev *evaluator) filterOf(w *write) filterFields {
 	if w.byID() {
 		return filterFields{paths: []string{"_id"}, complete: true}
 	}
-	ff := filterFields{complete: true, equal: make(map[string]ast.Expr)}
+	ff := filterFields{complete: true}
 	d := ev.doc(w.filter)
 	if d == nil {
 		return filterFields{}
@@ -78,7 +96,7 @@ func (ev *evaluator) collectFilter(d *document, ff *filterFields, top bool) {
 				ff.paths = append(ff.paths, e.key)
 			}
 			if top && e.value != nil && !ev.isOperatorDoc(e.value) {
-				ff.equal[e.key] = e.value
+				ff.equal = append(ff.equal, fieldValue{e.key, e.value})
 			}
 		}
 	}

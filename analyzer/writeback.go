@@ -21,7 +21,7 @@ import (
 // when the value written is a field of a struct the analyzer cannot
 // compare with the value matched.
 func (ev *evaluator) writesBack(ff filterFields, uf updateFields, f, m string) (back, unsure bool) {
-	matched, ok := ff.equal[f]
+	matched, ok := ff.equalTo(f)
 	if f != m || !ok {
 		return false, false
 	}
