@@ -83,10 +83,11 @@ func (l *loader) check(p *packages.Package) {
 	p.Fset = l.fset
 	p.TypesSizes = l.sizes
 	if len(p.CompiledGoFiles) == 0 && p.ExportFile != "" {
+		// Nothing to parse: its types come from export data, and an
+		// analyzer finds no syntax rather than none of the fields.
 		p.Errors = append(p.Errors, packages.Error{Pos: "-", Msg: "sources missing for package " + p.ID, Kind: packages.ParseError})
-		if err := l.fromExportData(p); err != nil {
-			p.IllTyped = true
-		}
+		p.Syntax, p.TypesInfo, p.IllTyped = []*ast.File{}, newTypesInfo(), true
+		_ = l.fromExportData(p) // an error is on p
 		return
 	}
 	files, parseErrs := l.parse(p.CompiledGoFiles)
