@@ -70,8 +70,15 @@ func Packages(dir string, patterns []string, tests bool) ([]*packages.Package, e
 // adoptErrors gives the errors of each package left out of the analysis to
 // the first analyzed package that imports it, directly or not, before it
 // leaves the graph: a dependency that does not build is reported, as
-// singlechecker reports it.
+// singlechecker reports it. A test variant's errors are left out when its
+// package is in the graph too, as that package reports the same errors.
 func adoptErrors(roots []*packages.Package, analyzed map[*packages.Package]bool) {
+	plain := make(map[string]bool) // paths of the packages that are no test variant
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		if p.ForTest == "" {
+			plain[p.PkgPath] = true
+		}
+	})
 	taken := make(map[*packages.Package]bool)
 	var take func(to, p *packages.Package)
 	take = func(to, p *packages.Package) {
@@ -82,7 +89,9 @@ func adoptErrors(roots []*packages.Package, analyzed map[*packages.Package]bool)
 		for _, path := range slices.Sorted(maps.Keys(p.Imports)) {
 			take(to, p.Imports[path])
 		}
-		to.Errors = append(to.Errors, withoutCompilerOutput(p)...)
+		if p.ForTest == "" || !plain[p.PkgPath] {
+			to.Errors = append(to.Errors, dependencyErrors(p)...)
+		}
 	}
 	packages.Visit(roots, nil, func(p *packages.Package) {
 		if analyzed[p] {
@@ -91,6 +100,23 @@ func adoptErrors(roots []*packages.Package, analyzed map[*packages.Package]bool)
 			}
 		}
 	})
+}
+
+// dependencyErrors returns the errors of a package left out of the
+// analysis. Its function bodies were not type-checked, so the compiler's
+// output, when go list reports it, is the whole report, and the type
+// checker's errors are a part of it, left out.
+func dependencyErrors(p *packages.Package) []packages.Error {
+	if !slices.ContainsFunc(p.Errors, isCompilerOutput) {
+		return p.Errors
+	}
+	var kept []packages.Error
+	for _, e := range p.Errors {
+		if e.Kind != packages.TypeError {
+			kept = append(kept, e)
+		}
+	}
+	return kept
 }
 
 // mayHoldFacts returns the packages to analyze: roots, and the packages
@@ -126,9 +152,15 @@ func withoutCompilerOutput(p *packages.Package) []packages.Error {
 	}
 	var kept []packages.Error
 	for _, e := range p.Errors {
-		if e.Kind != packages.ListError || !strings.HasPrefix(e.Msg, "# ") {
+		if !isCompilerOutput(e) {
 			kept = append(kept, e)
 		}
 	}
 	return kept
+}
+
+// isCompilerOutput reports whether e is the output of the compiler that go
+// list reports for a package it could not build.
+func isCompilerOutput(e packages.Error) bool {
+	return e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# ")
 }

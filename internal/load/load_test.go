@@ -2,6 +2,7 @@ package load
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -174,15 +175,19 @@ func Find(id bson.ObjectID) bson.M { return lib.Filter(id) }
 	if test.Types.Scope().Lookup("TestSvc") == nil {
 		t.Errorf("%s is not type-checked", ext)
 	}
+	lib, libTest := byID(pkgs, "example.com/realdrivers/lib"), byID(pkgs, "example.com/realdrivers/lib [example.com/realdrivers/lib.test]")
+	if lib == nil || libTest == nil || !slices.Contains(libTest.Syntax, lib.Syntax[0]) {
+		t.Errorf("lib and its test variant do not share the syntax of lib.go")
+	}
 }
 
 // TestDependencyErrors checks that a dependency that does not type-check,
 // and so has no export data, is loaded from source, and that its errors
 // are reported with the package that imports it, though it leaves the
-// graph.
+// graph: all of them, those in function bodies too, each once.
 func TestDependencyErrors(t *testing.T) {
 	dir := module(t, map[string]string{
-		"bad/bad.go":   "package bad\n\nvar X int = \"s\"\n",
+		"bad/bad.go":   "package bad\n\nvar X int = \"s\"\n\nfunc F() int { var x int = \"t\"; return x }\n",
 		"good/good.go": "package good\n\nimport \"example.com/realdrivers/bad\"\n\nvar Y = bad.X\n",
 	})
 	pkgs, err := Packages(dir, []string{"./good"}, false)
@@ -193,10 +198,91 @@ func TestDependencyErrors(t *testing.T) {
 	if len(good.Imports) != 0 {
 		t.Errorf("bad stays in the graph: %v", good.Imports)
 	}
-	if len(good.Errors) != 1 || !strings.Contains(good.Errors[0].Error(), `bad.go:3:13: cannot use "s"`) {
-		t.Errorf("errors = %v, want bad.go's type error once", good.Errors)
+	report := errorsOf(pkgs)
+	for _, want := range []string{`bad.go:3:13: cannot use "s"`, `bad.go:5:28: cannot use "t"`} {
+		if n := strings.Count(report, want); n != 1 {
+			t.Errorf("%q reported %d times, want once:\n%s", want, n, report)
+		}
 	}
 	if !good.IllTyped || good.Types.Scope().Lookup("Y") == nil {
 		t.Errorf("good: IllTyped %v, Y declared %v; want an ill-typed package that declares Y", good.IllTyped, good.Types.Scope().Lookup("Y") != nil)
 	}
+}
+
+// TestVariantErrorsOnce checks that the errors of a package that does not
+// type-check are reported once, though its test variant fails too.
+func TestVariantErrorsOnce(t *testing.T) {
+	dir := module(t, map[string]string{
+		"lib/lib.go":      "package lib\n\nfunc Filter() int { return 1 }\n",
+		"lib/lib_test.go": "package lib\n\nfunc helperForTests() int { return 2 }\n",
+		"lib/ext_test.go": "package lib_test\n\nimport (\n\t\"testing\"\n\n\t\"example.com/realdrivers/svc\"\n)\n\nfunc TestSvc(t *testing.T) { _ = svc.Find }\n",
+		"svc/svc.go":      "package svc\n\nimport \"example.com/realdrivers/lib\"\n\nvar Z int = \"s\"\n\nfunc Find() int { var n int = \"t\"; return n + lib.Filter() }\n",
+	})
+	pkgs, err := Packages(dir, []string{"./..."}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	report := errorsOf(pkgs)
+	for _, want := range []string{`svc.go:5:13: cannot use "s"`, `svc.go:7:31: cannot use "t"`} {
+		if n := strings.Count(report, want); n != 1 {
+			t.Errorf("%q reported %d times, want once:\n%s", want, n, report)
+		}
+	}
+}
+
+// TestNamedPackageErrors checks the errors of packages named: a syntax
+// error is a parse error, a type error a type error, reported by the type
+// checker and not again by the compiler's output; a file needing a newer
+// Go than the module's go line is a type error too.
+func TestNamedPackageErrors(t *testing.T) {
+	t.Setenv("GOWORK", "off")
+	dir := t.TempDir()
+	for name, content := range map[string]string{
+		"go.mod":         "module errs\n\ngo 1.21\n",
+		"syntax/s.go":    "package syntax\n\nfunc f() { x := }\n",
+		"typeerr/t.go":   "package typeerr\n\nfunc f() { var x int = \"s\"; _ = x }\n",
+		"rangeint/r.go":  "package rangeint\n\nfunc f() {\n\tfor range 3 {\n\t}\n}\n",
+		"fine/fine.go":   "package fine\n",
+		"fine/README.md": "no error here\n",
+	} {
+		clitest.WriteFile(t, filepath.Join(dir, name), content)
+	}
+	pkgs, err := Packages(dir, []string{"./..."}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]struct {
+		kind packages.ErrorKind
+		text string
+	}{
+		"errs/syntax":   {packages.ParseError, "s.go:3:17: expected operand"},
+		"errs/typeerr":  {packages.TypeError, `t.go:3:24: cannot use "s"`},
+		"errs/rangeint": {packages.TypeError, "requires go1.22"},
+	}
+	for _, p := range pkgs {
+		w, ok := want[p.ID]
+		if !ok {
+			if len(p.Errors) > 0 {
+				t.Errorf("%s: unexpected errors %v", p.ID, p.Errors)
+			}
+			continue
+		}
+		// A syntax error is followed by what the parser and the checker
+		// make of the rest; a type error is alone.
+		if len(p.Errors) == 0 || p.Errors[0].Kind != w.kind || !strings.Contains(p.Errors[0].Error(), w.text) ||
+			w.kind == packages.TypeError && len(p.Errors) != 1 {
+			t.Errorf("%s: errors %v, want first one of kind %v saying %q", p.ID, p.Errors, w.kind, w.text)
+		}
+	}
+}
+
+// errorsOf returns the errors of pkgs' graph, one per line.
+func errorsOf(pkgs []*packages.Package) string {
+	var b strings.Builder
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			b.WriteString(e.Error() + "\n")
+		}
+	})
+	return b.String()
 }

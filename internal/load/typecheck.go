@@ -82,14 +82,6 @@ func (l *loader) check(p *packages.Package) {
 	defer close(l.source[p])
 	p.Fset = l.fset
 	p.TypesSizes = l.sizes
-	if len(p.CompiledGoFiles) == 0 && p.ExportFile != "" {
-		// Nothing to parse: its types come from export data, and an
-		// analyzer finds no syntax rather than none of the fields.
-		p.Errors = append(p.Errors, packages.Error{Pos: "-", Msg: "sources missing for package " + p.ID, Kind: packages.ParseError})
-		p.Syntax, p.TypesInfo, p.IllTyped = []*ast.File{}, newTypesInfo(), true
-		_ = l.fromExportData(p) // an error is on p
-		return
-	}
 	files, parseErrs := l.parse(p.CompiledGoFiles)
 	p.Syntax = files
 	for _, err := range parseErrs {
@@ -101,6 +93,14 @@ func (l *loader) check(p *packages.Package) {
 		} else if imp.PkgPath != "unsafe" {
 			_ = l.fromExportData(imp) // an error is the importer's to report
 		}
+	}
+	if len(p.CompiledGoFiles) == 0 && p.ExportFile != "" {
+		// Nothing to parse: its types come from export data, and an
+		// analyzer finds no syntax rather than none of the fields.
+		p.Errors = append(p.Errors, packages.Error{Pos: "-", Msg: "sources missing for package " + p.ID, Kind: packages.ParseError})
+		p.TypesInfo, p.IllTyped = newTypesInfo(), true
+		_ = l.fromExportData(p) // an error is on p
+		return
 	}
 
 	p.TypesInfo = newTypesInfo()
@@ -235,7 +235,7 @@ func (l *loader) parse(filenames []string) ([]*ast.File, []error) {
 		}
 	}
 	wg.Wait()
-	var files []*ast.File
+	files := []*ast.File{} // none, not nil, for a package without Go files
 	var errs []error
 	for _, f := range parsed {
 		<-f.ready // parsed here, or for another package
