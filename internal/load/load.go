@@ -103,20 +103,17 @@ func adoptErrors(roots []*packages.Package, analyzed map[*packages.Package]bool)
 }
 
 // dependencyErrors returns the errors of a package left out of the
-// analysis. Its function bodies were not type-checked, so the compiler's
-// output, when go list reports it, is the whole report, and the type
-// checker's errors are a part of it, left out.
+// analysis. When go list reports errors for it, they are the report: the
+// compiler's output covers the function bodies, which the type checker
+// skipped, and a package that go list could not list (a module that could
+// not be downloaded) is type-checked from whatever files its error names,
+// which only makes noise.
 func dependencyErrors(p *packages.Package) []packages.Error {
-	if !slices.ContainsFunc(p.Errors, isCompilerOutput) {
+	isListError := func(e packages.Error) bool { return e.Kind == packages.ListError }
+	if !slices.ContainsFunc(p.Errors, isListError) {
 		return p.Errors
 	}
-	var kept []packages.Error
-	for _, e := range p.Errors {
-		if e.Kind != packages.TypeError {
-			kept = append(kept, e)
-		}
-	}
-	return kept
+	return slices.DeleteFunc(slices.Clone(p.Errors), func(e packages.Error) bool { return !isListError(e) })
 }
 
 // mayHoldFacts returns the packages to analyze: roots, and the packages
