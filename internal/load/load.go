@@ -51,9 +51,6 @@ func Packages(dir string, patterns []string, tests bool) ([]*packages.Package, e
 	analyzed := mayHoldFacts(roots)
 	typeCheck(roots, analyzed)
 
-	for p := range analyzed {
-		p.Errors = withoutCompilerOutput(p)
-	}
 	adoptErrors(roots, analyzed)
 	for p := range analyzed {
 		imports := make(map[string]*packages.Package)

@@ -120,6 +120,9 @@ func (l *loader) check(p *packages.Package) {
 		addError(p, err) // an error the checker did not report one by one
 	}
 
+	if l.analyzed[p] { // its bodies checked too: see dependencyErrors for the others
+		p.Errors = withoutCompilerOutput(p)
+	}
 	p.IllTyped = len(p.Errors) > 0
 	for _, imp := range p.Imports {
 		p.IllTyped = p.IllTyped || imp.IllTyped
