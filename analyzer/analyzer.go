@@ -398,10 +398,16 @@ func (c *checker) report(rule string, d analysis.Diagnostic) {
 	c.found = append(c.found, d)
 }
 
+// ruleURL returns the address of rule's section of the README.
 func ruleURL(rule string) string {
 	if url, ok := ruleURLs[rule]; ok {
 		return url
 	}
+	return ruleAnchor(rule)
+}
+
+// ruleAnchor makes the address of rule's section of the README.
+func ruleAnchor(rule string) string {
 	return strings.TrimSuffix(DocURL, "#readme") + "#" + rule
 }
 
@@ -409,7 +415,7 @@ func ruleURL(rule string) string {
 var ruleURLs = func() map[string]string {
 	urls := make(map[string]string)
 	for _, rule := range AllRules() {
-		urls[rule] = strings.TrimSuffix(DocURL, "#readme") + "#" + rule
+		urls[rule] = ruleAnchor(rule)
 	}
 	return urls
 }()

@@ -30,15 +30,14 @@ func (c *checker) checkResultFix(w *write, u *unchecked) (analysis.SuggestedFix,
 }
 
 // outcomeCheckEdits returns the edits that make the outcome of w checked,
-// for fixes that make w conditional; checked tells whether there are any.
-// ok is false when the outcome is unchecked and cannot be checked.
-func (c *checker) outcomeCheckEdits(w *write) (edits []analysis.TextEdit, checked, ok bool) {
+// for fixes that make w conditional: none when it is checked already. ok
+// is false when the outcome is unchecked and cannot be checked.
+func (c *checker) outcomeCheckEdits(w *write) (edits []analysis.TextEdit, ok bool) {
 	u := c.uncheckedOf(w)
 	if u == nil {
-		return nil, false, true
+		return nil, true
 	}
-	edits, ok = c.resultCheckEdits(w, u)
-	return edits, ok, ok
+	return c.resultCheckEdits(w, u)
 }
 
 // resultCheckEdits returns the edits that make the outcome of w checked.

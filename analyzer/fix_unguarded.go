@@ -33,28 +33,28 @@ func (c *checker) unguardedFix(w *write, ev *evaluator, ff filterFields, uf upda
 	if w.wrapper != "" || w.replace || !uf.complete || uf.doc == nil || !isInside(uf.doc.lit, w.node()) {
 		return analysis.SuggestedFix{}, false
 	}
-	if fix, ok := c.incFix(ev, uf, decoded); ok {
-		done := false
-		c.contain(func() {
-			tests := c.testsBefore(w, ev, ff, uf.modified)
-			if len(tests) == 0 {
-				done = true
-				return
+	var tests []fieldTest
+	read := false
+	c.contain(func() { tests, read = c.testsBefore(w, ev, ff, uf.modified), true })
+	fix, inc := c.incFix(ev, uf, decoded)
+	if inc && read && len(tests) == 0 {
+		return fix, true
+	}
+	ok := false
+	c.contain(func() {
+		switch {
+		case !read:
+		case inc:
+			var edits []analysis.TextEdit
+			if edits, _, _, ok = c.testFilterEdits(w, ev, tests); ok {
+				fix.TextEdits = append(fix.TextEdits, edits...)
 			}
-			if edits, _, _, ok := c.testFilterEdits(w, ev, tests); ok {
-				fix.TextEdits, done = append(fix.TextEdits, edits...), true
-			}
-		})
-		if done {
-			return fix, true
+		default:
+			fix, ok = c.testFilterFix(w, ev, tests)
 		}
-	} else {
-		var fix analysis.SuggestedFix
-		ok := false
-		c.contain(func() { fix, ok = c.testFilterFix(w, ev, c.testsBefore(w, ev, ff, uf.modified)) })
-		if ok {
-			return fix, true
-		}
+	})
+	if ok {
+		return fix, true
 	}
 	return c.versionFix(w, ev, uf, decoded)
 }
@@ -208,7 +208,7 @@ func (c *checker) versionFix(w *write, ev *evaluator, uf updateFields, decoded v
 		}
 		edits = append(edits, incEdit)
 	}
-	check, _, ok := c.outcomeCheckEdits(w)
+	check, ok := c.outcomeCheckEdits(w)
 	if !ok {
 		return analysis.SuggestedFix{}, false
 	}

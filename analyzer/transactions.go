@@ -216,7 +216,7 @@ func (c *checker) txnEvents(scope inspector.Cursor) map[*types.Var][]txnEvent {
 			continue
 		}
 		name, sess, ok := sessionMethodCall(info, call)
-		if !ok || (name != "StartTransaction" && name != "CommitTransaction") || txnScope(info, cc) != scope {
+		if !ok || txnScope(info, cc) != scope {
 			continue
 		}
 		events[sess] = append(events[sess], txnEvent{cc.Node().Pos(), name == "CommitTransaction"})

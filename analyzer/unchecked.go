@@ -128,7 +128,7 @@ func (c *checker) usesOf(fn inspector.Cursor, v *types.Var) []inspector.Cursor {
 	}
 	var uses []inspector.Cursor
 	for u := range fn.Preorder((*ast.Ident)(nil)) {
-		if c.pass.TypesInfo.Uses[u.Node().(*ast.Ident)] == v {
+		if id := u.Node().(*ast.Ident); id.Name == v.Name() && c.pass.TypesInfo.Uses[id] == v {
 			uses = append(uses, u)
 		}
 	}
