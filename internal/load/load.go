@@ -68,12 +68,12 @@ func Packages(dir string, patterns []string, tests bool) ([]*packages.Package, e
 // the first analyzed package that imports it, directly or not, before it
 // leaves the graph: a dependency that does not build is reported, as
 // singlechecker reports it. A test variant's errors are left out when its
-// package is in the graph too, as that package reports the same errors.
+// package reports errors too: they are the same ones, compiled twice.
 func adoptErrors(roots []*packages.Package, analyzed map[*packages.Package]bool) {
-	plain := make(map[string]bool) // paths of the packages that are no test variant
+	reported := make(map[string]bool) // paths of the packages, not test variants, that report errors
 	packages.Visit(roots, nil, func(p *packages.Package) {
-		if p.ForTest == "" {
-			plain[p.PkgPath] = true
+		if p.ForTest == "" && len(p.Errors) > 0 {
+			reported[p.PkgPath] = true
 		}
 	})
 	taken := make(map[*packages.Package]bool)
@@ -86,7 +86,7 @@ func adoptErrors(roots []*packages.Package, analyzed map[*packages.Package]bool)
 		for _, path := range slices.Sorted(maps.Keys(p.Imports)) {
 			take(to, p.Imports[path])
 		}
-		if p.ForTest == "" || !plain[p.PkgPath] {
+		if p.ForTest == "" || !reported[p.PkgPath] {
 			to.Errors = append(to.Errors, dependencyErrors(p)...)
 		}
 	}
@@ -106,11 +106,16 @@ func adoptErrors(roots []*packages.Package, analyzed map[*packages.Package]bool)
 // not be downloaded) is type-checked from whatever files its error names,
 // which only makes noise.
 func dependencyErrors(p *packages.Package) []packages.Error {
-	isListError := func(e packages.Error) bool { return e.Kind == packages.ListError }
-	if !slices.ContainsFunc(p.Errors, isListError) {
+	var listed []packages.Error
+	for _, e := range p.Errors {
+		if e.Kind == packages.ListError {
+			listed = append(listed, e)
+		}
+	}
+	if listed == nil {
 		return p.Errors
 	}
-	return slices.DeleteFunc(slices.Clone(p.Errors), func(e packages.Error) bool { return !isListError(e) })
+	return listed
 }
 
 // mayHoldFacts returns the packages to analyze: roots, and the packages
@@ -138,23 +143,21 @@ func mayHoldFacts(roots []*packages.Package) map[*packages.Package]bool {
 }
 
 // withoutCompilerOutput drops the compiler's output that go list reports
-// when it cannot build export data for a package with type errors: the
-// type checker reports the same errors, one per line.
+// when it cannot build export data for a package with syntax or type
+// errors: the parser and the type checker report the same errors, one per
+// line.
 func withoutCompilerOutput(p *packages.Package) []packages.Error {
-	if len(p.TypeErrors) == 0 {
+	own := slices.ContainsFunc(p.Errors, func(e packages.Error) bool {
+		return e.Kind == packages.ParseError || e.Kind == packages.TypeError
+	})
+	if !own {
 		return p.Errors
 	}
 	var kept []packages.Error
 	for _, e := range p.Errors {
-		if !isCompilerOutput(e) {
+		if e.Kind != packages.ListError || !strings.HasPrefix(e.Msg, "# ") {
 			kept = append(kept, e)
 		}
 	}
 	return kept
-}
-
-// isCompilerOutput reports whether e is the output of the compiler that go
-// list reports for a package it could not build.
-func isCompilerOutput(e packages.Error) bool {
-	return e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# ")
 }

