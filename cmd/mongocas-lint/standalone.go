@@ -67,16 +67,19 @@ func runStandalone(a *analysis.Analyzer, args []string, stdout, stderr io.Writer
 		printf(stderr, "mongocas-lint: %v\n", oneLine(err))
 		return exitLoad
 	}
-	// PrintText and PrintJSON name the analyses that failed; the exit code
-	// says so under every output mode. Findings set it in text mode only
-	// (see the README's table). No test makes an analysis fail: the
-	// analyzer returns no error and contains its own panics (see
-	// analyzer.checker.contain), so act.Err is set only by a bug in the
-	// checker itself.
+	// PrintText and PrintJSON name the analyses that failed, and -fix says
+	// so here; the exit code says so under every output mode. Findings
+	// set it in text mode only (see the README's table). No test makes an
+	// analysis fail: the analyzer returns no error and contains its own
+	// panics (see analyzer.checker.contain), so act.Err is set only by a
+	// bug in the checker itself.
 	textMode := !opts.fix && !opts.json
 	for act := range graph.All() {
 		if act.Err != nil {
 			code = max(code, exitLoad)
+			if opts.fix {
+				printf(stderr, "mongocas-lint: %s: %v\n", act, oneLine(act.Err))
+			}
 		} else if act.IsRoot && len(act.Diagnostics) > 0 && textMode {
 			code = exitFindings
 		}
