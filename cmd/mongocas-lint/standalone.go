@@ -67,7 +67,7 @@ func runStandalone(a *analysis.Analyzer, args []string, stdout, stderr io.Writer
 		printf(stderr, "mongocas-lint: %v\n", oneLine(err))
 		return exitLoad
 	}
-	// PrintText and PrintJSON name the analyses that failed, and -fix says
+	// printText and PrintJSON name the analyses that failed, and -fix says
 	// so here; the exit code says so under every output mode. Findings
 	// set it in text mode only (see the README's table). No test makes an
 	// analysis fail: the analyzer returns no error and contains its own
@@ -95,7 +95,7 @@ func runStandalone(a *analysis.Analyzer, args []string, stdout, stderr io.Writer
 			return exitLoad
 		}
 	default:
-		if err := graph.PrintText(stderr, opts.context); err != nil {
+		if err := printText(stderr, graph, opts.context); err != nil {
 			return exitLoad
 		}
 	}

@@ -1,0 +1,143 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"go/token"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+)
+
+// printText writes what checker.Graph.PrintText writes: the analyses that
+// failed, then each finding of the root packages once, as
+// "file:line:col: message", with contextLines lines of source around it
+// when contextLines >= 0.
+//
+// PrintText builds the whole output in memory before writing it, and
+// reads a file again for every finding it shows in context. On a package
+// with thousands of findings that buffer is the command's peak memory;
+// here the output streams through a small buffer, and a file is read
+// once.
+func printText(w io.Writer, graph *checker.Graph, contextLines int) error {
+	out := bufio.NewWriter(w)
+	for act := range graph.All() {
+		if act.Err != nil {
+			fmt.Fprintf(out, "%s: %v\n", act.Analyzer.Name, act.Err)
+		}
+	}
+	// A file of both p and p.test has its findings in both: only the
+	// findings in such files are looked for among those printed.
+	shared := filesInSeveralRoots(graph)
+	type findingKey struct {
+		pos, end token.Position
+		analyzer *analysis.Analyzer
+		message  string
+	}
+	seen := make(map[findingKey]bool)
+	p := sourcePrinter{out: out, contextLines: contextLines}
+	for act := range graph.All() {
+		if act.Err != nil || !act.IsRoot {
+			continue
+		}
+		fset := act.Package.Fset
+		for _, d := range act.Diagnostics {
+			posn, end := fset.Position(d.Pos), fset.Position(d.End)
+			if f := fset.File(d.Pos); f != nil && shared[f.Name()] {
+				k := findingKey{posn, end, act.Analyzer, d.Message}
+				if seen[k] {
+					continue
+				}
+				seen[k] = true
+			}
+			p.print(posn, end, d.Message)
+			for _, rel := range d.Related {
+				p.print(fset.Position(rel.Pos), fset.Position(rel.End), "\t"+rel.Message)
+			}
+		}
+	}
+	return out.Flush()
+}
+
+// filesInSeveralRoots returns the files that more than one root package
+// compiles, by name.
+func filesInSeveralRoots(graph *checker.Graph) map[string]bool {
+	roots := make(map[string]int)
+	for _, act := range graph.Roots {
+		for _, name := range act.Package.CompiledGoFiles {
+			roots[name]++
+		}
+	}
+	shared := make(map[string]bool)
+	for name, n := range roots {
+		if n > 1 {
+			shared[name] = true
+		}
+	}
+	return shared
+}
+
+// sourcePrinter prints findings, with the lines of source around them.
+type sourcePrinter struct {
+	out          *bufio.Writer
+	contextLines int
+	lines        map[string][]string // by file name, read on first use
+}
+
+func (p *sourcePrinter) print(posn, end token.Position, message string) {
+	writePosition(p.out, posn)
+	p.out.WriteString(": ")
+	p.out.WriteString(message)
+	p.out.WriteByte('\n')
+	if p.contextLines < 0 {
+		return
+	}
+	if !end.IsValid() {
+		end = posn
+	}
+	lines := p.fileLines(posn.Filename)
+	for i := posn.Line - p.contextLines; i <= end.Line+p.contextLines; i++ {
+		if 1 <= i && i <= len(lines) {
+			fmt.Fprintf(p.out, "%d\t%s\n", i, lines[i-1])
+		}
+	}
+}
+
+// fileLines returns the lines of a file, or none if it cannot be read.
+func (p *sourcePrinter) fileLines(name string) []string {
+	if lines, ok := p.lines[name]; ok {
+		return lines
+	}
+	data, _ := os.ReadFile(name) // no file, no context, as PrintText does
+	lines := strings.Split(string(data), "\n")
+	if p.lines == nil {
+		p.lines = make(map[string][]string)
+	}
+	p.lines[name] = lines
+	return lines
+}
+
+// writePosition writes posn as token.Position.String formats it, without
+// making the string.
+func writePosition(out *bufio.Writer, posn token.Position) {
+	if !posn.IsValid() {
+		if posn.Filename == "" {
+			posn.Filename = "-"
+		}
+		out.WriteString(posn.Filename)
+		return
+	}
+	if posn.Filename != "" {
+		out.WriteString(posn.Filename)
+		out.WriteByte(':')
+	}
+	out.Write(strconv.AppendInt(out.AvailableBuffer(), int64(posn.Line), 10))
+	if posn.Column != 0 {
+		out.WriteByte(':')
+		out.Write(strconv.AppendInt(out.AvailableBuffer(), int64(posn.Column), 10))
+	}
+}
