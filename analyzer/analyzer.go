@@ -200,6 +200,7 @@ type checker struct {
 	// call, so that two fixes binding the same result agree; see resultName.
 	resultNames map[*ast.CallExpr]string
 	found       []analysis.Diagnostic // in the order found
+	spareConds  []heldCond            // see conditionsAt
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {

@@ -117,18 +117,36 @@ type document struct {
 	lit *ast.CompositeLit
 }
 
-// An entry is one key of a document.
+// An entry is one key of a document. A document of every write is read,
+// so an entry is kept small.
 type entry struct {
 	key   string
 	value ast.Expr // nil for fields read from a struct type
 	// node is the element of lit that holds the entry (a KeyValueExpr of
 	// a map, a bson.E literal of a D); nil when not in the literal.
-	node    ast.Expr
-	keyExpr ast.Expr // the key as written, for fixes; nil when not in a literal
-	// of and goField: for a field of a struct value that is not a literal,
-	// the struct expression and the Go name of the field (app, "Name").
-	of      ast.Expr
-	goField string
+	node ast.Expr
+	// field is set for a field of a struct value that is not a literal.
+	field *structField
+}
+
+// A structField is a field of a struct value that is not a literal, read
+// as a document: app and "Name" for the field Name of app.
+type structField struct {
+	of   ast.Expr
+	name string
+}
+
+// keyExpr returns the key as written in the literal, for fixes; nil when
+// the entry is not in a literal.
+func (e *entry) keyExpr() ast.Expr {
+	switch n := e.node.(type) {
+	case *ast.KeyValueExpr:
+		return n.Key
+	case *ast.CompositeLit:
+		key, _, _ := elemParts(n)
+		return key
+	}
+	return nil
 }
 
 func (d *document) lookup(key string) *entry {
@@ -236,7 +254,7 @@ func (ev *evaluator) literal(lit *ast.CompositeLit, kind docKind) *document {
 				d.complete = false
 				continue
 			}
-			d.entries = append(d.entries, entry{key: key, value: kv.Value, node: kv, keyExpr: kv.Key})
+			d.entries = append(d.entries, entry{key: key, value: kv.Value, node: kv})
 		}
 	case orderedDoc:
 		for _, elt := range lit.Elts {
@@ -265,26 +283,9 @@ func (ev *evaluator) addElem(d *document, elt ast.Expr, inLit bool) bool {
 	if !ok {
 		return false
 	}
-	var keyExpr, value ast.Expr
-	for i, e := range lit.Elts {
-		if kv, ok := e.(*ast.KeyValueExpr); ok {
-			name, _ := kv.Key.(*ast.Ident)
-			switch {
-			case name == nil:
-				return false
-			case name.Name == "Key":
-				keyExpr = kv.Value
-			case name.Name == "Value":
-				value = kv.Value
-			}
-			continue
-		}
-		switch i {
-		case 0:
-			keyExpr = e
-		case 1:
-			value = e
-		}
+	keyExpr, value, ok := elemParts(lit)
+	if !ok {
+		return false
 	}
 	key, ok := ev.stringConst(keyExpr)
 	if !ok {
@@ -292,10 +293,36 @@ func (ev *evaluator) addElem(d *document, elt ast.Expr, inLit bool) bool {
 	}
 	en := entry{key: key, value: value}
 	if inLit {
-		en.node, en.keyExpr = lit, keyExpr
+		en.node = lit
 	}
 	d.entries = append(d.entries, en)
 	return true
+}
+
+// elemParts returns the key and the value of a bson.E literal, keyed or
+// not; ok is false when a key is not a field name.
+func elemParts(lit *ast.CompositeLit) (key, value ast.Expr, ok bool) {
+	for i, e := range lit.Elts {
+		if kv, ok := e.(*ast.KeyValueExpr); ok {
+			name, _ := kv.Key.(*ast.Ident)
+			switch {
+			case name == nil:
+				return nil, nil, false
+			case name.Name == "Key":
+				key = kv.Value
+			case name.Name == "Value":
+				value = kv.Value
+			}
+			continue
+		}
+		switch i {
+		case 0:
+			key = e
+		case 1:
+			value = e
+		}
+	}
+	return key, value, true
 }
 
 // variable reads a local variable holding a document: its initial value,
@@ -406,7 +433,7 @@ func (ev *evaluator) addStructFields(d *document, st *types.Struct, given map[st
 		}
 		en := entry{key: tag.name, value: given[f.Name()]}
 		if of != nil {
-			en.of, en.goField = of, f.Name()
+			en.field = &structField{of, f.Name()}
 		}
 		d.entries = append(d.entries, en)
 	}

@@ -92,6 +92,11 @@ func (c *checker) testsBefore(w *write, ev *evaluator, ff filterFields, fields [
 	if writeID == nil {
 		return nil
 	}
+	conds := c.conditionsAt(w.cur)
+	defer c.recycle(conds)
+	if !slices.ContainsFunc(conds, func(h heldCond) bool { return !h.loose }) {
+		return nil // no test to look at: the closure below is not made
+	}
 	var tests []fieldTest
 	var h heldCond // the condition walked; one closure serves them all
 	visit := func(n ast.Node) bool {
@@ -118,7 +123,7 @@ func (c *checker) testsBefore(w *write, ev *evaluator, ff filterFields, fields [
 		}
 		return false
 	}
-	for _, h = range c.conditionsAt(w.cur) {
+	for _, h = range conds {
 		if !h.loose {
 			ast.Inspect(h.expr, visit)
 		}

@@ -170,7 +170,9 @@ func namesAny(name string, vars varSet) bool {
 // that uses one of vars (see conditionsAt): the decision to write came
 // from a document read before.
 func (c *checker) branchesOn(cur inspector.Cursor, vars varSet) bool {
-	for _, h := range c.conditionsAt(cur) {
+	conds := c.conditionsAt(cur)
+	defer c.recycle(conds)
+	for _, h := range conds {
 		if mentionsAny(c.pass.TypesInfo, h.expr, vars) {
 			return true
 		}
@@ -195,9 +197,11 @@ type heldCond struct {
 }
 
 // conditionsAt returns the conditions that hold where the node at cur
-// runs, innermost first, up to the outermost function.
+// runs, innermost first, up to the outermost function. The caller hands
+// the slice back to recycle when done with it.
 func (c *checker) conditionsAt(cur inspector.Cursor) []heldCond {
-	var out []heldCond
+	out := c.spareConds[:0] // a call made while the spare is lent out allocates
+	c.spareConds = nil
 	add := func(e ast.Expr, neg, loose bool) {
 		if e != nil {
 			out = appendHeld(out, e, neg, e.Pos(), loose)
@@ -241,6 +245,12 @@ func (c *checker) conditionsAt(cur inspector.Cursor) []heldCond {
 		}
 	}
 	return out
+}
+
+// recycle keeps conds, which conditionsAt returned, for its next call: it
+// runs for every write, and most writes are under a condition or two.
+func (c *checker) recycle(conds []heldCond) {
+	c.spareConds = conds[:0]
 }
 
 // appendHeld appends e (negated if neg) to out, taking apart !, and &&

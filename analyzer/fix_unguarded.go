@@ -62,14 +62,18 @@ func (c *checker) unguardedFix(w *write, ev *evaluator, ff filterFields, uf upda
 // incFix turns {$set: {qty: o.Qty - n}} into {$inc: {qty: -n}}.
 func (c *checker) incFix(ev *evaluator, uf updateFields, decoded varSet) (analysis.SuggestedFix, bool) {
 	set := uf.doc.lookup("$set")
-	if set == nil || set.keyExpr == nil || uf.doc.lookup("$inc") != nil {
+	if set == nil || uf.doc.lookup("$inc") != nil {
+		return analysis.SuggestedFix{}, false
+	}
+	key := set.keyExpr()
+	if key == nil {
 		return analysis.SuggestedFix{}, false
 	}
 	setDoc := ev.doc(set.value)
 	if setDoc == nil || !setDoc.complete || !isInside(setDoc.lit, uf.doc.lit) || len(setDoc.entries) == 0 {
 		return analysis.SuggestedFix{}, false
 	}
-	edits := []analysis.TextEdit{replace(set.keyExpr.Pos(), set.keyExpr.End(), `"$inc"`)}
+	edits := []analysis.TextEdit{replace(key.Pos(), key.End(), `"$inc"`)}
 	var fields []string
 	for _, e := range setDoc.entries {
 		delta, ok := c.deltaOf(e, decoded)

@@ -47,7 +47,9 @@ func (c *checker) checkInsertIfAbsent(cur inspector.Cursor) {
 		return
 	}
 	var found *read
-	for _, h := range c.conditionsAt(cur) {
+	conds := c.conditionsAt(cur)
+	defer c.recycle(conds)
+	for _, h := range conds {
 		if h.loose {
 			continue
 		}

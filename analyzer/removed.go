@@ -127,7 +127,8 @@ func (c *checker) dropEntryFix(d *document, e entry) (analysis.SuggestedFix, boo
 // in the document type the code uses. It edits only a $pushAll document
 // written in place, in an update without a $push of its own.
 func (c *checker) pushAllFix(ev *evaluator, d *document, e entry) (analysis.SuggestedFix, bool) {
-	if d.lit == nil || e.keyExpr == nil || d.lookup("$push") != nil || namesPackage(c.pass.TypesInfo, e.keyExpr) {
+	key := e.keyExpr()
+	if d.lit == nil || key == nil || d.lookup("$push") != nil || namesPackage(c.pass.TypesInfo, key) {
 		return analysis.SuggestedFix{}, false
 	}
 	fields := ev.doc(e.value)
@@ -152,7 +153,7 @@ func (c *checker) pushAllFix(ev *evaluator, d *document, e entry) (analysis.Sugg
 	if typ == "" || c.hasComments(d.lit) {
 		return analysis.SuggestedFix{}, false
 	}
-	edits := []analysis.TextEdit{replace(e.keyExpr.Pos(), e.keyExpr.End(), `"$push"`)}
+	edits := []analysis.TextEdit{replace(key.Pos(), key.End(), `"$push"`)}
 	if kindOf(info.TypeOf(d.lit)) == mapDoc {
 		i := elementIndex(d.lit, e.node)
 		if i < 0 {

@@ -44,7 +44,7 @@ func (c *checker) checkUnguarded(w *write, ev *evaluator, ff filterFields, uf up
 	d := analysis.Diagnostic{
 		Pos:     w.node().Pos(),
 		End:     w.node().End(),
-		Message: kind.String() + ": " + unguardedMessage(w, ff, uf),
+		Message: unguardedMessage(kind, w, ff, uf),
 	}
 	if fix, ok := c.unguardedFix(w, ev, ff, uf, decoded); ok {
 		d.SuggestedFixes = []analysis.SuggestedFix{fix}
@@ -74,7 +74,7 @@ func (c *checker) withoutIgnored(sets []entry) []entry {
 	return kept
 }
 
-func unguardedMessage(w *write, ff filterFields, uf updateFields) string {
+func unguardedMessage(kind writeKind, w *write, ff filterFields, uf updateFields) string {
 	var what string
 	switch {
 	case w.replace:
@@ -106,8 +106,8 @@ func unguardedMessage(w *write, ff filterFields, uf updateFields) string {
 	if len(back) > 0 {
 		filter += " and it writes " + quoteList(back) + " back unchanged"
 	}
-	return fmt.Sprintf("%s %s but %s: a concurrent update of the same document is silently overwritten (lost update); "+
-		"add the current value or a version field to the filter, or use $inc", w.label(), what, filter)
+	return fmt.Sprintf("%s: %s %s but %s: a concurrent update of the same document is silently overwritten (lost update); "+
+		"add the current value or a version field to the filter, or use $inc", kind, w.label(), what, filter)
 }
 
 // quoteList formats names as "a", "b", "c", without repeats.

@@ -50,10 +50,10 @@ func (ev *evaluator) sameValue(matched ast.Expr, set entry) bool {
 		return false
 	case set.value != nil:
 		return ev.sameExpr(matched, set.value)
-	case set.of != nil:
+	case set.field != nil:
 		// {name: app.Name} and the field Name of app.
 		sel, ok := ast.Unparen(matched).(*ast.SelectorExpr)
-		return ok && sel.Sel.Name == set.goField && ev.sameExpr(sel.X, set.of)
+		return ok && sel.Sel.Name == set.field.name && ev.sameExpr(sel.X, set.field.of)
 	}
 	return false
 }
