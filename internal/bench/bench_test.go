@@ -174,20 +174,29 @@ func reportLiveHeap(b *testing.B, run func() any) {
 	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "live-MB")
 }
 
+// commands are the packages of the commands that BenchmarkVet and
+// BenchmarkCommand run, by analyzer.
+var commands = map[string]string{"floor": "./floorcmd", "mongocas": "../../cmd/mongocas-lint"}
+
+// buildCommand builds the command of the analyzer named name into dir.
+func buildCommand(tb testing.TB, name, dir string) string {
+	bin := filepath.Join(dir, name)
+	build := exec.Command("go", "build", "-o", bin, commands[name])
+	if out, err := build.CombinedOutput(); err != nil {
+		tb.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
 // BenchmarkVet runs go vet -vettool with each analyzer on the package of
 // 1,000 calls and its dependencies. Compiled export data is cached; the
 // vet results are not, as each run uses a binary with a new content hash,
 // which go vet takes into the key of its cache.
 func BenchmarkVet(b *testing.B) {
 	dir := callsModule(b, 1000)
-	tools := map[string]string{"floor": "./floorvet", "mongocas": "../../cmd/mongocas-lint"}
 	for _, an := range analyzers {
 		b.Run("analyzer="+an.name, func(b *testing.B) {
-			bin := filepath.Join(b.TempDir(), an.name)
-			build := exec.Command("go", "build", "-o", bin, tools[an.name])
-			if out, err := build.CombinedOutput(); err != nil {
-				b.Fatalf("go build: %v\n%s", err, out)
-			}
+			bin := buildCommand(b, an.name, b.TempDir())
 			vet := func() {
 				cmd := exec.Command("go", "vet", "-vettool="+bin, "./...")
 				cmd.Dir = dir
@@ -207,6 +216,53 @@ func BenchmarkVet(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkCommand runs each command as users do (-test=false ./...) on
+// the package of 10,000 calls, and reports the peak resident memory of
+// its process, peak-RSS-MB: the whole run, garbage included, where
+// live-MB is what a run keeps alive. The floor is a singlechecker.
+func BenchmarkCommand(b *testing.B) {
+	const calls = 10000
+	dir := callsModule(b, calls)
+	for _, an := range analyzers {
+		b.Run(fmt.Sprintf("calls=%d/analyzer=%s", calls, an.name), func(b *testing.B) {
+			bin := commandBinary(b, an.name)
+			wantCode := 0
+			if an.a != floor {
+				wantCode = 3 // findings
+			}
+			var peaks float64
+			for b.Loop() {
+				cmd := exec.Command(bin, "-test=false", "./...")
+				cmd.Dir = dir
+				cmd.Env = append(os.Environ(), "GOWORK=off")
+				err := cmd.Run() // output to the null device
+				if code := cmd.ProcessState.ExitCode(); code != wantCode {
+					b.Fatalf("%s exited %d (%v), want %d", an.name, code, err, wantCode)
+				}
+				peak, ok := peakRSS(cmd.ProcessState)
+				if !ok {
+					b.Skip("the peak resident memory of a process is not known on " + runtime.GOOS)
+				}
+				peaks += peak
+			}
+			b.ReportMetric(peaks/float64(b.N)/(1<<20), "peak-RSS-MB")
+		})
+	}
+}
+
+var commandBinaries sync.Map // analyzer name to binary, built once per process
+
+// commandBinary returns the command of the analyzer named name, built
+// once per process into the generated modules' directory.
+func commandBinary(b *testing.B, name string) string {
+	if bin, ok := commandBinaries.Load(name); ok {
+		return bin.(string)
+	}
+	bin := buildCommand(b, name, modulesRoot)
+	commandBinaries.Store(name, bin)
+	return bin
 }
 
 // appendToFile appends text to the file at name, changing its hash.
