@@ -247,8 +247,8 @@ func (c *checker) conditionsAt(cur inspector.Cursor) []heldCond {
 	return out
 }
 
-// recycle keeps conds, which conditionsAt returned, for its next call: it
-// runs for every write, and most writes are under a condition or two.
+// recycle keeps conds, which conditionsAt returned, for its next call:
+// several rules ask for the conditions at every write.
 func (c *checker) recycle(conds []heldCond) {
 	c.spareConds = conds[:0]
 }
