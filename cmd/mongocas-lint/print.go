@@ -20,9 +20,9 @@ import (
 //
 // PrintText builds the whole output in memory before writing it, and
 // reads a file again for every finding it shows in context. On a package
-// with thousands of findings that buffer is the command's peak memory;
-// here the output streams through a small buffer, and a file is read
-// once.
+// with thousands of findings that buffer comes on top of the command's
+// peak memory; here the output streams through a small buffer, and a
+// file is read once.
 func printText(w io.Writer, graph *checker.Graph, contextLines int) error {
 	out := bufio.NewWriter(w)
 	for act := range graph.All() {
