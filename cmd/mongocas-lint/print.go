@@ -27,7 +27,9 @@ func printText(w io.Writer, graph *checker.Graph, contextLines int) error {
 	out := bufio.NewWriter(w)
 	for act := range graph.All() {
 		if act.Err != nil {
-			fmt.Fprintf(out, "%s: %v\n", act.Analyzer.Name, act.Err)
+			if _, err := fmt.Fprintf(out, "%s: %v\n", act.Analyzer.Name, act.Err); err != nil {
+				return err
+			}
 		}
 	}
 	// A file of both p and p.test has its findings in both: only the
@@ -54,9 +56,13 @@ func printText(w io.Writer, graph *checker.Graph, contextLines int) error {
 				}
 				seen[k] = true
 			}
-			p.print(posn, end, d.Message)
+			if err := p.print(posn, end, d.Message); err != nil {
+				return err
+			}
 			for _, rel := range d.Related {
-				p.print(fset.Position(rel.Pos), fset.Position(rel.End), "\t"+rel.Message)
+				if err := p.print(fset.Position(rel.Pos), fset.Position(rel.End), "\t"+rel.Message); err != nil {
+					return err
+				}
 			}
 		}
 	}
@@ -86,15 +92,17 @@ type sourcePrinter struct {
 	out          *bufio.Writer
 	contextLines int
 	lines        map[string][]string // by file name, read on first use
+	line         []byte              // the line being written
 }
 
-func (p *sourcePrinter) print(posn, end token.Position, message string) {
-	writePosition(p.out, posn)
-	p.out.WriteString(": ")
-	p.out.WriteString(message)
-	p.out.WriteByte('\n')
+func (p *sourcePrinter) print(posn, end token.Position, message string) error {
+	p.line = appendPosition(p.line[:0], posn)
+	p.line = append(append(append(p.line, ": "...), message...), '\n')
+	if _, err := p.out.Write(p.line); err != nil {
+		return err
+	}
 	if p.contextLines < 0 {
-		return
+		return nil
 	}
 	if !end.IsValid() {
 		end = posn
@@ -102,9 +110,14 @@ func (p *sourcePrinter) print(posn, end token.Position, message string) {
 	lines := p.fileLines(posn.Filename)
 	for i := posn.Line - p.contextLines; i <= end.Line+p.contextLines; i++ {
 		if 1 <= i && i <= len(lines) {
-			fmt.Fprintf(p.out, "%d\t%s\n", i, lines[i-1])
+			p.line = strconv.AppendInt(p.line[:0], int64(i), 10)
+			p.line = append(append(append(p.line, '\t'), lines[i-1]...), '\n')
+			if _, err := p.out.Write(p.line); err != nil {
+				return err
+			}
 		}
 	}
+	return nil
 }
 
 // fileLines returns the lines of a file, or none if it cannot be read.
@@ -121,23 +134,21 @@ func (p *sourcePrinter) fileLines(name string) []string {
 	return lines
 }
 
-// writePosition writes posn as token.Position.String formats it, without
-// making the string.
-func writePosition(out *bufio.Writer, posn token.Position) {
+// appendPosition appends posn as token.Position.String formats it,
+// without making the string.
+func appendPosition(dst []byte, posn token.Position) []byte {
 	if !posn.IsValid() {
 		if posn.Filename == "" {
-			posn.Filename = "-"
+			return append(dst, '-')
 		}
-		out.WriteString(posn.Filename)
-		return
+		return append(dst, posn.Filename...)
 	}
 	if posn.Filename != "" {
-		out.WriteString(posn.Filename)
-		out.WriteByte(':')
+		dst = append(append(dst, posn.Filename...), ':')
 	}
-	out.Write(strconv.AppendInt(out.AvailableBuffer(), int64(posn.Line), 10))
+	dst = strconv.AppendInt(dst, int64(posn.Line), 10)
 	if posn.Column != 0 {
-		out.WriteByte(':')
-		out.Write(strconv.AppendInt(out.AvailableBuffer(), int64(posn.Column), 10))
+		dst = strconv.AppendInt(append(dst, ':'), int64(posn.Column), 10)
 	}
+	return dst
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -78,7 +77,7 @@ func TestPrintText(t *testing.T) {
 	}
 }
 
-func TestWritePosition(t *testing.T) {
+func TestAppendPosition(t *testing.T) {
 	for _, posn := range []token.Position{
 		{},
 		{Filename: "a.go"},
@@ -86,14 +85,8 @@ func TestWritePosition(t *testing.T) {
 		{Filename: "a.go", Line: 3, Column: 14},
 		{Line: 3, Column: 14},
 	} {
-		var buf bytes.Buffer
-		out := bufio.NewWriter(&buf)
-		writePosition(out, posn)
-		if err := out.Flush(); err != nil {
-			t.Fatal(err)
-		}
-		if got, want := buf.String(), posn.String(); got != want {
-			t.Errorf("writePosition(%#v) = %q, want %q", posn, got, want)
+		if got, want := string(appendPosition(nil, posn)), posn.String(); got != want {
+			t.Errorf("appendPosition(%#v) = %q, want %q", posn, got, want)
 		}
 	}
 }
