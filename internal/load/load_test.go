@@ -26,10 +26,7 @@ func module(t *testing.T, files map[string]string) string {
 // load loads patterns in dir and fails on any error in the graph.
 func load(t *testing.T, dir string, tests bool, patterns ...string) []*packages.Package {
 	t.Helper()
-	pkgs, err := Packages(dir, patterns, tests)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pkgs := loadAny(t, dir, tests, patterns...)
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		for _, e := range p.Errors {
 			t.Errorf("%s: %v", p.ID, e)
@@ -42,6 +39,16 @@ func load(t *testing.T, dir string, tests bool, patterns ...string) []*packages.
 			t.Errorf("%s lacks the fields of packages.LoadSyntax: %+v", p.ID, p)
 		}
 	})
+	return pkgs
+}
+
+// loadAny loads patterns in dir, where packages may have errors.
+func loadAny(t *testing.T, dir string, tests bool, patterns ...string) []*packages.Package {
+	t.Helper()
+	pkgs, err := Packages(dir, patterns, tests)
+	if err != nil {
+		t.Fatal(err)
+	}
 	return pkgs
 }
 
@@ -187,20 +194,13 @@ func TestDependencyErrors(t *testing.T) {
 		"bad/bad.go":   "package bad\n\nvar X int = \"s\"\n\nfunc F() int { var x int = \"t\"; return x }\n",
 		"good/good.go": "package good\n\nimport \"example.com/realdrivers/bad\"\n\nvar Y = bad.X\n",
 	})
-	pkgs, err := Packages(dir, []string{"./good"}, false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pkgs := loadAny(t, dir, false, "./good")
 	good := pkgs[0]
 	if len(good.Imports) != 0 {
 		t.Errorf("bad stays in the graph: %v", good.Imports)
 	}
 	report := errorsOf(pkgs)
-	for _, want := range []string{`bad.go:3:13: cannot use "s"`, `bad.go:5:28: cannot use "t"`} {
-		if n := strings.Count(report, want); n != 1 {
-			t.Errorf("%q reported %d times, want once:\n%s", want, n, report)
-		}
-	}
+	reportedOnce(t, report, `bad.go:3:13: cannot use "s"`, `bad.go:5:28: cannot use "t"`)
 	if !good.IllTyped || good.Types.Scope().Lookup("Y") == nil {
 		t.Errorf("good: IllTyped %v, Y declared %v; want an ill-typed package that declares Y", good.IllTyped, good.Types.Scope().Lookup("Y") != nil)
 	}
@@ -215,16 +215,9 @@ func TestVariantErrorsOnce(t *testing.T) {
 		"lib/ext_test.go": "package lib_test\n\nimport (\n\t\"testing\"\n\n\t\"example.com/realdrivers/svc\"\n)\n\nfunc TestSvc(t *testing.T) { _ = svc.Find }\n",
 		"svc/svc.go":      "package svc\n\nimport \"example.com/realdrivers/lib\"\n\nvar Z int = \"s\"\n\nfunc Find() int { var n int = \"t\"; return n + lib.Filter() }\n",
 	})
-	pkgs, err := Packages(dir, []string{"./..."}, true)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pkgs := loadAny(t, dir, true, "./...")
 	report := errorsOf(pkgs)
-	for _, want := range []string{`svc.go:5:13: cannot use "s"`, `svc.go:7:31: cannot use "t"`} {
-		if n := strings.Count(report, want); n != 1 {
-			t.Errorf("%q reported %d times, want once:\n%s", want, n, report)
-		}
-	}
+	reportedOnce(t, report, `svc.go:5:13: cannot use "s"`, `svc.go:7:31: cannot use "t"`)
 }
 
 // TestVariantOnlyErrors checks that a test variant that fails where its
@@ -237,10 +230,7 @@ func TestVariantOnlyErrors(t *testing.T) {
 		"lib/ext_test.go": "package lib_test\n\nimport (\n\t\"testing\"\n\n\t\"example.com/realdrivers/svc\"\n)\n\nfunc TestF(t *testing.T) { svc.F() }\n",
 		"svc/svc.go":      "package svc\n\nimport \"example.com/realdrivers/lib\"\n\ntype U struct{}\n\nfunc (U) M() {}\n\ntype V struct {\n\tlib.T\n\tU\n}\n\nfunc F() { V{}.M() }\n",
 	})
-	pkgs, err := Packages(dir, []string{"./..."}, true)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pkgs := loadAny(t, dir, true, "./...")
 	if report := errorsOf(pkgs); !strings.Contains(report, "ambiguous selector") {
 		t.Errorf("the variant's error is not reported:\n%s", report)
 	}
@@ -263,10 +253,7 @@ func TestNamedPackageErrors(t *testing.T) {
 	} {
 		clitest.WriteFile(t, filepath.Join(dir, name), content)
 	}
-	pkgs, err := Packages(dir, []string{"./..."}, false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pkgs := loadAny(t, dir, false, "./...")
 	want := map[string]struct {
 		kind packages.ErrorKind
 		text string
@@ -291,6 +278,16 @@ func TestNamedPackageErrors(t *testing.T) {
 			w.kind == packages.TypeError && len(p.Errors) != 1 ||
 			strings.Contains(errorsOf([]*packages.Package{p}), "# errs/") {
 			t.Errorf("%s: errors %v, want first one of kind %v saying %q, and no compiler output", id, p.Errors, w.kind, w.text)
+		}
+	}
+}
+
+// reportedOnce checks that each of wants is in report once.
+func reportedOnce(t *testing.T, report string, wants ...string) {
+	t.Helper()
+	for _, want := range wants {
+		if n := strings.Count(report, want); n != 1 {
+			t.Errorf("%q reported %d times, want once:\n%s", want, n, report)
 		}
 	}
 }
