@@ -48,28 +48,25 @@ func Packages(dir string, patterns []string, tests bool) ([]*packages.Package, e
 		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 	}
 
-	analyzed := mayHoldFacts(roots)
-	typeCheck(roots, analyzed)
-
-	adoptErrors(roots, analyzed)
-	for p := range analyzed {
-		imports := make(map[string]*packages.Package)
-		for path, imp := range p.Imports {
-			if analyzed[imp] {
-				imports[path] = imp
-			}
-		}
-		p.Imports = imports
-	}
+	loadListed(roots)
 	return roots, nil
 }
 
-// adoptErrors gives the errors of each package left out of the analysis to
-// the first analyzed package that imports it, directly or not, before it
-// leaves the graph: a dependency that does not build is reported, as
+// loadListed loads the packages that go list listed under roots.
+func loadListed(roots []*packages.Package) {
+	analyzed := mayHoldFacts(roots)
+	typeCheck(roots, analyzed)
+	leaveOut(roots, analyzed)
+}
+
+// leaveOut takes the packages not analyzed out of the graph under roots.
+// Each one's errors go first to the first analyzed package that imports
+// it, directly or not: a dependency that does not build is reported, as
 // singlechecker reports it. A test variant's errors are left out when its
-// package reports errors too: they are the same ones, compiled twice.
-func adoptErrors(roots []*packages.Package, analyzed map[*packages.Package]bool) {
+// package reports errors too: most often they are the same ones, compiled
+// twice (errors of the variant's own are then lost, in a run that fails
+// anyway).
+func leaveOut(roots []*packages.Package, analyzed map[*packages.Package]bool) {
 	reported := make(map[string]bool) // paths of the packages, not test variants, that report errors
 	packages.Visit(roots, nil, func(p *packages.Package) {
 		if p.ForTest == "" && len(p.Errors) > 0 {
@@ -91,11 +88,15 @@ func adoptErrors(roots []*packages.Package, analyzed map[*packages.Package]bool)
 		}
 	}
 	packages.Visit(roots, nil, func(p *packages.Package) {
-		if analyzed[p] {
-			for _, path := range slices.Sorted(maps.Keys(p.Imports)) {
-				take(p, p.Imports[path])
-			}
+		if !analyzed[p] {
+			return
 		}
+		for _, path := range slices.Sorted(maps.Keys(p.Imports)) {
+			take(p, p.Imports[path])
+		}
+		// Visit is done with p's imports: the checker is to see only
+		// the analyzed ones, and compute facts on those alone.
+		maps.DeleteFunc(p.Imports, func(_ string, imp *packages.Package) bool { return !analyzed[imp] })
 	})
 }
 

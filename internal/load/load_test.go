@@ -1,6 +1,7 @@
 package load
 
 import (
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -231,9 +232,7 @@ func TestVariantOnlyErrors(t *testing.T) {
 		"svc/svc.go":      "package svc\n\nimport \"example.com/realdrivers/lib\"\n\ntype U struct{}\n\nfunc (U) M() {}\n\ntype V struct {\n\tlib.T\n\tU\n}\n\nfunc F() { V{}.M() }\n",
 	})
 	pkgs := loadAny(t, dir, true, "./...")
-	if report := errorsOf(pkgs); !strings.Contains(report, "ambiguous selector") {
-		t.Errorf("the variant's error is not reported:\n%s", report)
-	}
+	reportedOnce(t, errorsOf(pkgs), "ambiguous selector")
 }
 
 // TestNamedPackageErrors checks the errors of packages named: a syntax
@@ -301,4 +300,30 @@ func errorsOf(pkgs []*packages.Package) string {
 		}
 	})
 	return b.String()
+}
+
+// TestExportDataError checks that a dependency whose export data cannot be
+// read is reported once, by the type checker of the package that imports
+// it.
+func TestExportDataError(t *testing.T) {
+	dir := module(t, map[string]string{
+		"dep/dep.go": "package dep\n\nvar X = 1\n",
+		"use/use.go": "package use\n\nimport \"example.com/realdrivers/dep\"\n\nvar Y = dep.X\n",
+	})
+	roots, err := packages.Load(&packages.Config{Mode: listMode, Dir: dir, Env: os.Environ()}, "./use")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dep := byID(roots, "example.com/realdrivers/dep")
+	if dep == nil {
+		t.Fatal("dep is not listed")
+	}
+	dep.ExportFile = filepath.Join(t.TempDir(), "dep.a")
+	clitest.WriteFile(t, dep.ExportFile, "not export data\n")
+	loadListed(roots)
+	report := errorsOf(roots)
+	reportedOnce(t, report, "could not import example.com/realdrivers/dep", dep.ExportFile)
+	if !roots[0].IllTyped {
+		t.Error("use is not ill-typed")
+	}
 }

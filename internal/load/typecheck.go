@@ -91,7 +91,7 @@ func (l *loader) check(p *packages.Package) {
 		if done := l.source[imp]; done != nil {
 			<-done
 		} else if imp.PkgPath != "unsafe" {
-			_ = l.fromExportData(imp) // an error is the importer's to report
+			l.fromExportData(imp)
 		}
 	}
 	p.TypesInfo = newTypesInfo()
@@ -150,23 +150,20 @@ func (l *loader) imported(p *packages.Package, path string) (*types.Package, err
 	return imp.Types, nil
 }
 
-// fromExportData fills in the types of p from its export data, once.
-func (l *loader) fromExportData(p *packages.Package) error {
+// fromExportData fills in the types of p from its export data, once. An
+// error is the importer's to report: its type checker reports the import
+// that failed (see imported).
+func (l *loader) fromExportData(p *packages.Package) {
 	l.exportMu.Lock()
 	defer l.exportMu.Unlock()
-	if p.Types.Complete() {
-		return nil
-	}
-	if err, ok := l.exportErr[p]; ok {
-		return err
+	if _, tried := l.exportErr[p]; tried || p.Types.Complete() {
+		return
 	}
 	err := l.readExportData(p)
 	if err != nil {
 		p.IllTyped = true
-		p.Errors = append(p.Errors, packages.Error{Pos: "-", Msg: err.Error(), Kind: packages.UnknownError})
 	}
 	l.exportErr[p] = err
-	return err
 }
 
 // readExportData reads the export data of p. The reader looks packages up
@@ -211,7 +208,6 @@ func (l *loader) readExportData(p *packages.Package) error {
 // its test variant both list it.
 func (l *loader) parse(filenames []string) ([]*ast.File, []error) {
 	parsed := make([]*parsedFile, len(filenames))
-	var wg sync.WaitGroup
 	for i, name := range filenames {
 		l.parsedMu.Lock()
 		f, ok := l.parsed[name]
@@ -222,10 +218,9 @@ func (l *loader) parse(filenames []string) ([]*ast.File, []error) {
 		l.parsedMu.Unlock()
 		parsed[i] = f
 		if !ok {
-			wg.Go(func() { l.parseFile(name, f) })
+			go l.parseFile(name, f)
 		}
 	}
-	wg.Wait()
 	files := []*ast.File{} // none, not nil, for a package without Go files
 	var errs []error
 	for _, f := range parsed {
