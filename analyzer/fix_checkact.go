@@ -19,31 +19,17 @@ import (
 // testFilterFix is the fix that adds tests to w's filter, and checks the
 // result when the code does not.
 func (c *checker) testFilterFix(w *write, ev *evaluator, tests []fieldTest) (analysis.SuggestedFix, bool) {
-	edits, what, checked, ok := c.testFilterEdits(w, ev, tests)
-	if !ok {
-		return analysis.SuggestedFix{}, false
-	}
-	msg := fmt.Sprintf("Add %s to the filter", what)
-	if checked {
-		msg += " and return an error when nothing matches"
-	}
-	return analysis.SuggestedFix{Message: msg, TextEdits: edits}, true
-}
-
-// testFilterEdits returns the edits that add tests to w's filter, what
-// they add, and whether they also check the result, for the fix's message.
-func (c *checker) testFilterEdits(w *write, ev *evaluator, tests []fieldTest) (edits []analysis.TextEdit, what string, checked bool, ok bool) {
 	if w.byID() || w.wrapper != "" || len(tests) == 0 {
-		return nil, "", false, false
+		return analysis.SuggestedFix{}, false
 	}
 	filter := ev.doc(w.filter)
 	if filter == nil || filter.lit == nil || filter.lit.Type == nil || !isInside(filter.lit, w.node()) {
-		return nil, "", false, false
+		return analysis.SuggestedFix{}, false
 	}
 	fset := c.pass.Fset
 	typ := exprText(fset, filter.lit.Type)
 	if typ == "" {
-		return nil, "", false, false
+		return analysis.SuggestedFix{}, false
 	}
 	// One element per field, with all of its tests: a map literal cannot
 	// hold a key twice.
@@ -51,14 +37,14 @@ func (c *checker) testFilterEdits(w *write, ev *evaluator, tests []fieldTest) (e
 	byField := make(map[string][]fieldTest)
 	for _, t := range tests {
 		if t.op == token.ILLEGAL {
-			return nil, "", false, false
+			return analysis.SuggestedFix{}, false
 		}
 		if byField[t.field] == nil {
 			fields = append(fields, t.field)
 		}
 		for _, o := range byField[t.field] {
 			if o.op == t.op {
-				return nil, "", false, false
+				return analysis.SuggestedFix{}, false
 			}
 		}
 		byField[t.field] = append(byField[t.field], t)
@@ -74,22 +60,28 @@ func (c *checker) testFilterEdits(w *write, ev *evaluator, tests []fieldTest) (e
 			for _, t := range ts {
 				v := exprText(fset, t.value)
 				if v == "" {
-					return nil, "", false, false
+					return analysis.SuggestedFix{}, false
 				}
 				ops = append(ops, c.element(filter.lit, strconv.Quote(queryOps[t.op]), v))
 			}
 			value = typ + "{" + strings.Join(ops, ", ") + "}"
 		}
 		if value == "" {
-			return nil, "", false, false
+			return analysis.SuggestedFix{}, false
 		}
 		elems = append(elems, c.element(filter.lit, strconv.Quote(f), value))
 	}
 	// The write is now conditional: look at its outcome.
 	check, ok := c.outcomeCheckEdits(w)
 	if !ok {
-		return nil, "", false, false
+		return analysis.SuggestedFix{}, false
 	}
-	edits = append([]analysis.TextEdit{appendElement(fset, filter.lit, elems...)}, check...)
-	return edits, strings.Join(elems, ", "), len(check) > 0, true
+	msg := fmt.Sprintf("Add %s to the filter", strings.Join(elems, ", "))
+	if len(check) > 0 {
+		msg += " and return an error when nothing matches"
+	}
+	return analysis.SuggestedFix{
+		Message:   msg,
+		TextEdits: append([]analysis.TextEdit{appendElement(fset, filter.lit, elems...)}, check...),
+	}, true
 }

@@ -17,8 +17,9 @@ import (
 // unguardedFix returns the fix for an unguarded write, if a safe one
 // exists: $inc when every $set is the field's old value plus a delta (seed
 // 000); else, when the write runs only after a test of a field it sets
-// (if t.Status == "open"), that test repeated in the filter, check-then-act's
-// fix (seed 001, and the claimTask pattern); else a version guard when the
+// (if t.Status == "open") and sets no value computed from the document
+// read, that test repeated in the filter, check-then-act's fix (seed 001,
+// and the claimTask pattern); else a version guard when the
 // written values come from a decoded document whose type has a version
 // field (seeds 001 and 003).
 //
@@ -33,23 +34,21 @@ func (c *checker) unguardedFix(w *write, ev *evaluator, ff filterFields, uf upda
 	if w.wrapper != "" || w.replace || !uf.complete || uf.doc == nil || !isInside(uf.doc.lit, w.node()) {
 		return analysis.SuggestedFix{}, false
 	}
-	var tests []fieldTest
-	read := false
-	c.contain(func() { tests, read = c.testsBefore(w, ev, ff, uf.modified), true })
-	fix, inc := c.incFix(ev, uf, decoded)
-	if inc && read && len(tests) == 0 {
-		return fix, true
-	}
+	var fix analysis.SuggestedFix
 	ok := false
-	c.contain(func() {
+	c.contain(func() { // a shape not expected: no fix from tests, maybe a version guard
+		tests := c.testsBefore(w, ev, ff, uf.modified)
+		var inc bool
+		fix, inc = c.incFix(ev, uf, decoded)
 		switch {
-		case !read:
+		case inc && len(tests) == 0:
+			ok = true
 		case inc:
-			var edits []analysis.TextEdit
-			if edits, _, _, ok = c.testFilterEdits(w, ev, tests); ok {
-				fix.TextEdits = append(fix.TextEdits, edits...)
+			var guard analysis.SuggestedFix
+			if guard, ok = c.testFilterFix(w, ev, tests); ok {
+				fix.TextEdits = append(fix.TextEdits, guard.TextEdits...)
 			}
-		default:
+		case !c.setsFromRead(uf, decoded):
 			fix, ok = c.testFilterFix(w, ev, tests)
 		}
 	})
@@ -57,6 +56,20 @@ func (c *checker) unguardedFix(w *write, ev *evaluator, ff filterFields, uf upda
 		return fix, true
 	}
 	return c.versionFix(w, ev, uf, decoded)
+}
+
+// setsFromRead reports whether a value that the update sets may come from
+// a document decoded before. The tests repeated in the filter would then
+// not be enough: a concurrent change of that other field would still be
+// overwritten, and the fix would silence the finding with the lost update
+// still there.
+func (c *checker) setsFromRead(uf updateFields, decoded varSet) bool {
+	for _, e := range uf.sets {
+		if e.value == nil || mentionsAny(c.pass.TypesInfo, e.value, decoded) {
+			return true // a field of a struct value, or a value computed from the read
+		}
+	}
+	return false
 }
 
 // incFix turns {$set: {qty: o.Qty - n}} into {$inc: {qty: -n}}.

@@ -318,3 +318,39 @@ func claim(ctx context.Context, items *mongo.Collection, id bson.ObjectID) error
 	_, err := items.UpdateOne(ctx, bson.M{"_id": it.ID}, bson.M{"$set": bson.M{"status": "claimed"}}) // want `^read-modify-write: UpdateOne sets "status" but its filter matches only "_id"`
 	return err
 }
+
+// A state tested, then set with a value computed from the document read:
+// the test repeated in the filter would leave a concurrent change of the
+// tags lost, so the fix guards the write with the version field instead.
+func claimAndTag(ctx context.Context, items *mongo.Collection, id bson.ObjectID) error {
+	var it Item
+	if err := items.FindOne(ctx, bson.M{"_id": id}).Decode(&it); err != nil {
+		return err
+	}
+	if it.Status != "open" {
+		return errOut
+	}
+	_, err := items.UpdateOne(ctx, bson.M{"_id": it.ID}, bson.M{"$set": bson.M{"status": "claimed", "tags": append(it.Tags, "claimed")}}) // want `^read-modify-write: UpdateOne sets "status", "tags" but its filter matches only "_id"`
+	return err
+}
+
+// Note has no version field.
+type Note struct {
+	ID     bson.ObjectID `bson:"_id"`
+	Status string        `bson:"status"`
+	Body   string        `bson:"body"`
+}
+
+// The same without a version field: no fix, rather than one that would
+// silence the finding and leave the body's lost update.
+func claimAndEdit(ctx context.Context, notes *mongo.Collection, id bson.ObjectID, s string) error {
+	var n Note
+	if err := notes.FindOne(ctx, bson.M{"_id": id}).Decode(&n); err != nil {
+		return err
+	}
+	if n.Status != "open" {
+		return errOut
+	}
+	_, err := notes.UpdateOne(ctx, bson.M{"_id": n.ID}, bson.M{"$set": bson.M{"status": "claimed", "body": n.Body + s}}) // want `^read-modify-write: UpdateOne sets "status", "body" but its filter matches only "_id"`
+	return err
+}
