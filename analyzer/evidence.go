@@ -248,7 +248,8 @@ func (c *checker) conditionsAt(cur inspector.Cursor) []heldCond {
 }
 
 // recycle keeps conds, which conditionsAt returned, for its next call:
-// several rules ask for the conditions at every write.
+// several rules ask for the conditions at every write. The caller keeps
+// nothing of conds afterwards; heldCond values copied out are its own.
 func (c *checker) recycle(conds []heldCond) {
 	c.spareConds = conds[:0]
 }

@@ -113,10 +113,12 @@ func (al *aligner) align(d analysis.Diagnostic) {
 	}
 }
 
-// realign returns the edits of fix, with the spaces before trailing
-// comments that gofmt would change once they are applied. It answers
-// only for edits of one gofmt-clean file next to a line that ends in a
-// comment, and only when gofmt changes nothing but spaces within lines.
+// realign returns the edits of fix, with the spaces that gofmt would
+// change once they are applied: before trailing comments, or before the
+// values of a map laid out on several lines. It answers only for edits of
+// one gofmt-clean file next to a line that ends in a comment, or that
+// insert a key-value line, and only when gofmt changes nothing but spaces
+// within lines.
 func (al *aligner) realign(fix *analysis.SuggestedFix) ([]analysis.TextEdit, bool) {
 	if len(fix.TextEdits) == 0 {
 		return nil, false
