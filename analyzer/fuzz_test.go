@@ -129,7 +129,7 @@ func checkFuzzedSource(t *testing.T, src string) {
 			}
 			// Spacing that gofmt would change is excused next to another
 			// diagnostic's edit only (see nextToOtherFix).
-			if !isGofmtClean(out) && !(spacesOnly(out) && nextToOtherFix(fset, diags, i, fix)) {
+			if !isGofmtClean(out) && (!spacesOnly(out) || !nextToOtherFix(fset, diags, i, fix)) {
 				t.Fatalf("fix %q of %q is not gofmt-clean:\n%s", fix.Message, d.Message, out)
 			}
 		}

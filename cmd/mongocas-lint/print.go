@@ -14,9 +14,12 @@ import (
 )
 
 // printText writes what checker.Graph.PrintText writes: the analyses that
-// failed, then each finding of the root packages once, as
-// "file:line:col: message", with contextLines lines of source around it
-// when contextLines >= 0.
+// failed, then each finding of the root packages, as "file:line:col:
+// message", with contextLines lines of source around it when
+// contextLines >= 0. Like PrintText, it prints once a finding of a file
+// that several root packages compile (p and p.test); unlike it, it does
+// not look for a finding repeated within one package, which no rule
+// reports.
 //
 // PrintText builds the whole output in memory before writing it, and
 // reads a file again for every finding it shows in context. On a package

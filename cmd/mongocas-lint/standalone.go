@@ -69,10 +69,10 @@ func runStandalone(a *analysis.Analyzer, args []string, stdout, stderr io.Writer
 	}
 	// printText and PrintJSON name the analyses that failed, and -fix says
 	// so here; the exit code says so under every output mode. Findings
-	// set it in text mode only (see the README's table). No test makes an
-	// analysis fail: the analyzer returns no error and contains its own
-	// panics (see analyzer.checker.contain), so act.Err is set only by a
-	// bug in the checker itself.
+	// set it in text mode only (see the README's table). Our analyzer
+	// returns no error and contains its own panics (see
+	// analyzer.checker.contain), so act.Err is set only by a bug in the
+	// checker itself; TestFailedAnalysis runs one that fails.
 	textMode := !opts.fix && !opts.json
 	for act := range graph.All() {
 		if act.Err != nil {
