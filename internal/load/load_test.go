@@ -207,32 +207,39 @@ func TestDependencyErrors(t *testing.T) {
 	}
 }
 
-// TestVariantErrorsOnce checks that the errors of a package that does not
-// type-check are reported once, though its test variant fails too.
-func TestVariantErrorsOnce(t *testing.T) {
-	dir := module(t, map[string]string{
-		"lib/lib.go":      "package lib\n\nfunc Filter() int { return 1 }\n",
-		"lib/lib_test.go": "package lib\n\nfunc helperForTests() int { return 2 }\n",
-		"lib/ext_test.go": "package lib_test\n\nimport (\n\t\"testing\"\n\n\t\"example.com/realdrivers/svc\"\n)\n\nfunc TestSvc(t *testing.T) { _ = svc.Find }\n",
-		"svc/svc.go":      "package svc\n\nimport \"example.com/realdrivers/lib\"\n\nvar Z int = \"s\"\n\nfunc Find() int { var n int = \"t\"; return n + lib.Filter() }\n",
-	})
-	pkgs := loadAny(t, dir, true, "./...")
-	report := errorsOf(pkgs)
-	reportedOnce(t, report, `svc.go:5:13: cannot use "s"`, `svc.go:7:31: cannot use "t"`)
-}
-
-// TestVariantOnlyErrors checks that a test variant that fails where its
-// package builds is reported: svc builds, but lib's tests give lib.T a
-// method that makes a selector of svc ambiguous.
-func TestVariantOnlyErrors(t *testing.T) {
-	dir := module(t, map[string]string{
-		"lib/lib.go":      "package lib\n\ntype T struct{}\n",
-		"lib/lib_test.go": "package lib\n\nfunc (T) M() {}\n",
-		"lib/ext_test.go": "package lib_test\n\nimport (\n\t\"testing\"\n\n\t\"example.com/realdrivers/svc\"\n)\n\nfunc TestF(t *testing.T) { svc.F() }\n",
-		"svc/svc.go":      "package svc\n\nimport \"example.com/realdrivers/lib\"\n\ntype U struct{}\n\nfunc (U) M() {}\n\ntype V struct {\n\tlib.T\n\tU\n}\n\nfunc F() { V{}.M() }\n",
-	})
-	pkgs := loadAny(t, dir, true, "./...")
-	reportedOnce(t, errorsOf(pkgs), "ambiguous selector")
+// TestVariantErrors checks the errors of test variants: a package that
+// does not type-check is reported once, though its test variant fails
+// too; a variant that fails where its package builds is reported (lib's
+// tests give lib.T a method that makes a selector of svc ambiguous).
+func TestVariantErrors(t *testing.T) {
+	const extTest = "package lib_test\n\nimport (\n\t\"testing\"\n\n\t\"example.com/realdrivers/svc\"\n)\n\nfunc TestSvc(t *testing.T) { svc.F() }\n"
+	for name, c := range map[string]struct {
+		files map[string]string
+		want  []string
+	}{
+		"package fails": {
+			files: map[string]string{
+				"lib/lib.go":      "package lib\n\nfunc Filter() int { return 1 }\n",
+				"lib/lib_test.go": "package lib\n\nfunc helperForTests() int { return 2 }\n",
+				"svc/svc.go":      "package svc\n\nimport \"example.com/realdrivers/lib\"\n\nvar Z int = \"s\"\n\nfunc F() int { var n int = \"t\"; return n + lib.Filter() }\n",
+			},
+			want: []string{`svc.go:5:13: cannot use "s"`, `svc.go:7:28: cannot use "t"`},
+		},
+		"variant fails alone": {
+			files: map[string]string{
+				"lib/lib.go":      "package lib\n\ntype T struct{}\n",
+				"lib/lib_test.go": "package lib\n\nfunc (T) M() {}\n",
+				"svc/svc.go":      "package svc\n\nimport \"example.com/realdrivers/lib\"\n\ntype U struct{}\n\nfunc (U) M() {}\n\ntype V struct {\n\tlib.T\n\tU\n}\n\nfunc F() { V{}.M() }\n",
+			},
+			want: []string{"ambiguous selector"},
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			c.files["lib/ext_test.go"] = extTest
+			pkgs := loadAny(t, module(t, c.files), true, "./...")
+			reportedOnce(t, errorsOf(pkgs), c.want...)
+		})
+	}
 }
 
 // TestNamedPackageErrors checks the errors of packages named: a syntax
