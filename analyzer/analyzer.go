@@ -14,6 +14,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/mongocas/mongocas-lint/internal/flow"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
@@ -377,7 +378,8 @@ func (c *checker) evaluatorAt(cur inspector.Cursor) *evaluator {
 	}
 	ev, ok := c.funcs[fn.Node()]
 	if !ok {
-		ev = &evaluator{info: c.pass.TypesInfo, sums: c.sums, fn: fn, locals: newFuncLocals(c.pass.TypesInfo, fn, c.readsOnly)}
+		ev = &evaluator{info: c.pass.TypesInfo, sums: c.sums, fn: fn, locals: newFuncLocals(c.pass.TypesInfo, fn, c.readsOnly),
+			flow: flow.New(c.pass.TypesInfo, fn, flow.Config{ReadsOnly: c.readsOnly})}
 		c.funcs[fn.Node()] = ev
 	}
 	return ev

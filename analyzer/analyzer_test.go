@@ -202,3 +202,9 @@ func runWithFixes(t *testing.T, a *analysis.Analyzer, pkgs ...string) {
 	t.Helper()
 	fixtest.Run(t, analysistest.TestData(), a, pkgs...)
 }
+
+// TestReach checks the shapes in which real code builds its documents:
+// on several paths, in closures, with options passed on.
+func TestReach(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), testAnalyzer(RuleUnguardedUpdate, RuleUncheckedResult), "reach", "reachv1")
+}

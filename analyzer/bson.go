@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/mongocas/mongocas-lint/internal/flow"
 	"golang.org/x/tools/go/ast/inspector"
 )
 
@@ -165,6 +166,7 @@ func (d *document) lookup(key string) *entry {
 type evaluator struct {
 	info   *types.Info
 	locals *funcLocals      // local variables of the enclosing function; nil outside one
+	flow   *flow.Func       // the values of its variables; nil outside a function
 	sums   *summaries       // summaries of helper functions; nil reads no helper
 	fn     inspector.Cursor // the outermost function; invalid outside one
 	depth  int
@@ -188,6 +190,8 @@ func (ev *evaluator) doc(e ast.Expr) *document {
 	switch s := e.(type) {
 	case *summarized:
 		return ev.summarizedDoc(s)
+	case *merged:
+		return ev.mergedDoc(s)
 	case *ast.CompositeLit, *ast.Ident:
 		d, ok := ev.docs[e]
 		if !ok {
@@ -273,7 +277,7 @@ func (ev *evaluator) literal(lit *ast.CompositeLit, kind docKind) *document {
 func (ev *evaluator) addElem(d *document, elt ast.Expr, inLit bool) bool {
 	elt = ast.Unparen(elt)
 	if id, ok := elt.(*ast.Ident); ok {
-		init, ok := ev.locals.unchanged(id)
+		init, ok := ev.unchanged(id)
 		if !ok {
 			return false
 		}
@@ -325,41 +329,77 @@ func elemParts(lit *ast.CompositeLit) (key, value ast.Expr, ok bool) {
 	return key, value, true
 }
 
-// variable reads a local variable holding a document: its initial value,
-// plus the keys added in the same block before the use (m["k"] = v,
-// d = append(d, bson.E{...})). Any other change makes it unreadable.
+// variable reads a local variable holding a document: each value that
+// the flow can reach the use with (its initial value, plus the keys and
+// elements added since), merged into one (see mergeDocs). A value the
+// flow cannot follow on some path makes the document incomplete.
 func (ev *evaluator) variable(id *ast.Ident) *document {
-	h, ok := ev.locals.history(id)
-	if !ok {
+	if ev.flow == nil {
 		return nil
 	}
+	vals, complete := ev.flow.ValuesAt(id)
+	if len(vals) == 1 && len(vals[0].Steps) == 0 && vals[0].Init != nil && complete {
+		return ev.doc(vals[0].Init) // the document as written, for fixes
+	}
+	docs := make([]*document, 0, len(vals))
+	for _, val := range vals {
+		if d := ev.valueDoc(val); d != nil {
+			docs = append(docs, d)
+		} else {
+			complete = false
+		}
+	}
+	if len(docs) == 0 {
+		return nil
+	}
+	d := mergeDocs(docs)
+	if !complete && d.complete {
+		d = &document{entries: d.entries}
+	}
+	return d
+}
+
+// valueDoc reads one value of a variable as a document.
+func (ev *evaluator) valueDoc(val flow.Value) *document {
 	var d *document
-	if h.init == nil {
+	if val.Init == nil {
 		d = &document{complete: true} // declared without a value: empty
-	} else if d = ev.doc(h.init); d == nil {
+	} else if d = ev.doc(val.Init); d == nil {
 		return nil
 	}
-	if len(h.changes) > 0 {
+	if len(val.Steps) > 0 {
 		d = &document{entries: append([]entry(nil), d.entries...), complete: d.complete}
 	}
-	for _, c := range h.changes {
-		switch {
-		case c.key != nil:
-			key, ok := ev.stringConst(c.key)
-			if !ok {
-				d.complete = false
-				continue
-			}
-			d.entries = append(d.entries, entry{key: key, value: c.value})
-		default:
-			for _, elt := range c.elems {
+	for _, s := range val.Steps {
+		if s.Key == nil {
+			for _, elt := range s.Elems {
 				if !ev.addElem(d, elt, false) {
 					d.complete = false
 				}
 			}
+			continue
 		}
+		key, ok := ev.stringConst(s.Key)
+		if !ok {
+			d.complete = false // a key the code computes: unknown, the others stay known
+			continue
+		}
+		d.entries = append(d.entries, entry{key: key, value: s.Elems[0]})
 	}
 	return d
+}
+
+// unchanged returns the value of a local variable that is assigned once
+// and never changed before the use at id.
+func (ev *evaluator) unchanged(id *ast.Ident) (ast.Expr, bool) {
+	if ev.flow == nil {
+		return nil, false
+	}
+	vals, complete := ev.flow.ValuesAt(id)
+	if !complete || len(vals) != 1 || len(vals[0].Steps) > 0 || vals[0].Init == nil {
+		return nil, false
+	}
+	return vals[0].Init, true
 }
 
 // structValue reads the keys of a struct value from its type, the way the
@@ -485,6 +525,9 @@ func (ev *evaluator) array(e ast.Expr) ([]ast.Expr, bool) {
 	if s, ok := e.(*summarized); ok {
 		return ev.summarizedArray(s)
 	}
+	if m, ok := e.(*merged); ok {
+		return ev.mergedArray(m)
+	}
 	if t := typeOf(ev.info, e); t == nil || kindOf(t) != arrayDoc {
 		return nil, false
 	}
@@ -501,23 +544,29 @@ func (ev *evaluator) array(e ast.Expr) ([]ast.Expr, bool) {
 		}
 		return e.Elts, true
 	case *ast.Ident:
-		h, ok := ev.locals.history(e)
-		if !ok {
+		if ev.flow == nil {
 			return nil, false
 		}
-		var elems []ast.Expr
-		if h.init != nil {
-			init, ok := ev.array(h.init)
-			if !ok {
-				return nil, false
-			}
-			elems = append(elems, init...)
+		vals, complete := ev.flow.ValuesAt(e)
+		if !complete || len(vals) == 0 {
+			return nil, false
 		}
-		for _, c := range h.changes {
-			if c.key != nil {
-				return nil, false
+		// The elements of every value: a field named in any counts.
+		var elems []ast.Expr
+		for _, val := range vals {
+			if val.Init != nil {
+				init, ok := ev.array(val.Init)
+				if !ok {
+					return nil, false
+				}
+				elems = append(elems, init...)
 			}
-			elems = append(elems, c.elems...)
+			for _, s := range val.Steps {
+				if s.Key != nil {
+					return nil, false
+				}
+				elems = append(elems, s.Elems...)
+			}
 		}
 		return elems, true
 	}
@@ -532,6 +581,9 @@ func (ev *evaluator) stringConst(e ast.Expr) (string, bool) {
 	}
 	if s, ok := ast.Unparen(e).(*summarized); ok {
 		return ev.summarizedConst(s)
+	}
+	if m, ok := ast.Unparen(e).(*merged); ok {
+		return ev.mergedConst(m)
 	}
 	if lit, ok := e.(*ast.BasicLit); ok && lit.Kind == token.STRING {
 		s, err := strconv.Unquote(lit.Value)

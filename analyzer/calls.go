@@ -150,7 +150,7 @@ func calleeFunc(info *types.Info, call *ast.CallExpr) *types.Func {
 
 func matchCollectionCall(info *types.Info, cur inspector.Cursor, call *ast.CallExpr) *write {
 	m, ok := collectionWrites[calledName(call)]
-	if !ok || len(call.Args) <= m.updateArg || call.Ellipsis.IsValid() {
+	if !ok || !argsBefore(call, m.updateArg) {
 		return nil // most calls: no lookup in types.Info
 	}
 	fn := methodValue(info, call)
@@ -357,6 +357,16 @@ func collectionMethod(info *types.Info, call *ast.CallExpr) (*types.Func, ast.Ex
 	return fn, ast.Unparen(call.Fun).(*ast.SelectorExpr).X, true
 }
 
+// argsBefore reports whether call has argument number i, written out:
+// before the options, which a call may pass on as opts... (the filter
+// and the update are still plain arguments then).
+func argsBefore(call *ast.CallExpr, i int) bool {
+	if call.Ellipsis.IsValid() {
+		return i < len(call.Args)-1
+	}
+	return i < len(call.Args)
+}
+
 // mayUpsert reports whether the driver write call passes options (the
 // arguments after ctx, filter and update), which may make it an upsert:
 // one that matches nothing and succeeds by inserting.
@@ -406,7 +416,7 @@ func calledName(call *ast.CallExpr) string {
 // matchRead matches a read of a *mongo.Collection.
 func matchRead(info *types.Info, call *ast.CallExpr) *read {
 	i, ok := readMethods[calledName(call)]
-	if !ok || len(call.Args) <= i || call.Ellipsis.IsValid() {
+	if !ok || !argsBefore(call, i) {
 		return nil
 	}
 	fn, coll, ok := collectionMethod(info, call)

@@ -74,9 +74,18 @@ func mentionsAny(info *types.Info, e ast.Expr, vars varSet) bool {
 }
 
 // firstUse returns the first identifier in e that uses one of vars. A
-// summarized value has no syntax: it uses nothing.
+// summarized value has no syntax: it uses nothing. A merged value uses
+// what any of its alternatives uses.
 func firstUse(info *types.Info, e ast.Expr, vars varSet) *ast.Ident {
 	if _, ok := e.(*summarized); ok || e == nil || len(vars) == 0 {
+		return nil
+	}
+	if m, ok := e.(*merged); ok {
+		for _, a := range m.alts {
+			if id := firstUse(info, a, vars); id != nil {
+				return id
+			}
+		}
 		return nil
 	}
 	return useIn(info, e, vars)

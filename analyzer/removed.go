@@ -65,7 +65,7 @@ func (c *checker) checkRemovedInDelete(cur inspector.Cursor) {
 		return
 	}
 	i, ok := collectionDeletes[calledName(call)]
-	if !ok || len(call.Args) <= i || call.Ellipsis.IsValid() {
+	if !ok || !argsBefore(call, i) {
 		return
 	}
 	fn, _, ok := collectionMethod(c.pass.TypesInfo, call)

@@ -85,6 +85,24 @@ func (v *summaryValue) String() string {
 	return "?"
 }
 
+// maxParam returns the largest parameter index that v uses, or -1.
+func (v *summaryValue) maxParam() int {
+	if v == nil {
+		return -1
+	}
+	m := -1
+	if v.Kind == paramValue {
+		m = v.Param
+	}
+	for _, e := range v.Entries {
+		m = max(m, e.Value.maxParam())
+	}
+	for _, e := range v.Elems {
+		m = max(m, e.maxParam())
+	}
+	return m
+}
+
 // A summarized expression stands for a value read from a summary at a
 // call site: v with the call's arguments in its holes. It is an ast.Expr
 // so that it can sit in a document entry like any value written in the

@@ -167,7 +167,7 @@ func paramsIntact(info *types.Info, cur inspector.Cursor, params map[*types.Var]
 // matchWrapperCall matches a call of a wrapper, as a write checked at the
 // caller.
 func (c *checker) matchWrapperCall(cur inspector.Cursor, call *ast.CallExpr) *write {
-	if call.Ellipsis.IsValid() || c.sums.noWrappers {
+	if c.sums.noWrappers {
 		return nil
 	}
 	fn := calleeFunc(c.pass.TypesInfo, call)
@@ -177,6 +177,9 @@ func (c *checker) matchWrapperCall(cur inspector.Cursor, call *ast.CallExpr) *wr
 	f := c.sums.wrapper(fn)
 	if f == nil {
 		return nil
+	}
+	if call.Ellipsis.IsValid() && max(f.Filter.maxParam(), f.Update.maxParam()) >= len(call.Args)-1 {
+		return nil // a document in the slice passed on: options, not documents
 	}
 	w := &write{
 		cur:         cur,

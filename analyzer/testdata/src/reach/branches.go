@@ -1,0 +1,164 @@
+// Documents built on several paths (driver v2): each path that reaches the
+// write is read, and a write is unguarded when no path holds a guard.
+package reach
+
+import (
+	"context"
+	"fmt"
+	"log"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+)
+
+// A key added under an if: the filter is {_id} or {_id, tenant}, and
+// neither guards a $set of name.
+func tenantKey(ctx context.Context, c *mongo.Collection, id bson.ObjectID, tenant string) {
+	filter := bson.M{"_id": id}
+	if tenant != "" {
+		filter["tenant"] = tenant
+	}
+	c.UpdateOne(ctx, filter, bson.M{"$set": bson.M{"name": "x"}}) // want `UpdateOne sets "name" but its filter matches only "_id", "tenant"`
+}
+
+// An update assigned in both branches of an if.
+func ifElse(ctx context.Context, c *mongo.Collection, id bson.ObjectID, done bool) {
+	var upd bson.M
+	if done {
+		upd = bson.M{"$set": bson.M{"status": "done"}}
+	} else {
+		upd = bson.M{"$set": bson.M{"status": "open", "note": "reopened"}}
+	}
+	c.UpdateOne(ctx, bson.M{"_id": id}, upd) // want `state transition: UpdateOne sets "status", "note" but its filter matches only "_id"`
+}
+
+// An update assigned in the cases of a switch, in an ordered document.
+func switchCases(ctx context.Context, c *mongo.Collection, id bson.ObjectID, kind int) {
+	var upd bson.D
+	switch kind {
+	case 1:
+		upd = bson.D{{Key: "$set", Value: bson.D{{Key: "a", Value: 1}}}}
+	case 2:
+		upd = bson.D{{Key: "$set", Value: bson.D{{Key: "b", Value: 2}}}}
+	default:
+		return
+	}
+	c.UpdateOne(ctx, bson.M{"_id": id}, upd) // want `UpdateOne sets "a", "b" but its filter matches only "_id"`
+}
+
+// A variable reassigned before the call: the guard of the first value is
+// gone.
+func reassigned(ctx context.Context, c *mongo.Collection, id bson.ObjectID) {
+	filter := bson.M{"_id": id, "status": "new"}
+	filter = bson.M{"_id": id}
+	c.UpdateOne(ctx, filter, bson.M{"$set": bson.M{"status": "done"}}) // want `UpdateOne sets "status" but its filter matches only "_id"`
+}
+
+// A guard on one path is a guard: the write is a conditional update, and
+// its dropped result is unchecked-result's.
+func conditionalGuard(ctx context.Context, c *mongo.Collection, id bson.ObjectID, expected string) {
+	filter := bson.M{"_id": id}
+	if expected != "" {
+		filter["status"] = expected
+	}
+	c.UpdateOne(ctx, filter, bson.M{"$set": bson.M{"status": "done"}}) // want `UpdateOne is conditional on "status" but its result is discarded`
+}
+
+// A guard added in one case of a switch, over a filter declared without a
+// value.
+func guardInCase(ctx context.Context, c *mongo.Collection, id bson.ObjectID, kind int, v int64) error {
+	var filter bson.D
+	switch kind {
+	case 1:
+		filter = bson.D{{Key: "_id", Value: id}, {Key: "version", Value: v}}
+	default:
+		filter = bson.D{{Key: "_id", Value: id}}
+	}
+	res, err := c.UpdateOne(ctx, filter, bson.M{"$set": bson.M{"a": 1}, "$inc": bson.M{"version": 1}})
+	if err == nil && res.MatchedCount == 0 {
+		return fmt.Errorf("lost")
+	}
+	return err
+}
+
+// Keys added in a loop are unknown: a filter with one may hold a guard.
+func loopFilterKeys(ctx context.Context, c *mongo.Collection, id bson.ObjectID, extra map[string]any) {
+	filter := bson.M{"_id": id}
+	for k, v := range extra {
+		filter[k] = v
+	}
+	c.UpdateOne(ctx, filter, bson.M{"$set": bson.M{"a": 1}})
+}
+
+// A $set whose keys come from a loop is still a $set, and an _id filter
+// guards none of them.
+func loopSetKeys(ctx context.Context, c *mongo.Collection, id bson.ObjectID, fields map[string]any) {
+	set := bson.M{}
+	for k, v := range fields {
+		set[k] = v
+	}
+	c.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": set}) // want `UpdateOne sets fields with \$set but its filter matches only "_id"`
+}
+
+// A constant key added in a loop is known.
+func loopConstKey(ctx context.Context, c *mongo.Collection, id bson.ObjectID, n int) {
+	set := bson.M{}
+	for i := 0; i < n; i++ {
+		set["count"] = i
+	}
+	c.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": set}) // want `UpdateOne sets "count" but its filter matches only "_id"`
+}
+
+// An element appended on one path.
+func appendedInBranch(ctx context.Context, c *mongo.Collection, id bson.ObjectID, owner string) {
+	filter := bson.D{{Key: "_id", Value: id}}
+	if owner != "" {
+		filter = append(filter, bson.E{Key: "owner", Value: owner})
+	}
+	c.UpdateOne(ctx, filter, bson.M{"$set": bson.M{"owner": "me"}}) // want `UpdateOne is conditional on "owner" but its result is discarded`
+}
+
+// A document that a function may change stays unknown.
+func handedOn(ctx context.Context, c *mongo.Collection, id bson.ObjectID) {
+	filter := bson.M{"_id": id}
+	addVersion(filter)
+	c.UpdateOne(ctx, filter, bson.M{"$set": bson.M{"a": 1}})
+}
+
+func addVersion(m bson.M) { m["version"] = 1 }
+
+// A document that is only printed or logged is still known: a parameter
+// of interface type is not changed through.
+func logged(ctx context.Context, c *mongo.Collection, id bson.ObjectID) {
+	filter := bson.M{"_id": id}
+	log.Printf("updating %v", filter)
+	_ = fmt.Sprint(filter)
+	c.UpdateOne(ctx, filter, bson.M{"$set": bson.M{"a": 1}}) // want `UpdateOne sets "a" but its filter matches only "_id"`
+}
+
+// Unknown on one path: the filter may hold a guard.
+func unknownOnePath(ctx context.Context, c *mongo.Collection, id bson.ObjectID, custom bool) {
+	filter := bson.M{"_id": id}
+	if custom {
+		filter = makeFilter()
+	}
+	c.UpdateOne(ctx, filter, bson.M{"$set": bson.M{"a": 1}})
+}
+
+func makeFilter() bson.M {
+	m := bson.M{}
+	addVersion(m)
+	return m
+}
+
+// A change after the call in a loop reaches it on the next iteration.
+func loopCarriedGuard(ctx context.Context, c *mongo.Collection, id bson.ObjectID, n int) {
+	filter := bson.M{"_id": id}
+	for i := 0; i < n; i++ {
+		res, err := c.UpdateOne(ctx, filter, bson.M{"$set": bson.M{"a": i}})
+		if err != nil || res.MatchedCount == 0 {
+			return
+		}
+		filter["a"] = i
+	}
+}

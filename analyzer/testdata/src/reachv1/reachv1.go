@@ -1,0 +1,119 @@
+// Documents built on several paths, with driver v1 (bson.M is an alias of
+// primitive.M).
+package reachv1
+
+import (
+	"context"
+	"fmt"
+
+	"go.mongodb.org/mongo-driver/bson"
+	"go.mongodb.org/mongo-driver/bson/primitive"
+	"go.mongodb.org/mongo-driver/mongo"
+	"go.mongodb.org/mongo-driver/mongo/options"
+)
+
+func tenantKey(ctx context.Context, c *mongo.Collection, id primitive.ObjectID, tenant string) {
+	filter := bson.M{"_id": id}
+	if tenant != "" {
+		filter["tenant"] = tenant
+	}
+	c.UpdateOne(ctx, filter, bson.M{"$set": bson.M{"name": "x"}}) // want `UpdateOne sets "name" but its filter matches only "_id", "tenant"`
+}
+
+func ifElse(ctx context.Context, c *mongo.Collection, id primitive.ObjectID, done bool) {
+	var upd primitive.M
+	if done {
+		upd = bson.M{"$set": bson.M{"status": "done"}}
+	} else {
+		upd = primitive.M{"$set": primitive.M{"status": "open"}}
+	}
+	c.UpdateOne(ctx, bson.M{"_id": id}, upd) // want `UpdateOne sets "status" but its filter matches only "_id"`
+}
+
+func switchCases(ctx context.Context, c *mongo.Collection, id primitive.ObjectID, kind int) {
+	var upd bson.D
+	switch kind {
+	case 1:
+		upd = bson.D{{"$set", bson.D{{"a", 1}}}}
+	default:
+		upd = bson.D{{"$set", bson.D{{"b", 2}}}}
+	}
+	c.UpdateOne(ctx, bson.M{"_id": id}, upd) // want `UpdateOne sets "a", "b" but its filter matches only "_id"`
+}
+
+func reassigned(ctx context.Context, c *mongo.Collection, id primitive.ObjectID) {
+	filter := bson.M{"_id": id, "status": "new"}
+	filter = bson.M{"_id": id}
+	c.UpdateOne(ctx, filter, bson.M{"$set": bson.M{"status": "done"}}) // want `UpdateOne sets "status" but its filter matches only "_id"`
+}
+
+func conditionalGuard(ctx context.Context, c *mongo.Collection, id primitive.ObjectID, expected string) {
+	filter := bson.M{"_id": id}
+	if expected != "" {
+		filter["status"] = expected
+	}
+	c.UpdateOne(ctx, filter, bson.M{"$set": bson.M{"status": "done"}}) // want `UpdateOne is conditional on "status" but its result is discarded`
+}
+
+func loopFilterKeys(ctx context.Context, c *mongo.Collection, id primitive.ObjectID, extra map[string]interface{}) {
+	filter := bson.M{"_id": id}
+	for k, v := range extra {
+		filter[k] = v
+	}
+	c.UpdateOne(ctx, filter, bson.M{"$set": bson.M{"a": 1}})
+}
+
+func loopSetKeys(ctx context.Context, c *mongo.Collection, id primitive.ObjectID, fields map[string]interface{}) {
+	set := bson.M{}
+	for k, v := range fields {
+		set[k] = v
+	}
+	c.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": set}) // want `UpdateOne sets fields with \$set but its filter matches only "_id"`
+}
+
+func logged(ctx context.Context, c *mongo.Collection, id primitive.ObjectID) {
+	filter := bson.M{"_id": id}
+	fmt.Printf("updating %v\n", filter)
+	c.UpdateOne(ctx, filter, bson.M{"$set": bson.M{"a": 1}}) // want `UpdateOne sets "a" but its filter matches only "_id"`
+}
+
+func handedOn(ctx context.Context, c *mongo.Collection, id primitive.ObjectID) {
+	filter := bson.M{"_id": id}
+	addVersion(filter)
+	c.UpdateOne(ctx, filter, bson.M{"$set": bson.M{"a": 1}})
+}
+
+func addVersion(m primitive.M) { m["version"] = 1 }
+
+func withRetry(f func() error) error { return f() }
+
+func retried(ctx context.Context, c *mongo.Collection, id primitive.ObjectID) error {
+	filter := bson.M{"_id": id}
+	return withRetry(func() error {
+		_, err := c.UpdateOne(ctx, filter, bson.M{"$set": bson.M{"a": 1}}) // want `UpdateOne sets "a" but its filter matches only "_id"`
+		return err
+	})
+}
+
+func changedAfterClosure(ctx context.Context, c *mongo.Collection, id primitive.ObjectID) {
+	filter := bson.M{"_id": id}
+	f := func() { c.UpdateOne(ctx, filter, bson.M{"$set": bson.M{"a": 1}}) }
+	filter["a"] = 0
+	f()
+}
+
+func withOpts(ctx context.Context, c *mongo.Collection, id primitive.ObjectID, opts ...*options.UpdateOptions) {
+	c.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"name": "x"}}, opts...) // want `UpdateOne sets "name" but its filter matches only "_id"`
+}
+
+type Store struct{ c *mongo.Collection }
+
+func (s *Store) Update(ctx context.Context, filter, update interface{}, opts ...*options.UpdateOptions) error { // want Update:`wrapper UpdateOne filter \$1 update \$2 result dropped`
+	_, err := s.c.UpdateOne(ctx, filter, update, opts...)
+	return err
+}
+
+func useStore(ctx context.Context, s *Store, id primitive.ObjectID) {
+	s.Update(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"name": "x"}})                                                  // want `Store.Update \(UpdateOne\) sets "name" but its filter matches only "_id"`
+	s.Update(ctx, bson.M{"_id": id, "state": "a"}, bson.M{"$set": bson.M{"state": "b"}}, options.Update().SetUpsert(true)) // want `Store.Update discards the result of UpdateOne`
+}

@@ -1,0 +1,201 @@
+// Package flow follows the values of a function's local variables along
+// its control flow, for the documents (maps, ordered documents, arrays)
+// that code builds before it hands them to the MongoDB driver.
+//
+// Real code builds a filter or an update on several paths: a key added
+// under an if, a variable assigned in each case of a switch, a variable
+// reassigned before the call. ValuesAt answers, for one use of a variable,
+// every way the code can have built the value it holds there: a small set
+// of alternatives, each an initial value and the keys and elements added
+// since, found by a forward dataflow over the function's control-flow
+// graph (golang.org/x/tools/go/cfg). It knows nothing of MongoDB or of the
+// rules: it only tells what a variable may hold.
+//
+// A value that the package cannot follow on some path (the variable passed
+// to a function that may change it, its address taken, changed in a
+// closure, assigned from a call's several results) makes the answer
+// incomplete, and the caller decides what an incomplete answer means.
+package flow
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"sort"
+
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/cfg"
+)
+
+// MaxValues bounds the alternatives of one variable at one point. Past it
+// the answer is incomplete: a variable built in that many ways is better
+// left unread than read slowly.
+const MaxValues = 8
+
+// Config tells the package what its caller knows of the functions that
+// variables are passed to.
+type Config struct {
+	// ReadsOnly reports whether fn only reads the maps and slices passed
+	// to it. Nil: no function does, beyond the rule of argumentReadOnly.
+	ReadsOnly func(fn *types.Func) bool
+}
+
+// A Value is one way a variable may have been built: its initial value,
+// then the keys and elements added to it, in order.
+type Value struct {
+	Init  ast.Expr // the value assigned; nil for the zero value
+	Steps []Step
+}
+
+// A Step adds to a document: m[Key] = Elem[0], or d = append(d, Elems...).
+type Step struct {
+	Key   ast.Expr   // nil for an append
+	Elems []ast.Expr // the value of m[Key], or the elements appended
+}
+
+// Func follows the variables of one outermost function, the function
+// literals inside it included. It is not safe for concurrent use.
+type Func struct {
+	info   *types.Info
+	root   inspector.Cursor // at an *ast.FuncDecl or *ast.FuncLit
+	config Config
+	funcs  []ast.Node // root, then its function literals in source order
+	graphs map[ast.Node]*graph
+	vars   map[*types.Var]*variable
+}
+
+// New returns the flow of the function at root, an *ast.FuncDecl or an
+// *ast.FuncLit that no other function holds.
+func New(info *types.Info, root inspector.Cursor, config Config) *Func {
+	f := &Func{info: info, root: root, config: config, funcs: []ast.Node{root.Node()},
+		graphs: make(map[ast.Node]*graph), vars: make(map[*types.Var]*variable)}
+	for c := range root.Preorder((*ast.FuncLit)(nil)) {
+		if c.Node() != root.Node() {
+			f.funcs = append(f.funcs, c.Node())
+		}
+	}
+	return f
+}
+
+// ValuesAt returns what the local variable used at id may hold there: the
+// distinct values that reach the use, and whether they are all the
+// values it may hold. It returns nil, false for an identifier that is not
+// a local variable of the function.
+func (f *Func) ValuesAt(id *ast.Ident) ([]Value, bool) {
+	v, ok := f.info.Uses[id].(*types.Var)
+	if !ok {
+		return nil, false
+	}
+	vr := f.variable(v)
+	if vr == nil || vr.unknown {
+		return nil, false
+	}
+	at := id.Pos()
+	if fn := f.funcAt(at); fn != vr.fn {
+		// A use in a closure: the closure may run whenever it is called,
+		// so it sees the value the variable has where the closure is made
+		// only when nothing changes the variable from there on.
+		lit := f.outermostLitIn(vr.fn, at)
+		if lit == nil {
+			return nil, false
+		}
+		at = lit.Pos()
+		if vr.changedFrom(at) {
+			return nil, false
+		}
+	}
+	return vr.valuesAt(at)
+}
+
+// funcAt returns the innermost function of f that holds pos.
+func (f *Func) funcAt(pos token.Pos) ast.Node {
+	for i := len(f.funcs) - 1; i >= 0; i-- {
+		if fn := f.funcs[i]; fn.Pos() <= pos && pos < fn.End() {
+			return fn
+		}
+	}
+	return nil
+}
+
+// outermostLitIn returns the function literal directly inside fn that
+// holds pos.
+func (f *Func) outermostLitIn(fn ast.Node, pos token.Pos) ast.Node {
+	for _, lit := range f.funcs[1:] {
+		if lit.Pos() <= pos && pos < lit.End() && lit != fn && fn.Pos() <= lit.Pos() && lit.End() <= fn.End() &&
+			f.parentFunc(lit) == fn {
+			return lit
+		}
+	}
+	return nil
+}
+
+// parentFunc returns the innermost function that holds the literal lit.
+func (f *Func) parentFunc(lit ast.Node) ast.Node {
+	for i := len(f.funcs) - 1; i >= 0; i-- {
+		fn := f.funcs[i]
+		if fn != lit && fn.Pos() <= lit.Pos() && lit.End() <= fn.End() {
+			return fn
+		}
+	}
+	return nil
+}
+
+// graph returns the control-flow graph of fn, one of f.funcs, with its
+// nodes indexed by position.
+func (f *Func) graph(fn ast.Node) *graph {
+	if g, ok := f.graphs[fn]; ok {
+		return g
+	}
+	var body *ast.BlockStmt
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		body = fn.Body
+	case *ast.FuncLit:
+		body = fn.Body
+	}
+	var g *graph
+	if body != nil {
+		g = newGraph(cfg.New(body, mayReturn))
+	}
+	f.graphs[fn] = g
+	return g
+}
+
+// mayReturn tells the graph builder which calls return: all but panic.
+func mayReturn(call *ast.CallExpr) bool {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	return !ok || id.Name != "panic"
+}
+
+// A graph is a control-flow graph with its nodes indexed by position.
+type graph struct {
+	g     *cfg.CFG
+	nodes []nodeAt // sorted by position; the nodes do not overlap
+}
+
+// A nodeAt is a node of a block: a statement or an expression.
+type nodeAt struct {
+	pos, end token.Pos
+	block    int32
+	index    int32
+}
+
+func newGraph(g *cfg.CFG) *graph {
+	gr := &graph{g: g}
+	for _, b := range g.Blocks {
+		for i, n := range b.Nodes {
+			gr.nodes = append(gr.nodes, nodeAt{n.Pos(), n.End(), b.Index, int32(i)})
+		}
+	}
+	sort.Slice(gr.nodes, func(i, j int) bool { return gr.nodes[i].pos < gr.nodes[j].pos })
+	return gr
+}
+
+// nodeOf returns the node that holds pos.
+func (g *graph) nodeOf(pos token.Pos) (nodeAt, bool) {
+	i := sort.Search(len(g.nodes), func(i int) bool { return g.nodes[i].pos > pos }) - 1
+	if i < 0 || pos >= g.nodes[i].end {
+		return nodeAt{}, false
+	}
+	return g.nodes[i], true
+}

@@ -1,0 +1,489 @@
+package flow
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"sort"
+
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// A variable is one local variable of the function, indexed on first use:
+// every statement of its declaring function that gives it a value or adds
+// to it, and the dataflow solved over them.
+type variable struct {
+	f  *Func
+	v  *types.Var
+	fn ast.Node // the function (root or literal) that declares it
+	// unknown: the variable changes in a way that is not followed at all:
+	// its address is taken, or a closure changes it.
+	unknown bool
+	param   bool    // a parameter, result or receiver: unknown on entry
+	events  []event // sorted by block, node and position
+	steps   []Step  // the steps of the events, by index
+
+	solved bool
+	in     []state // the values on entry to each block
+}
+
+// An event is one statement's effect on the variable.
+type event struct {
+	pos  token.Pos
+	node nodeAt
+	kind eventKind
+	init ast.Expr // assign: the value given; nil for the zero value
+	step int32    // addStep: index in variable.steps
+}
+
+type eventKind uint8
+
+const (
+	assign  eventKind = iota // a new value: init
+	addStep                  // a key or elements added: steps[step]
+	opaque                   // anything else that may change it
+)
+
+// A state is the values that may reach a point: a few hists, or top when
+// there are more than MaxValues.
+type state struct {
+	hists []hist
+	top   bool
+}
+
+// A hist is one value: how it started and the steps added since.
+type hist struct {
+	init   ast.Expr
+	opaque bool // a value that is not followed
+	steps  []int32
+}
+
+func (h hist) equal(o hist) bool {
+	return h.init == o.init && h.opaque == o.opaque && slices.Equal(h.steps, o.steps)
+}
+
+// variable returns the index of v, or nil when v is not a local variable
+// of the function.
+func (f *Func) variable(v *types.Var) *variable {
+	if vr, ok := f.vars[v]; ok {
+		return vr
+	}
+	vr := f.index(v)
+	f.vars[v] = vr
+	return vr
+}
+
+// index finds the declaration of v and every statement that may change
+// it. Only the identifiers of v's scope with v's name are looked up.
+func (f *Func) index(v *types.Var) *variable {
+	root := f.root.Node()
+	if v.IsField() || v.Pkg() == nil || v.Parent() == nil || v.Parent() == v.Pkg().Scope() ||
+		v.Pos() < root.Pos() || v.Pos() >= root.End() {
+		return nil
+	}
+	vr := &variable{f: f, v: v, fn: f.funcAt(v.Pos())}
+	g := f.graph(vr.fn)
+	if g == nil {
+		return nil
+	}
+	scope := f.root
+	if s := v.Parent(); s.Pos().IsValid() {
+		if c, ok := f.root.FindByPos(s.Pos(), s.End()); ok {
+			scope = c
+		}
+	}
+	declared := false
+	for c := range scope.Preorder((*ast.Ident)(nil)) {
+		id := c.Node().(*ast.Ident)
+		if id.Name != v.Name() || c.ParentEdgeKind() == edge.SelectorExpr_Sel {
+			continue
+		}
+		var ev event
+		if obj, ok := f.info.Defs[id]; ok {
+			if obj != v {
+				continue
+			}
+			declared = true
+			if c.ParentEdgeKind() == edge.Field_Names {
+				vr.param = true
+				continue
+			}
+			ev = vr.declaration(c)
+		} else if f.info.Uses[id] != v {
+			continue
+		} else if e, changes := vr.useAt(c); !changes {
+			continue
+		} else {
+			ev = e
+		}
+		if vr.unknown {
+			return vr
+		}
+		if f.funcAt(id.Pos()) != vr.fn {
+			vr.unknown = true // a closure changes it: it may run at any time
+			return vr
+		}
+		n, ok := g.nodeOf(id.Pos())
+		if !ok {
+			vr.unknown = true
+			return vr
+		}
+		ev.pos, ev.node = id.Pos(), n
+		vr.events = append(vr.events, ev)
+	}
+	if !declared {
+		vr.unknown = true
+	}
+	sort.SliceStable(vr.events, func(i, j int) bool {
+		a, b := vr.events[i].node, vr.events[j].node
+		if a.block != b.block {
+			return a.block < b.block
+		}
+		return a.index < b.index
+	})
+	return vr
+}
+
+// declaration reads the declaration of the variable at c.
+func (vr *variable) declaration(c inspector.Cursor) event {
+	i := c.ParentEdgeIndex()
+	switch c.ParentEdgeKind() {
+	case edge.AssignStmt_Lhs:
+		as := c.Parent().Node().(*ast.AssignStmt)
+		if len(as.Lhs) == len(as.Rhs) {
+			return event{kind: assign, init: as.Rhs[i]}
+		}
+	case edge.ValueSpec_Names:
+		vs := c.Parent().Node().(*ast.ValueSpec)
+		switch len(vs.Values) {
+		case 0:
+			return event{kind: assign} // the zero value
+		case len(vs.Names):
+			return event{kind: assign, init: vs.Values[i]}
+		}
+	}
+	return event{kind: opaque} // several results of a call, a range variable
+}
+
+// useAt classifies the use of the variable at c: an event, or false when
+// the use only reads it.
+func (vr *variable) useAt(c inspector.Cursor) (event, bool) {
+	info := vr.f.info
+	parent := c.Parent()
+	switch c.ParentEdgeKind() {
+	case edge.AssignStmt_Lhs:
+		as := parent.Node().(*ast.AssignStmt)
+		if as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
+			return event{kind: opaque}, true // v, err = f(); v += x
+		}
+		rhs := as.Rhs[c.ParentEdgeIndex()]
+		if elems, ok := vr.appendTo(rhs); ok {
+			return vr.newStep(Step{Elems: elems}), true
+		}
+		return event{kind: assign, init: rhs}, true
+
+	case edge.IndexExpr_X:
+		// m[k] = x adds a key; any other write into the variable, through
+		// an index, a field or a pointer, is not followed.
+		top := parent
+		for k := top.ParentEdgeKind(); k == edge.SelectorExpr_X || k == edge.IndexExpr_X || k == edge.StarExpr_X || k == edge.ParenExpr_X; k = top.ParentEdgeKind() {
+			top = top.Parent()
+		}
+		switch top.ParentEdgeKind() {
+		case edge.AssignStmt_Lhs:
+			as := top.Parent().Node().(*ast.AssignStmt)
+			if top == parent && as.Tok == token.ASSIGN && len(as.Lhs) == len(as.Rhs) {
+				ix := parent.Node().(*ast.IndexExpr)
+				return vr.newStep(Step{Key: ix.Index, Elems: []ast.Expr{as.Rhs[top.ParentEdgeIndex()]}}), true
+			}
+			return event{kind: opaque}, true
+		case edge.IncDecStmt_X, edge.RangeStmt_Key, edge.RangeStmt_Value:
+			return event{kind: opaque}, true
+		case edge.UnaryExpr_X:
+			if top.Parent().Node().(*ast.UnaryExpr).Op == token.AND {
+				vr.unknown = true
+			}
+		}
+		return event{}, false
+
+	case edge.UnaryExpr_X:
+		if parent.Node().(*ast.UnaryExpr).Op == token.AND {
+			vr.unknown = true // a pointer may change it anywhere
+		}
+		return event{}, false
+
+	case edge.RangeStmt_Key, edge.RangeStmt_Value, edge.IncDecStmt_X:
+		return event{kind: opaque}, true
+
+	case edge.AssignStmt_Rhs, edge.ValueSpec_Values:
+		// Another variable now shares the map or the slice; until this one
+		// is given a value of its own, it may change through the other.
+		return event{kind: opaque}, true
+
+	case edge.CallExpr_Args:
+		if vr.readOnlyArg(parent.Node().(*ast.CallExpr), c.ParentEdgeIndex()) {
+			return event{}, false
+		}
+		return event{kind: opaque}, true
+
+	case edge.SelectorExpr_X:
+		// v.Method(...): a method may change what v holds.
+		if parent.ParentEdgeKind() == edge.CallExpr_Fun {
+			fn, _ := info.Uses[parent.Node().(*ast.SelectorExpr).Sel].(*types.Func)
+			if fn == nil || vr.f.config.ReadsOnly == nil || !vr.f.config.ReadsOnly(fn) {
+				return event{kind: opaque}, true
+			}
+		}
+	}
+	return event{}, false
+}
+
+func (vr *variable) newStep(s Step) event {
+	vr.steps = append(vr.steps, s)
+	return event{kind: addStep, step: int32(len(vr.steps) - 1)}
+}
+
+// appendTo matches append(v, elems...) and returns elems.
+func (vr *variable) appendTo(rhs ast.Expr) ([]ast.Expr, bool) {
+	call, ok := ast.Unparen(rhs).(*ast.CallExpr)
+	if !ok || call.Ellipsis.IsValid() || len(call.Args) == 0 || !isBuiltin(vr.f.info, call, "append") {
+		return nil, false
+	}
+	first, ok := ast.Unparen(call.Args[0]).(*ast.Ident)
+	if !ok || vr.f.info.Uses[first] != vr.v {
+		return nil, false
+	}
+	return call.Args[1:], true
+}
+
+// changedFrom reports whether an event of the variable may run at or
+// after pos, a point of its declaring function.
+func (vr *variable) changedFrom(pos token.Pos) bool {
+	g := vr.f.graph(vr.fn)
+	n, ok := g.nodeOf(pos)
+	if !ok {
+		return true
+	}
+	seen := make([]bool, len(g.g.Blocks))
+	var work []int32
+	for _, ev := range vr.events {
+		if ev.node.block == n.block && ev.node.index >= n.index {
+			return true
+		}
+	}
+	for _, s := range g.g.Blocks[n.block].Succs {
+		work = append(work, s.Index)
+	}
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		if seen[b] {
+			continue
+		}
+		seen[b] = true
+		for _, ev := range vr.events {
+			if ev.node.block == b {
+				return true
+			}
+		}
+		for _, s := range g.g.Blocks[b].Succs {
+			work = append(work, s.Index)
+		}
+	}
+	return false
+}
+
+// valuesAt returns the values that reach pos, a point of the declaring
+// function; see Func.ValuesAt.
+func (vr *variable) valuesAt(pos token.Pos) ([]Value, bool) {
+	g := vr.f.graph(vr.fn)
+	n, ok := g.nodeOf(pos)
+	if !ok {
+		return nil, false
+	}
+	vr.solve(g)
+	st := vr.transfer(vr.in[n.block], n.block, n.index)
+	if st.top || len(st.hists) == 0 {
+		return nil, false
+	}
+	complete := true
+	vals := make([]Value, 0, len(st.hists))
+	for _, h := range st.hists {
+		if h.opaque {
+			complete = false
+			continue
+		}
+		val := Value{Init: h.init}
+		for _, s := range h.steps {
+			val.Steps = append(val.Steps, vr.steps[s])
+		}
+		vals = append(vals, val)
+	}
+	return vals, complete
+}
+
+// solve computes the values on entry to each block: a forward dataflow to
+// a fixed point. It ends, as each block's values only grow and a value
+// holds each step at most once.
+func (vr *variable) solve(g *graph) {
+	if vr.solved {
+		return
+	}
+	vr.solved = true
+	blocks := g.g.Blocks
+	vr.in = make([]state, len(blocks))
+	if len(blocks) == 0 {
+		return
+	}
+	if vr.param {
+		vr.in[0] = state{hists: []hist{{opaque: true}}}
+	}
+	queued := make([]bool, len(blocks))
+	work := []int32{0}
+	queued[0] = true
+	for len(work) > 0 {
+		b := work[0]
+		work = work[1:]
+		queued[b] = false
+		out := vr.transfer(vr.in[b], b, int32(len(blocks[b].Nodes)))
+		for _, s := range blocks[b].Succs {
+			if vr.join(&vr.in[s.Index], out) && !queued[s.Index] {
+				queued[s.Index] = true
+				work = append(work, s.Index)
+			}
+		}
+	}
+}
+
+// transfer applies the events of the first upto nodes of block b to st.
+func (vr *variable) transfer(st state, b, upto int32) state {
+	i := sort.Search(len(vr.events), func(i int) bool { return vr.events[i].node.block >= b })
+	for ; i < len(vr.events) && vr.events[i].node.block == b && vr.events[i].node.index < upto; i++ {
+		ev := vr.events[i]
+		switch ev.kind {
+		case assign:
+			st = state{hists: []hist{{init: ev.init}}}
+		case opaque:
+			if !st.top {
+				st = state{hists: []hist{{opaque: true}}}
+			}
+		case addStep:
+			if st.top {
+				continue
+			}
+			next := state{hists: make([]hist, 0, len(st.hists))}
+			for _, h := range st.hists {
+				if !h.opaque && !slices.Contains(h.steps, ev.step) {
+					h.steps = append(slices.Clip(h.steps), ev.step)
+				}
+				next.add(h)
+			}
+			st = next
+		}
+	}
+	return st
+}
+
+// add adds h to s unless s has it.
+func (s *state) add(h hist) bool {
+	if s.top {
+		return false
+	}
+	for _, o := range s.hists {
+		if o.equal(h) {
+			return false
+		}
+	}
+	if len(s.hists) == MaxValues {
+		*s = state{top: true}
+		return true
+	}
+	s.hists = append(s.hists, h)
+	return true
+}
+
+// join adds the values of src to dst, and reports whether dst changed.
+func (vr *variable) join(dst *state, src state) bool {
+	if dst.top {
+		return false
+	}
+	if src.top {
+		*dst = state{top: true}
+		return true
+	}
+	changed := false
+	for _, h := range src.hists {
+		if dst.add(h) {
+			changed = true
+		}
+	}
+	return changed
+}
+
+// isBuiltin reports whether call calls the builtin name.
+func isBuiltin(info *types.Info, call *ast.CallExpr, name string) bool {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok || id.Name != name {
+		return false
+	}
+	_, ok = info.Uses[id].(*types.Builtin)
+	return ok
+}
+
+// readOnlyArg reports whether the call only reads its argument number i
+// (the variable):
+//   - the builtins len, cap and append (which copies the elements), and
+//     a conversion;
+//   - a function that Config.ReadsOnly knows;
+//   - a parameter of interface type, such as the ...any of fmt and of
+//     loggers, the any of json.Marshal, or a tracing attribute's value.
+//     Changing a document through an interface needs a type assertion
+//     back to its type, which code that prints, encodes or records a
+//     value does not make.
+func (vr *variable) readOnlyArg(call *ast.CallExpr, i int) bool {
+	info := vr.f.info
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if b, ok := info.Uses[id].(*types.Builtin); ok {
+			switch b.Name() {
+			case "len", "cap", "append":
+				return true
+			}
+			return false // delete, clear, copy
+		}
+	}
+	tv, ok := info.Types[call.Fun]
+	if !ok {
+		return false
+	}
+	if tv.IsType() {
+		return true // a conversion
+	}
+	if fn, ok := typeutil.Callee(info, call).(*types.Func); ok && vr.f.config.ReadsOnly != nil && vr.f.config.ReadsOnly(fn) {
+		return true
+	}
+	sig, ok := tv.Type.Underlying().(*types.Signature)
+	if !ok {
+		return false
+	}
+	var param types.Type
+	switch n := sig.Params().Len(); {
+	case sig.Variadic() && i >= n-1:
+		param = sig.Params().At(n - 1).Type()
+		if !call.Ellipsis.IsValid() {
+			param = param.(*types.Slice).Elem()
+		}
+	case i < n:
+		param = sig.Params().At(i).Type()
+	default:
+		return false
+	}
+	return types.IsInterface(param) && !isTypeParam(param)
+}
+
+func isTypeParam(t types.Type) bool {
+	_, ok := types.Unalias(t).(*types.TypeParam)
+	return ok
+}
