@@ -206,5 +206,5 @@ func runWithFixes(t *testing.T, a *analysis.Analyzer, pkgs ...string) {
 // TestReach checks the shapes in which real code builds its documents:
 // on several paths, in closures, with options passed on.
 func TestReach(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), testAnalyzer(RuleUnguardedUpdate, RuleUncheckedResult), "reach", "reachv1")
+	analysistest.Run(t, analysistest.TestData(), testAnalyzer(RuleUnguardedUpdate, RuleUncheckedResult), "reach", "reachv1dep", "reachv1")
 }

@@ -27,6 +27,7 @@ const (
 	constValue                   // the string constant Const
 	docValue                     // a document: Entries
 	arrayValue                   // an array: Elems
+	altValue                     // one of Elems, on different paths
 )
 
 // A summaryValue is a value built by a helper, in terms of its parameters.
@@ -66,6 +67,12 @@ func (v *summaryValue) String() string {
 		return fmt.Sprintf("$%d", v.Param)
 	case constValue:
 		return fmt.Sprintf("%q", v.Const)
+	case altValue:
+		var parts []string
+		for _, e := range v.Elems {
+			parts = append(parts, e.String())
+		}
+		return "(" + strings.Join(parts, " | ") + ")"
 	case docValue, arrayValue:
 		var parts []string
 		for _, e := range v.Entries {
@@ -127,6 +134,9 @@ func (ev *evaluator) summarize(e ast.Expr, params map[*types.Var]int) *summaryVa
 	if s, ok := e.(*summarized); ok && s.v.Kind == paramValue {
 		return ev.summarize(s.arg(s.v.Param), params) // a helper calling a helper
 	}
+	if m, ok := e.(*merged); ok {
+		return ev.summarizeAlts(m.alts, params)
+	}
 	if id, ok := e.(*ast.Ident); ok {
 		if v, ok := ev.info.Uses[id].(*types.Var); ok {
 			if i, ok := params[v]; ok {
@@ -154,6 +164,24 @@ func (ev *evaluator) summarize(e ast.Expr, params map[*types.Var]int) *summaryVa
 	return &summaryValue{}
 }
 
+// summarizeAlts summarizes a value that is one of alts: the one summary
+// they share, or an altValue of their distinct summaries.
+func (ev *evaluator) summarizeAlts(alts []ast.Expr, params map[*types.Var]int) *summaryValue {
+	var sums []*summaryValue
+	seen := make(map[string]bool)
+	for _, a := range alts {
+		v := ev.summarize(a, params)
+		if key := v.String(); !seen[key] {
+			seen[key] = true
+			sums = append(sums, v)
+		}
+	}
+	if len(sums) == 1 {
+		return sums[0]
+	}
+	return &summaryValue{Kind: altValue, Elems: sums}
+}
+
 // arg returns the argument for parameter i, or nil when the call has none
 // (a variadic helper called with fewer arguments).
 func (s *summarized) arg(i int) ast.Expr {
@@ -176,9 +204,21 @@ func instantiate(v *summaryValue, args []ast.Expr, at ast.Node) ast.Expr {
 	return s
 }
 
+// alternatives returns, for an altValue, the expression that stands for
+// it at the call: a merged expression of its alternatives.
+func (s *summarized) alternatives() *merged {
+	m := &merged{BadExpr: s.BadExpr}
+	for _, e := range s.v.Elems {
+		m.alts = append(m.alts, instantiate(e, s.args, s))
+	}
+	return m
+}
+
 // summarizedDoc reads a summarized value as a document.
 func (ev *evaluator) summarizedDoc(s *summarized) *document {
 	switch s.v.Kind {
+	case altValue:
+		return ev.mergedDoc(s.alternatives())
 	case paramValue:
 		return ev.doc(s.arg(s.v.Param))
 	case docValue:
@@ -194,6 +234,8 @@ func (ev *evaluator) summarizedDoc(s *summarized) *document {
 // summarizedArray reads a summarized value as an array.
 func (ev *evaluator) summarizedArray(s *summarized) ([]ast.Expr, bool) {
 	switch s.v.Kind {
+	case altValue:
+		return ev.mergedArray(s.alternatives())
 	case paramValue:
 		return ev.array(s.arg(s.v.Param))
 	case arrayValue:
@@ -209,6 +251,8 @@ func (ev *evaluator) summarizedArray(s *summarized) ([]ast.Expr, bool) {
 // summarizedConst reads a summarized value as a string constant.
 func (ev *evaluator) summarizedConst(s *summarized) (string, bool) {
 	switch s.v.Kind {
+	case altValue:
+		return ev.mergedConst(s.alternatives())
 	case paramValue:
 		return ev.stringConst(s.arg(s.v.Param))
 	case constValue:
@@ -327,7 +371,9 @@ func summaryOf[T any, F interface {
 }
 
 // summarizeHelper summarizes fn, declared at cur, if it returns a document
-// from a single return statement and never assigns to its parameters.
+// and never assigns to its parameters. A helper with several returns
+// gives one of the documents they return: a nil return is left out, as
+// no caller writes with it.
 func (s *summaries) summarizeHelper(fn *types.Func, cur inspector.Cursor) *helperFact {
 	sig := fn.Signature()
 	if sig.Results().Len() != 1 || sig.TypeParams().Len() > 0 || sig.RecvTypeParams().Len() > 0 {
@@ -340,25 +386,45 @@ func (s *summaries) summarizeHelper(fn *types.Func, cur inspector.Cursor) *helpe
 	if !paramsIntact(s.c.pass.TypesInfo, cur, params) {
 		return nil
 	}
-	var ret *ast.ReturnStmt
-	for n := range cur.Preorder((*ast.ReturnStmt)(nil), (*ast.FuncLit)(nil)) {
-		if _, ok := n.Node().(*ast.FuncLit); ok {
-			return nil // its returns are not the helper's; keep it simple
+	info := s.c.pass.TypesInfo
+	var results []ast.Expr
+	for n := range cur.Preorder((*ast.ReturnStmt)(nil)) {
+		if enclosingFunc(n).Node() != cur.Node() {
+			continue // a closure's return
 		}
-		if ret != nil || len(n.Node().(*ast.ReturnStmt).Results) != 1 {
-			return nil
+		ret := n.Node().(*ast.ReturnStmt)
+		if len(ret.Results) != 1 {
+			return nil // a named result: not followed
 		}
-		ret = n.Node().(*ast.ReturnStmt)
+		if !isNil(info, ret.Results[0]) {
+			results = append(results, ret.Results[0])
+		}
 	}
-	if ret == nil {
+	if len(results) == 0 {
 		return nil
 	}
 	ev := s.c.evaluatorAt(cur)
-	v := ev.summarize(ret.Results[0], params)
-	if v.Kind != docValue && v.Kind != arrayValue && v.Kind != paramValue {
+	v := ev.summarizeAlts(results, params)
+	if !v.isDocument() {
 		return nil
 	}
 	return &helperFact{Result: v}
+}
+
+// isDocument reports whether v is a document, an array or a parameter, or
+// one of several values of which one at least is.
+func (v *summaryValue) isDocument() bool {
+	switch v.Kind {
+	case docValue, arrayValue, paramValue:
+		return true
+	case altValue:
+		for _, e := range v.Elems {
+			if e.isDocument() {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isDocumentType reports whether t holds a filter, an update or a

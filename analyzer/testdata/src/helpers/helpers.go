@@ -46,13 +46,15 @@ func helpers(ctx context.Context, c *mongo.Collection, id bson.ObjectID, name st
 
 var shared = bson.M{}
 
-// Not helpers: the analyzer cannot read what they return, so it is silent.
+// A helper with two returns gives one of two filters; neither guards.
 func twoReturns(id bson.ObjectID, admin bool) bson.M {
 	if admin {
 		return bson.M{"_id": id}
 	}
 	return bson.M{"_id": id, "owner": "me"}
 }
+
+// Not helpers: the analyzer cannot read what they return, so it is silent.
 
 func changesParam(f bson.M) bson.M {
 	f["tenant"] = 1
@@ -62,7 +64,7 @@ func changesParam(f bson.M) bson.M {
 func fromGlobal() bson.M { return shared }
 
 func notHelpers(ctx context.Context, c *mongo.Collection, id bson.ObjectID) {
-	c.UpdateOne(ctx, twoReturns(id, true), setStatus("done"))
+	c.UpdateOne(ctx, twoReturns(id, true), setStatus("done")) // want `UpdateOne sets "status" but its filter matches only "_id", "owner"`
 	c.UpdateOne(ctx, changesParam(bson.M{"_id": id}), setStatus("done"))
 	c.UpdateOne(ctx, fromGlobal(), setStatus("done"))
 	// The fields are unknown, but an _id-only filter never guards.

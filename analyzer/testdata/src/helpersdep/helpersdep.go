@@ -63,3 +63,21 @@ func (s *Store) Rename(ctx context.Context, id bson.ObjectID, name string) error
 	_, err := s.c.UpdateOne(ctx, ByID(id), Set(bson.M{"name": name})) // want `UpdateOne sets "name" but its filter matches only "_id"`
 	return err
 }
+
+// StateFilter returns its filter from two returns, with a guard on one
+// path only.
+func StateFilter(id bson.ObjectID, state string) bson.M { // want StateFilter:`helper \(\{_id: \$0\} \| \{_id: \$0, state: \$1\}\)`
+	if state == "" {
+		return bson.M{"_id": id}
+	}
+	return bson.M{"_id": id, "state": state}
+}
+
+// Touch builds its update in branches: the keys of every path are read.
+func Touch(name string, admin bool) bson.M { // want Touch:`helper \{\$set: \{name: \$0, role: "admin"\}\}`
+	set := bson.M{"name": name}
+	if admin {
+		set["role"] = "admin"
+	}
+	return bson.M{"$set": set}
+}

@@ -42,3 +42,9 @@ func wrappers(ctx context.Context, s *helpersdep.Store, id bson.ObjectID, name s
 	}
 	return err
 }
+
+// Helpers with several returns, or built in branches, in another package.
+func builders(ctx context.Context, c *mongo.Collection, id bson.ObjectID) {
+	c.UpdateOne(ctx, helpersdep.StateFilter(id, ""), helpersdep.Touch("x", false))               // want `UpdateOne sets "name", "role" but its filter matches only "_id", "state"`
+	c.UpdateOne(ctx, helpersdep.StateFilter(id, "new"), bson.M{"$set": bson.M{"state": "done"}}) // want `UpdateOne is conditional on "state" but its result is discarded`
+}

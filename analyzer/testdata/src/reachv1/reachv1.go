@@ -10,6 +10,8 @@ import (
 	"go.mongodb.org/mongo-driver/bson/primitive"
 	"go.mongodb.org/mongo-driver/mongo"
 	"go.mongodb.org/mongo-driver/mongo/options"
+
+	"reachv1dep"
 )
 
 func tenantKey(ctx context.Context, c *mongo.Collection, id primitive.ObjectID, tenant string) {
@@ -116,4 +118,9 @@ func (s *Store) Update(ctx context.Context, filter, update interface{}, opts ...
 func useStore(ctx context.Context, s *Store, id primitive.ObjectID) {
 	s.Update(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"name": "x"}})                                                  // want `Store.Update \(UpdateOne\) sets "name" but its filter matches only "_id"`
 	s.Update(ctx, bson.M{"_id": id, "state": "a"}, bson.M{"$set": bson.M{"state": "b"}}, options.Update().SetUpsert(true)) // want `Store.Update discards the result of UpdateOne`
+}
+
+func builders(ctx context.Context, c *mongo.Collection, id primitive.ObjectID) {
+	c.UpdateOne(ctx, reachv1dep.StateFilter(id, ""), reachv1dep.Touch("x", false))               // want `UpdateOne sets "name", "role" but its filter matches only "_id", "state"`
+	c.UpdateOne(ctx, reachv1dep.StateFilter(id, "new"), bson.M{"$set": bson.M{"state": "done"}}) // want `UpdateOne is conditional on "state" but its result is discarded`
 }

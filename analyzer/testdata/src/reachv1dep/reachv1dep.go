@@ -1,0 +1,24 @@
+// Builders of another package, with driver v1 (see reachv1).
+package reachv1dep
+
+import (
+	"go.mongodb.org/mongo-driver/bson"
+	"go.mongodb.org/mongo-driver/bson/primitive"
+)
+
+// StateFilter returns its filter from two returns.
+func StateFilter(id primitive.ObjectID, state string) bson.M { // want StateFilter:`helper \(\{_id: \$0\} \| \{_id: \$0, state: \$1\}\)`
+	if state == "" {
+		return bson.M{"_id": id}
+	}
+	return bson.M{"_id": id, "state": state}
+}
+
+// Touch builds its update in branches.
+func Touch(name string, admin bool) bson.D { // want Touch:`helper \{\$set: \{name: \$0, role: "admin"\}\}`
+	set := bson.D{{"name", name}}
+	if admin {
+		set = append(set, bson.E{"role", "admin"})
+	}
+	return bson.D{{"$set", set}}
+}
