@@ -3,6 +3,7 @@ package analyzer
 import (
 	"go/ast"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -51,7 +52,8 @@ func (s *summaries) wrapper(fn *types.Func) *wrapperFact {
 
 // summarizeWrapper summarizes fn, declared at cur, if it holds exactly one
 // write, and that write takes a whole parameter of fn as its filter or its
-// update.
+// update, or as the fields of an update operator ({$set: fields}) under a
+// filter that may guard them.
 func (s *summaries) summarizeWrapper(fn *types.Func, cur inspector.Cursor) *wrapperFact {
 	params := paramIndices(fn.Signature())
 	if len(params) == 0 {
@@ -80,8 +82,11 @@ func (s *summaries) summarizeWrapper(fn *types.Func, cur inspector.Cursor) *wrap
 		f.Filter = ev.summarize(w.filter, params)
 	}
 	f.Update = ev.summarize(w.update, params)
-	if f.Update.Kind != paramValue && (f.Filter == nil || f.Filter.Kind != paramValue) {
-		return nil // both documents are known here: the write is checked here
+	if f.Update.Kind != paramValue && (f.Filter == nil || f.Filter.Kind != paramValue) &&
+		(!f.Update.operandParam() || ev.filterOf(w).onlyID()) {
+		// Both documents are known here, or enough of them to decide (no
+		// field of an _id filter can guard): the write is checked here.
+		return nil
 	}
 	if w.resultIndex != 0 || w.dropped {
 		// A wrapper of a wrapper: the result goes where the inner one's goes.
@@ -209,4 +214,18 @@ func wrapperName(from *types.Package, fn *types.Func) string {
 		name = fn.Pkg().Name() + "." + name
 	}
 	return name
+}
+
+// operandParam reports whether v is an update with a parameter as the
+// whole value of an operator: {$set: fields}.
+func (v *summaryValue) operandParam() bool {
+	if v == nil || v.Kind != docValue {
+		return false
+	}
+	for _, e := range v.Entries {
+		if strings.HasPrefix(e.Key, "$") && e.Value.Kind == paramValue {
+			return true
+		}
+	}
+	return false
 }

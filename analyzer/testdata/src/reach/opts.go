@@ -27,3 +27,23 @@ func useStore(ctx context.Context, s *Store, id bson.ObjectID, opts []options.Li
 	s.Update(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"name": "y"}}, opts...)                // want `Store.Update \(UpdateOne\) sets "name" but its filter matches only "_id"`
 	s.Update(ctx, bson.M{"_id": id, "state": "a"}, bson.M{"$set": bson.M{"state": "b"}}, opts...) // want `Store.Update discards the result of UpdateOne`
 }
+
+// The caller gives the fields to set, under a filter the wrapper builds:
+// whether the filter guards them is known at each call.
+func (s *Store) SetByCode(ctx context.Context, code string, fields any) error { // want SetByCode:`wrapper UpdateOne filter \{code: \$1\} update \{\$set: \$2\} result dropped`
+	_, err := s.c.UpdateOne(ctx, bson.M{"code": code}, bson.M{"$set": fields})
+	return err
+}
+
+// Under an _id filter nothing guards the fields: the write is reported
+// once, here.
+func (s *Store) SetByID(ctx context.Context, id bson.ObjectID, fields any) error {
+	_, err := s.c.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": fields}) // want `UpdateOne sets fields with \$set but its filter matches only "_id"`
+	return err
+}
+
+func useSetters(ctx context.Context, s *Store, id bson.ObjectID) {
+	s.SetByCode(ctx, "a1", bson.M{"status": "used"}) // want `Store.SetByCode \(UpdateOne\) sets "status" but its filter matches only "code"`
+	s.SetByCode(ctx, "a1", bson.M{"code": "b2"})     // want `Store.SetByCode discards the result of UpdateOne`
+	s.SetByID(ctx, id, bson.M{"status": "used"})
+}
