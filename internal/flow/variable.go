@@ -435,8 +435,8 @@ func isBuiltin(info *types.Info, call *ast.CallExpr, name string) bool {
 
 // readOnlyArg reports whether the call only reads its argument number i
 // (the variable):
-//   - the builtins len, cap and append (which copies the elements), and
-//     a conversion;
+//   - the builtins len, cap, print, println and append (which copies
+//     the elements), and a conversion;
 //   - a function that Config.ReadsOnly knows;
 //   - a parameter of interface type, such as the ...any of fmt and of
 //     loggers, the any of json.Marshal, or a tracing attribute's value.
@@ -448,7 +448,7 @@ func (vr *variable) readOnlyArg(call *ast.CallExpr, i int) bool {
 	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
 		if b, ok := info.Uses[id].(*types.Builtin); ok {
 			switch b.Name() {
-			case "len", "cap", "append":
+			case "len", "cap", "append", "print", "println":
 				return true
 			}
 			return false // delete, clear, copy
