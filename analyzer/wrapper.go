@@ -83,9 +83,10 @@ func (s *summaries) summarizeWrapper(fn *types.Func, cur inspector.Cursor) *wrap
 	}
 	f.Update = ev.summarize(w.update, params)
 	if f.Update.Kind != paramValue && (f.Filter == nil || f.Filter.Kind != paramValue) &&
-		(!f.Update.operandParam() || ev.filterOf(w).onlyID()) {
+		(!f.Update.operandParam() || ev.filterOf(w).onlyID() || !ev.updateOf(w).setsUnknown) {
 		// Both documents are known here, or enough of them to decide (no
-		// field of an _id filter can guard): the write is checked here.
+		// field of an _id filter can guard, or the fields set are read from
+		// the parameter's type): the write is checked here.
 		return nil
 	}
 	if w.resultIndex != 0 || w.dropped {

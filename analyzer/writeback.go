@@ -25,6 +25,11 @@ func (ev *evaluator) writesBack(ff filterFields, uf updateFields, f, m string) (
 	if f != m || !ok {
 		return false, false
 	}
+	if s, ok := ast.Unparen(matched).(*summarized); ok && s.v.Kind == opaqueValue {
+		// Computed inside a helper or a wrapper (from a field of a
+		// parameter, say): it may be the very value written.
+		return false, true
+	}
 	for _, e := range uf.sets {
 		if e.key == f {
 			if ev.sameValue(matched, e) {

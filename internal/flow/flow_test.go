@@ -44,6 +44,7 @@ func TestValuesAt(t *testing.T) {
 		{"closure, changed after", `d := M{"a": 1}; g := func() { use(d) }; d["b"] = 2; g()`, nil, false},
 		{"changed in a closure", `d := M{"a": 1}; run(func() { d["b"] = 2 }); use(d)`, nil, false},
 		{"goto", `d := M{}; if cond { goto L }; d["a"] = 1; L: use(d)`, []string{`M{} "a"`, `M{}`}, true},
+		{"declared after a branch", `if cond { return }; d := M{}; if cond { d["a"] = 1 }; use(d)`, []string{`M{} "a"`, `M{}`}, true},
 		{"two results", `d, ok := two(); _ = ok; use(d)`, nil, false},
 	}
 	for _, tt := range tests {

@@ -342,15 +342,18 @@ func (vr *variable) solve(g *graph) {
 		vr.in[0] = state{hists: []hist{{opaque: true}}}
 	}
 	queued := make([]bool, len(blocks))
+	reached := make([]bool, len(blocks)) // a block is processed once at least, even before the declaration
 	work := []int32{0}
-	queued[0] = true
+	queued[0], reached[0] = true, true
 	for len(work) > 0 {
 		b := work[0]
 		work = work[1:]
 		queued[b] = false
 		out := vr.transfer(vr.in[b], b, int32(len(blocks[b].Nodes)))
 		for _, s := range blocks[b].Succs {
-			if vr.join(&vr.in[s.Index], out) && !queued[s.Index] {
+			changed := vr.join(&vr.in[s.Index], out) || !reached[s.Index]
+			reached[s.Index] = true
+			if changed && !queued[s.Index] {
 				queued[s.Index] = true
 				work = append(work, s.Index)
 			}

@@ -47,3 +47,28 @@ func useSetters(ctx context.Context, s *Store, id bson.ObjectID) {
 	s.SetByCode(ctx, "a1", bson.M{"code": "b2"})     // want `Store.SetByCode discards the result of UpdateOne`
 	s.SetByID(ctx, id, bson.M{"status": "used"})
 }
+
+type User struct {
+	Name string `bson:"name"`
+	Role string `bson:"role"`
+}
+
+// The fields set are read from the parameter's type: the write is
+// checked here, once, and it writes the name it matched back.
+func (s *Store) SaveUser(ctx context.Context, u User) error {
+	_, err := s.c.UpdateOne(ctx, bson.M{"name": u.Name}, bson.M{"$set": u}) // want `UpdateOne sets "name", "role" but its filter matches only "name" and it writes "name" back unchanged`
+	return err
+}
+
+// A filter value computed from a parameter inside a wrapper may be the
+// value written back: nothing is said at the call.
+func (s *Store) SetByName(ctx context.Context, u User, fields any) error { // want SetByName:`wrapper UpdateOne filter \{name: \?\} update \{\$set: \$2\} result dropped`
+	_, err := s.c.UpdateOne(ctx, bson.M{"name": u.Name}, bson.M{"$set": fields})
+	return err
+}
+
+func useSaveUser(ctx context.Context, s *Store, u User) {
+	s.SaveUser(ctx, User{Name: "admin", Role: "admin"})
+	s.SetByName(ctx, u, bson.M{"name": "admin"})
+	s.SetByName(ctx, u, bson.M{"role": "admin"}) // want `Store.SetByName \(UpdateOne\) sets "role" but its filter matches only "name"`
+}
