@@ -2,9 +2,11 @@ package analyzer
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -109,7 +111,10 @@ func matchWrite(info *types.Info, cur inspector.Cursor) *write {
 		if w := matchCollectionCall(info, cur, n); w != nil {
 			return w
 		}
-		return matchModelChain(info, cur, n)
+		if w := matchModelChain(info, cur, n); w != nil {
+			return w
+		}
+		return matchModelVar(info, cur, n)
 	case *ast.CompositeLit:
 		return matchModelLiteral(info, cur, n)
 	}
@@ -232,6 +237,103 @@ func matchModelChain(info *types.Info, cur inspector.Cursor, call *ast.CallExpr)
 			return nil
 		}
 		break
+	}
+	if filter == nil || update == nil {
+		return nil
+	}
+	return &write{cur: cur, name: model, filter: filter, update: update, replace: updateField == "Replacement"}
+}
+
+// matchModelVar matches a model built in statements: m :=
+// mongo.NewUpdateOneModel() (or the start of a chain), then
+// m.SetFilter(f) and m.SetUpdate(u), alone or in chains, each setter once,
+// with m never assigned again nor its address taken. Handing m on (to
+// append, to BulkWrite) does not change it. The write is reported at the
+// constructor.
+func matchModelVar(info *types.Info, cur inspector.Cursor, call *ast.CallExpr) *write {
+	name := calledName(call)
+	model, ok := strings.CutPrefix(name, "New")
+	if !ok {
+		return nil
+	}
+	updateField, ok := writeModels[model]
+	if !ok || len(call.Args) != 0 {
+		return nil
+	}
+	if fn := calleeFunc(info, call); fn == nil || !isMongoPkg(fn.Pkg()) || fn.Name() != name {
+		return nil
+	}
+	var filter, update ast.Expr
+	setter := func(c *ast.CallExpr) bool {
+		sel := ast.Unparen(c.Fun).(*ast.SelectorExpr)
+		if len(c.Args) != 1 {
+			return true
+		}
+		switch sel.Sel.Name {
+		case "SetFilter":
+			if filter != nil {
+				return false
+			}
+			filter = c.Args[0]
+		case "Set" + updateField:
+			if update != nil {
+				return false
+			}
+			update = c.Args[0]
+		}
+		return true
+	}
+	// climb climbs the setter chain whose receiver is at c, and returns
+	// the top of the chain.
+	climb := func(c inspector.Cursor) (inspector.Cursor, bool) {
+		for c.ParentEdgeKind() == edge.SelectorExpr_X && c.Parent().ParentEdgeKind() == edge.CallExpr_Fun {
+			outer := c.Parent().Parent()
+			if m, ok := modelSetter(info, outer.Node().(*ast.CallExpr)); !ok || m != model {
+				return c, false
+			}
+			if !setter(outer.Node().(*ast.CallExpr)) {
+				return c, false
+			}
+			c = outer
+		}
+		return c, true
+	}
+	top, ok := climb(cur)
+	if !ok || filter != nil && update != nil {
+		return nil // a whole chain is matchModelChain's
+	}
+	var v *types.Var
+	switch top.ParentEdgeKind() {
+	case edge.AssignStmt_Rhs:
+		as := top.Parent().Node().(*ast.AssignStmt)
+		if as.Tok == token.DEFINE && len(as.Lhs) == len(as.Rhs) {
+			if id, ok := as.Lhs[top.ParentEdgeIndex()].(*ast.Ident); ok {
+				v, _ = info.Defs[id].(*types.Var)
+			}
+		}
+	case edge.ValueSpec_Values:
+		vs := top.Parent().Node().(*ast.ValueSpec)
+		if len(vs.Names) == len(vs.Values) {
+			v, _ = info.Defs[vs.Names[top.ParentEdgeIndex()]].(*types.Var)
+		}
+	}
+	fn := enclosingFunc(cur)
+	if v == nil || !fn.Valid() {
+		return nil
+	}
+	for c := range fn.Preorder((*ast.Ident)(nil)) {
+		id := c.Node().(*ast.Ident)
+		if id.Name != v.Name() || info.Uses[id] != v {
+			continue
+		}
+		switch c.ParentEdgeKind() {
+		case edge.SelectorExpr_X:
+			if _, ok := climb(c); !ok {
+				return nil
+			}
+		case edge.AssignStmt_Lhs, edge.UnaryExpr_X, edge.RangeStmt_Key, edge.RangeStmt_Value:
+			return nil
+		}
 	}
 	if filter == nil || update == nil {
 		return nil

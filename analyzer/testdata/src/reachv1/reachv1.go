@@ -124,3 +124,14 @@ func builders(ctx context.Context, c *mongo.Collection, id primitive.ObjectID) {
 	c.UpdateOne(ctx, reachv1dep.StateFilter(id, ""), reachv1dep.Touch("x", false))               // want `UpdateOne sets "name", "role" but its filter matches only "_id", "state"`
 	c.UpdateOne(ctx, reachv1dep.StateFilter(id, "new"), bson.M{"$set": bson.M{"state": "done"}}) // want `UpdateOne is conditional on "state" but its result is discarded`
 }
+
+func modelsInLoop(ids []primitive.ObjectID) []mongo.WriteModel {
+	var models []mongo.WriteModel
+	for _, id := range ids {
+		w := mongo.NewUpdateOneModel() // want `UpdateOneModel sets "seen" but its filter matches only "_id"`
+		w.SetFilter(bson.M{"_id": id})
+		w.SetUpdate(bson.M{"$set": bson.M{"seen": true}})
+		models = append(models, w)
+	}
+	return models
+}

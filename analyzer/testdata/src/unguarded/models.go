@@ -6,8 +6,8 @@ import (
 )
 
 func bulkModels(id bson.ObjectID, v int) []mongo.WriteModel {
-	m := mongo.NewUpdateOneModel()
-	m.SetFilter(bson.M{"_id": id}) // set piecemeal: not read
+	m := mongo.NewUpdateOneModel() // want `UpdateOneModel sets "a" but its filter matches only "_id"`
+	m.SetFilter(bson.M{"_id": id}) // set piecemeal: read all the same
 	return []mongo.WriteModel{
 		mongo.NewUpdateOneModel().SetFilter(bson.M{"_id": id}).SetUpdate(bson.M{"$set": bson.M{"a": 1}}),                  // want `UpdateOneModel sets "a" but its filter matches only "_id"`
 		mongo.NewUpdateManyModel().SetUpsert(true).SetFilter(bson.M{"_id": id}).SetUpdate(bson.M{"$set": bson.M{"a": 1}}), // want `UpdateManyModel sets "a" but its filter matches only "_id"`

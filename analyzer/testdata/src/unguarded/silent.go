@@ -25,11 +25,12 @@ func filledElsewhere(ctx context.Context, c *mongo.Collection, id bson.ObjectID,
 	}
 	c.UpdateOne(ctx, f1, bson.M{"$set": bson.M{"a": 1}})
 
+	// Filled in a branch: read on both paths, and neither guards.
 	f2 := bson.M{"_id": id}
 	if cond {
 		f2["version"] = 3
 	}
-	c.UpdateOne(ctx, f2, bson.M{"$set": bson.M{"a": 1}})
+	c.UpdateOne(ctx, f2, bson.M{"$set": bson.M{"a": 1}}) // want `UpdateOne sets "a" but its filter matches only "_id", "version"`
 
 	f3 := bson.M{"_id": id}
 	addTenant(f3)
