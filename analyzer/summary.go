@@ -138,9 +138,9 @@ func (ev *evaluator) summarize(e ast.Expr, params map[*types.Var]int) *summaryVa
 		return ev.summarizeAlts(m.alts, params)
 	}
 	if id, ok := e.(*ast.Ident); ok {
-		if v, ok := ev.info.Uses[id].(*types.Var); ok {
+		if v, ok := ev.info.ObjectOf(id).(*types.Var); ok {
 			if i, ok := params[v]; ok {
-				return &summaryValue{Kind: paramValue, Param: i}
+				return ev.summarizeParam(id, i, params)
 			}
 		}
 	}
@@ -162,6 +162,33 @@ func (ev *evaluator) summarize(e ast.Expr, params map[*types.Var]int) *summaryVa
 		return sv
 	}
 	return &summaryValue{}
+}
+
+// summarizeParam summarizes the parameter number i used (or declared) at
+// id: the caller's argument, or what the function assigned to it since
+// (update = bson.M{"$set": update}; if filter == nil { filter = bson.D{} }).
+// A parameter changed in place is not summarized.
+func (ev *evaluator) summarizeParam(id *ast.Ident, i int, params map[*types.Var]int) *summaryValue {
+	if ev.info.Defs[id] != nil || ev.flow == nil {
+		return &summaryValue{Kind: paramValue, Param: i}
+	}
+	vals, complete := ev.flow.ValuesAt(id)
+	if !complete || len(vals) == 0 {
+		return &summaryValue{}
+	}
+	var inits []ast.Expr
+	for _, val := range vals {
+		switch {
+		case len(val.Steps) > 0:
+			return &summaryValue{}
+		case val.Init != nil && !isNil(ev.info, val.Init):
+			inits = append(inits, val.Init)
+		}
+	}
+	if len(inits) == 0 {
+		return &summaryValue{}
+	}
+	return ev.summarizeAlts(inits, params)
 }
 
 // summarizeAlts summarizes a value that is one of alts: the one summary

@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -82,7 +83,7 @@ func (s *summaries) summarizeWrapper(fn *types.Func, cur inspector.Cursor) *wrap
 		f.Filter = ev.summarize(w.filter, params)
 	}
 	f.Update = ev.summarize(w.update, params)
-	if f.Update.Kind != paramValue && (f.Filter == nil || f.Filter.Kind != paramValue) &&
+	if !f.Update.passedOn() && (f.Filter == nil || !f.Filter.passedOn()) &&
 		(!f.Update.operandParam() || ev.filterOf(w).onlyID() || !ev.updateOf(w).setsUnknown) {
 		// Both documents are known here, or enough of them to decide (no
 		// field of an _id filter can guard, or the fields set are read from
@@ -145,15 +146,16 @@ func (s *summaries) resultFlow(fn *types.Func, w *write) (int, bool) {
 	return returned, false
 }
 
-// paramsIntact reports whether the function at cur never assigns to its
-// parameters or takes their address, so that they hold the caller's
-// arguments wherever they are used.
+// paramsIntact reports whether the function at cur never changes its
+// parameters in place (p["k"] = v, p.f = v, p++) or takes their address, so
+// that they hold the caller's arguments, or a value the function gave
+// them as a whole, which the flow follows (p = bson.M{"$set": p}).
 func paramsIntact(info *types.Info, cur inspector.Cursor, params map[*types.Var]int) bool {
 	for n := range cur.Preorder((*ast.AssignStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.IncDecStmt)(nil)) {
 		switch n := n.Node().(type) {
 		case *ast.AssignStmt:
 			for _, lhs := range n.Lhs {
-				if id, ok := rootIdent(lhs); ok && isParam(info, id, params) {
+				if id, ok := rootIdent(lhs); ok && isParam(info, id, params) && (id != ast.Unparen(lhs) || n.Tok != token.ASSIGN) {
 					return false
 				}
 			}
@@ -226,6 +228,22 @@ func (v *summaryValue) operandParam() bool {
 	for _, e := range v.Entries {
 		if strings.HasPrefix(e.Key, "$") && e.Value.Kind == paramValue {
 			return true
+		}
+	}
+	return false
+}
+
+// passedOn reports whether v is a parameter, on one path at least: the
+// caller's document is the write's.
+func (v *summaryValue) passedOn() bool {
+	switch v.Kind {
+	case paramValue:
+		return true
+	case altValue:
+		for _, e := range v.Elems {
+			if e.Kind == paramValue {
+				return true
+			}
 		}
 	}
 	return false

@@ -43,7 +43,10 @@ type Config struct {
 // A Value is one way a variable may have been built: its initial value,
 // then the keys and elements added to it, in order.
 type Value struct {
-	Init  ast.Expr // the value assigned; nil for the zero value
+	// Init is the value assigned; nil for the zero value. For a parameter
+	// not assigned since the call, it is the identifier that declares the
+	// parameter: the caller's argument.
+	Init  ast.Expr
 	Steps []Step
 }
 

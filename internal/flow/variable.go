@@ -22,7 +22,10 @@ type variable struct {
 	// unknown: the variable changes in a way that is not followed at all:
 	// its address is taken, or a closure changes it.
 	unknown bool
-	param   bool    // a parameter, result or receiver: unknown on entry
+	// param is the identifier that declares a parameter, result or
+	// receiver: on entry it holds what the caller gave, a value whose Init
+	// is this identifier.
+	param   *ast.Ident
 	events  []event // sorted by block, node and position
 	steps   []Step  // the steps of the events, by index
 
@@ -108,7 +111,7 @@ func (f *Func) index(v *types.Var) *variable {
 			}
 			declared = true
 			if c.ParentEdgeKind() == edge.Field_Names {
-				vr.param = true
+				vr.param = id
 				continue
 			}
 			ev = vr.declaration(c)
@@ -338,8 +341,8 @@ func (vr *variable) solve(g *graph) {
 	if len(blocks) == 0 {
 		return
 	}
-	if vr.param {
-		vr.in[0] = state{hists: []hist{{opaque: true}}}
+	if vr.param != nil {
+		vr.in[0] = state{hists: []hist{{init: vr.param}}}
 	}
 	queued := make([]bool, len(blocks))
 	reached := make([]bool, len(blocks)) // a block is processed once at least, even before the declaration

@@ -72,3 +72,26 @@ func useSaveUser(ctx context.Context, s *Store, u User) {
 	s.SetByName(ctx, u, bson.M{"name": "admin"})
 	s.SetByName(ctx, u, bson.M{"role": "admin"}) // want `Store.SetByName \(UpdateOne\) sets "role" but its filter matches only "name"`
 }
+
+// A wrapper that gives its parameters new values: a default filter, and
+// the fields wrapped in $set.
+func (s *Store) Patch(ctx context.Context, filter bson.D, fields any) error { // want Patch:`wrapper UpdateMany filter \(\$1 \| \{\}\) update \{\$set: \$2\} result dropped`
+	if filter == nil {
+		filter = bson.D{}
+	}
+	fields = bson.M{"$set": fields}
+	_, err := s.c.UpdateMany(ctx, filter, fields)
+	return err
+}
+
+// A parameter changed in place is not the caller's document any more.
+func (s *Store) PatchLive(ctx context.Context, filter bson.M, fields any) error {
+	filter["deleted"] = false
+	_, err := s.c.UpdateMany(ctx, filter, bson.M{"$set": fields})
+	return err
+}
+
+func usePatch(ctx context.Context, s *Store, owner string) {
+	s.Patch(ctx, bson.D{{Key: "owner", Value: owner}}, bson.M{"a": 1}) // want `Store.Patch \(UpdateMany\) sets "a" but its filter matches only "owner"`
+	s.PatchLive(ctx, bson.M{"owner": owner}, bson.M{"a": 1})
+}

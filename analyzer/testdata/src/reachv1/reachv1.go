@@ -135,3 +135,16 @@ func modelsInLoop(ids []primitive.ObjectID) []mongo.WriteModel {
 	}
 	return models
 }
+
+func (s *Store) Patch(ctx context.Context, filter bson.D, fields interface{}) error { // want Patch:`wrapper UpdateOne filter \(\$1 \| \{\}\) update \{\$set: \$2\} result dropped`
+	if filter == nil {
+		filter = bson.D{}
+	}
+	fields = bson.M{"$set": fields}
+	_, err := s.c.UpdateOne(ctx, filter, fields)
+	return err
+}
+
+func usePatch(ctx context.Context, s *Store, owner string) {
+	s.Patch(ctx, bson.D{{"owner", owner}}, bson.M{"a": 1}) // want `Store.Patch \(UpdateOne\) sets "a" but its filter matches only "owner"`
+}
