@@ -25,9 +25,9 @@ type variable struct {
 	// param is the identifier that declares a parameter, result or
 	// receiver: on entry it holds what the caller gave, a value whose Init
 	// is this identifier.
-	param   *ast.Ident
-	events  []event // sorted by block, node and position
-	steps   []Step  // the steps of the events, by index
+	param  *ast.Ident
+	events []event // sorted by block, node and position
+	steps  []Step  // the steps of the events, by index
 
 	solved bool
 	in     []state // the values on entry to each block
