@@ -253,7 +253,7 @@ func (ev *evaluator) literal(lit *ast.CompositeLit, kind docKind) *document {
 				d.complete = false
 				continue
 			}
-			key, isConst := ev.stringConst(kv.Key)
+			key, isConst := ev.key(kv.Key)
 			if !isConst {
 				d.complete = false
 				continue
@@ -291,7 +291,7 @@ func (ev *evaluator) addElem(d *document, elt ast.Expr, inLit bool) bool {
 	if !ok {
 		return false
 	}
-	key, ok := ev.stringConst(keyExpr)
+	key, ok := ev.key(keyExpr)
 	if !ok {
 		return false
 	}
@@ -379,7 +379,7 @@ func (ev *evaluator) valueDoc(val flow.Value) *document {
 			}
 			continue
 		}
-		key, ok := ev.stringConst(s.Key)
+		key, ok := ev.key(s.Key)
 		if !ok {
 			d.complete = false // a key the code computes: unknown, the others stay known
 			continue
@@ -419,28 +419,61 @@ func (ev *evaluator) structValue(e ast.Expr, t types.Type) *document {
 	}
 	var given map[string]ast.Expr // a keyed literal's fields and values
 	of := e                       // the struct value, when not a literal
-	if lit, ok := ast.Unparen(e).(*ast.CompositeLit); ok {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
 		of = nil
-		if len(lit.Elts) > 0 {
-			if _, keyed := lit.Elts[0].(*ast.KeyValueExpr); keyed {
-				given = make(map[string]ast.Expr)
-				for _, elt := range lit.Elts {
-					kv, ok := elt.(*ast.KeyValueExpr)
-					if !ok {
-						return nil // a partial literal, in code that does not parse
-					}
-					if id, ok := kv.Key.(*ast.Ident); ok {
-						given[id.Name] = kv.Value
-					}
+		var ok bool
+		if given, ok = literalFields(x); !ok {
+			return nil
+		}
+	case *ast.UnaryExpr:
+		if x.Op == token.AND {
+			of = x.X
+		}
+	case *ast.StarExpr:
+		of = x.X // *p: the fields of p
+	}
+	if id, ok := ast.Unparen(of).(*ast.Ident); ok {
+		// A local variable that holds a literal, unchanged since: its
+		// fields have the literal's values.
+		if init, ok := ev.unchanged(id); ok {
+			init = ast.Unparen(init)
+			if u, ok := init.(*ast.UnaryExpr); ok && u.Op == token.AND {
+				init = ast.Unparen(u.X)
+			}
+			if lit, ok := init.(*ast.CompositeLit); ok {
+				if g, ok := literalFields(lit); ok {
+					given = g
 				}
 			}
 		}
-	} else if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op.String() == "&" {
-		of = u.X
 	}
 	d := &document{complete: true}
 	ev.addStructFields(d, st, given, of, 0)
 	return d
+}
+
+// literalFields returns the fields and values of a keyed struct literal;
+// nil for a literal without keys. It returns false for a partial literal,
+// in code that does not parse.
+func literalFields(lit *ast.CompositeLit) (map[string]ast.Expr, bool) {
+	if len(lit.Elts) == 0 {
+		return nil, true
+	}
+	if _, keyed := lit.Elts[0].(*ast.KeyValueExpr); !keyed {
+		return nil, true
+	}
+	given := make(map[string]ast.Expr)
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			return nil, false
+		}
+		if id, ok := kv.Key.(*ast.Ident); ok {
+			given[id.Name] = kv.Value
+		}
+	}
+	return given, true
 }
 
 func (ev *evaluator) addStructFields(d *document, st *types.Struct, given map[string]ast.Expr, of ast.Expr, depth int) {
@@ -594,6 +627,24 @@ func (ev *evaluator) stringConst(e ast.Expr) (string, bool) {
 		return "", false
 	}
 	return constant.StringVal(v), true
+}
+
+// key reads the key of a document entry: a string constant, or a path
+// computed under a known field ("scores." + user), read as that field,
+// the part of the path that is known. A filter on it then constrains, and
+// an update changes, the whole field: both err towards a guard.
+func (ev *evaluator) key(e ast.Expr) (string, bool) {
+	if k, ok := ev.stringConst(e); ok {
+		return k, true
+	}
+	if b, ok := ast.Unparen(e).(*ast.BinaryExpr); ok && b.Op == token.ADD {
+		if prefix, ok := ev.stringConst(b.X); ok {
+			if i := strings.LastIndexByte(prefix, '.'); i > 0 && !strings.HasPrefix(prefix, "$") {
+				return prefix[:i], true
+			}
+		}
+	}
+	return "", false
 }
 
 // isServerExpression reports whether a value in an update pipeline is an

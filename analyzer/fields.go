@@ -95,8 +95,10 @@ func (ev *evaluator) collectFilter(d *document, ff *filterFields, top bool) {
 			if !slices.Contains(ff.paths, e.key) {
 				ff.paths = append(ff.paths, e.key)
 			}
-			if top && e.value != nil && !ev.isOperatorDoc(e.value) {
-				ff.equal = append(ff.equal, fieldValue{e.key, e.value})
+			if top && e.value != nil {
+				if v, ok := ev.equalityOf(e.value); ok {
+					ff.equal = append(ff.equal, fieldValue{e.key, v})
+				}
 			}
 		}
 	}
@@ -324,6 +326,20 @@ func (ev *evaluator) guards(ff filterFields, uf updateFields) (sure, maybe []str
 		}
 	}
 	return sure, maybe
+}
+
+// equalityOf returns the value that a filter's condition on a field
+// matches it with, when the condition is an equality: a value, or
+// {$eq: value}.
+func (ev *evaluator) equalityOf(cond ast.Expr) (ast.Expr, bool) {
+	d := ev.doc(cond)
+	if d == nil || len(d.entries) == 0 || !strings.HasPrefix(d.entries[0].key, "$") {
+		return cond, true
+	}
+	if len(d.entries) == 1 && d.entries[0].key == "$eq" && d.complete && d.entries[0].value != nil {
+		return d.entries[0].value, true
+	}
+	return nil, false
 }
 
 // isOperatorDoc reports whether e is a document of query operators

@@ -47,6 +47,8 @@ func TestValuesAt(t *testing.T) {
 		{"changed in a closure", `d := M{"a": 1}; run(func() { d["b"] = 2 }); use(d)`, nil, false},
 		{"goto", `d := M{}; if cond { goto L }; d["a"] = 1; L: use(d)`, []string{`M{} "a"`, `M{}`}, true},
 		{"declared after a branch", `if cond { return }; d := M{}; if cond { d["a"] = 1 }; use(d)`, []string{`M{} "a"`, `M{}`}, true},
+		{"struct field assigned", `s := S{A: 1}; s.A = 2; use(s)`, nil, false},
+		{"struct read", `s := S{A: 1}; _ = s.A; use(s)`, []string{`S{A: 1}`}, true},
 		{"two results", `d, ok := two(); _ = ok; use(d)`, nil, false},
 	}
 	for _, tt := range tests {
@@ -84,6 +86,7 @@ type E struct {
 	Value any
 }
 type D []E
+type S struct{ A int }
 
 func use(any)           {}
 func show(string, ...any) {}

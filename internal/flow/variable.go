@@ -239,9 +239,30 @@ func (vr *variable) useAt(c inspector.Cursor) (event, bool) {
 			if fn == nil || vr.f.config.ReadsOnly == nil || !vr.f.config.ReadsOnly(fn) {
 				return event{kind: opaque}, true
 			}
+			return event{}, false
+		}
+		// v.f = x, v.f.g++, &v.f: a part of a struct changes.
+		if writtenThrough(parent) {
+			return event{kind: opaque}, true
 		}
 	}
 	return event{}, false
+}
+
+// writtenThrough reports whether the selector, index or dereference at c
+// is the root of an expression that is assigned, incremented or whose
+// address is taken.
+func writtenThrough(c inspector.Cursor) bool {
+	for k := c.ParentEdgeKind(); k == edge.SelectorExpr_X || k == edge.IndexExpr_X || k == edge.StarExpr_X || k == edge.ParenExpr_X; k = c.ParentEdgeKind() {
+		c = c.Parent()
+	}
+	switch c.ParentEdgeKind() {
+	case edge.AssignStmt_Lhs, edge.IncDecStmt_X, edge.RangeStmt_Key, edge.RangeStmt_Value:
+		return true
+	case edge.UnaryExpr_X:
+		return c.Parent().Node().(*ast.UnaryExpr).Op == token.AND
+	}
+	return false
 }
 
 func (vr *variable) newStep(s Step) event {

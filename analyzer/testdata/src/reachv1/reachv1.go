@@ -148,3 +148,22 @@ func (s *Store) Patch(ctx context.Context, filter bson.D, fields interface{}) er
 func usePatch(ctx context.Context, s *Store, owner string) {
 	s.Patch(ctx, bson.D{{"owner", owner}}, bson.M{"a": 1}) // want `Store.Patch \(UpdateOne\) sets "a" but its filter matches only "owner"`
 }
+
+type Setting struct {
+	Kind  string `bson:"kind"`
+	Value int    `bson:"value"`
+}
+
+func saveSetting(ctx context.Context, c *mongo.Collection, v int) {
+	s := &Setting{Kind: "limits", Value: v}
+	c.UpdateOne(ctx, bson.M{"kind": "limits"}, bson.M{"$set": s}) // want `UpdateOne sets "kind", "value" but its filter matches only "kind" and it writes "kind" back unchanged`
+}
+
+func saveSettingDeref(ctx context.Context, c *mongo.Collection, s *Setting) {
+	c.UpdateOne(ctx, bson.M{"kind": s.Kind}, bson.M{"$set": *s}) // want `UpdateOne sets "kind", "value" but its filter matches only "kind" and it writes "kind" back unchanged`
+}
+
+func eqAndDotted(ctx context.Context, c *mongo.Collection, id primitive.ObjectID, n, user string) {
+	c.UpdateOne(ctx, bson.M{"name": bson.M{"$eq": n}}, bson.M{"$set": bson.M{"name": n, "seen": true}}) // want `UpdateOne sets "name", "seen" but its filter matches only "name" and it writes "name" back unchanged`
+	c.UpdateOne(ctx, bson.M{"_id": id}, bson.D{{"$set", bson.D{{"scores." + user, 1}}}})                // want `UpdateOne sets "scores" but its filter matches only "_id"`
+}

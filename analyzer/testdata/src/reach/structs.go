@@ -1,0 +1,49 @@
+package reach
+
+import (
+	"context"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+)
+
+type Setting struct {
+	Kind  string `bson:"kind"`
+	Value int    `bson:"value"`
+}
+
+type Device struct {
+	UDID string `bson:"udid"`
+	Name string `bson:"name"`
+}
+
+// A struct built in a local variable and set whole writes its kind back:
+// the filter's kind guards nothing.
+func saveSetting(ctx context.Context, c *mongo.Collection, v int) {
+	s := Setting{Kind: "limits", Value: v}
+	c.UpdateOne(ctx, bson.M{"kind": "limits"}, bson.M{"$set": s}) // want `UpdateOne sets "kind", "value" but its filter matches only "kind" and it writes "kind" back unchanged`
+}
+
+// Its field changed since: the value is no longer the literal's.
+func saveSettingChanged(ctx context.Context, c *mongo.Collection, v int, kind string) {
+	s := Setting{Kind: "limits", Value: v}
+	s.Kind = kind
+	c.UpdateOne(ctx, bson.M{"kind": "limits"}, bson.M{"$set": s})
+}
+
+// A dereferenced pointer is the struct it points to.
+func saveDevice(ctx context.Context, c *mongo.Collection, d *Device) {
+	c.UpdateOne(ctx, bson.M{"udid": d.UDID}, bson.M{"$set": *d}) // want `UpdateOne sets "udid", "name" but its filter matches only "udid" and it writes "udid" back unchanged`
+}
+
+// {name: {$eq: n}} is an equality: writing n back is no guard.
+func eqWriteBack(ctx context.Context, c *mongo.Collection, n string) {
+	c.UpdateOne(ctx, bson.M{"name": bson.M{"$eq": n}}, bson.M{"$set": bson.M{"name": n, "seen": true}}) // want `UpdateOne sets "name", "seen" but its filter matches only "name" and it writes "name" back unchanged`
+	c.UpdateOne(ctx, bson.M{"name": bson.M{"$eq": n}}, bson.M{"$set": bson.M{"name": "other"}})         // want `UpdateOne is conditional on "name"`
+}
+
+// A path computed under a known field is a path under that field.
+func dottedKeys(ctx context.Context, c *mongo.Collection, id bson.ObjectID, user string, score int) {
+	c.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"scores." + user: score}})                              // want `UpdateOne sets "scores" but its filter matches only "_id"`
+	c.UpdateOne(ctx, bson.M{"_id": id, "scores." + user: score - 1}, bson.M{"$set": bson.M{"scores." + user: score}}) // want `UpdateOne is conditional on "scores" but its result is discarded`
+}
