@@ -116,6 +116,11 @@ type document struct {
 	// lit is the composite literal that holds all the entries, when the
 	// document is a single literal; fixes edit it.
 	lit *ast.CompositeLit
+	// applied are the functional options applied to the document (o(m)),
+	// which make it incomplete; restComplete says whether it is complete
+	// apart from them. A builder's summary reads them (see summarize).
+	applied      []*ast.CallExpr
+	restComplete bool
 }
 
 // An entry is one key of a document. A document of every write is read,
@@ -371,6 +376,10 @@ func (ev *evaluator) valueDoc(val flow.Value) *document {
 		d = &document{entries: append([]entry(nil), d.entries...), complete: d.complete}
 	}
 	for _, s := range val.Steps {
+		if s.Apply != nil {
+			d.applied = append(d.applied, s.Apply)
+			continue
+		}
 		if s.Key == nil {
 			for _, elt := range s.Elems {
 				if !ev.addElem(d, elt, false) {
@@ -385,6 +394,9 @@ func (ev *evaluator) valueDoc(val flow.Value) *document {
 			continue
 		}
 		d.entries = append(d.entries, entry{key: key, value: s.Elems[0]})
+	}
+	if len(d.applied) > 0 {
+		d.restComplete, d.complete = d.complete, false
 	}
 	return d
 }

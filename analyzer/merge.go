@@ -1,6 +1,9 @@
 package analyzer
 
-import "go/ast"
+import (
+	"go/ast"
+	"slices"
+)
 
 // A variable built on several paths holds one of several documents at a
 // use. The rules read them as one document, merged so that every reading
@@ -42,9 +45,15 @@ func mergeDocs(ds []*document) *document {
 	if len(ds) == 1 {
 		return ds[0]
 	}
-	m := &document{complete: true}
+	m := &document{complete: true, restComplete: true}
 	for _, d := range ds {
 		m.complete = m.complete && d.complete
+		m.restComplete = m.restComplete && (d.complete || len(d.applied) > 0 && d.restComplete)
+		for _, a := range d.applied {
+			if !slices.Contains(m.applied, a) {
+				m.applied = append(m.applied, a)
+			}
+		}
 		for _, e := range d.entries {
 			e.node = nil
 			i := m.index(e.key)

@@ -39,6 +39,10 @@ type summaryValue struct {
 	Entries  []summaryEntry
 	Elems    []*summaryValue
 	Complete bool // docValue, arrayValue: every entry or element is known
+	// Options, for a docValue, is 1 + the index of a variadic parameter of
+	// functional options applied to the document (NewFilter(opts...)):
+	// each option of the call adds its keys. 0 for none.
+	Options int
 }
 
 // A summaryEntry is one key of a summarized document.
@@ -80,6 +84,9 @@ func (v *summaryValue) String() string {
 		}
 		for _, e := range v.Elems {
 			parts = append(parts, e.String())
+		}
+		if v.Options > 0 {
+			parts = append(parts, fmt.Sprintf("options $%d...", v.Options-1))
 		}
 		if !v.Complete {
 			parts = append(parts, "...")
@@ -151,6 +158,9 @@ func (ev *evaluator) summarize(e ast.Expr, params map[*types.Var]int) *summaryVa
 		sv := &summaryValue{Kind: docValue, Complete: d.complete}
 		for _, en := range d.entries {
 			sv.Entries = append(sv.Entries, summaryEntry{Key: en.key, Value: ev.summarize(en.value, params)})
+		}
+		if i, ok := ev.optionsParam(d); ok {
+			sv.Complete, sv.Options = true, i+1
 		}
 		return sv
 	}
@@ -253,6 +263,9 @@ func (ev *evaluator) summarizedDoc(s *summarized) *document {
 		for _, e := range s.v.Entries {
 			d.entries = append(d.entries, entry{key: e.Key, value: instantiate(e.Value, s.args, s)})
 		}
+		if s.v.Options > 0 {
+			ev.addOptions(d, s.args[min(s.v.Options-1, len(s.args)):])
+		}
 		return d
 	}
 	return nil
@@ -314,6 +327,7 @@ type summaries struct {
 	decls    map[*types.Func]inspector.Cursor // function declarations of the package
 	helpers  map[*types.Func]*helperFact      // nil value: not a helper, or in progress
 	wrappers map[*types.Func]*wrapperFact     // likewise
+	options  map[*types.Func]*optionFact      // likewise
 	// done is set once every declaration is summarized: from then on the
 	// summaries are read-only, and declarations are checked in parallel.
 	done bool
@@ -334,7 +348,8 @@ func (s *summaries) finish() {
 }
 
 func newSummaries(c *checker, in *inspector.Inspector) *summaries {
-	s := &summaries{c: c, decls: make(map[*types.Func]inspector.Cursor), helpers: make(map[*types.Func]*helperFact), wrappers: make(map[*types.Func]*wrapperFact)}
+	s := &summaries{c: c, decls: make(map[*types.Func]inspector.Cursor), helpers: make(map[*types.Func]*helperFact),
+		wrappers: make(map[*types.Func]*wrapperFact), options: make(map[*types.Func]*optionFact)}
 	for cur := range in.Root().Preorder((*ast.FuncDecl)(nil)) {
 		decl := cur.Node().(*ast.FuncDecl)
 		if fn, ok := c.pass.TypesInfo.Defs[decl.Name].(*types.Func); ok && decl.Body != nil {
@@ -353,6 +368,8 @@ func newSummaries(c *checker, in *inspector.Inspector) *summaries {
 			s.helpers[fn] = fact
 		case *wrapperFact:
 			s.wrappers[fn] = fact
+		case *optionFact:
+			s.options[fn] = fact
 		}
 	}
 	return s
@@ -364,6 +381,7 @@ func (s *summaries) exportAll() {
 	for fn := range s.decls {
 		s.helper(fn)
 		s.wrapper(fn)
+		s.option(fn)
 	}
 }
 

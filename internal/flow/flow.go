@@ -50,10 +50,13 @@ type Value struct {
 	Steps []Step
 }
 
-// A Step adds to a document: m[Key] = Elem[0], or d = append(d, Elems...).
+// A Step adds to a document: m[Key] = Elem[0], d = append(d, Elems...),
+// or Apply, a call of a function value with the document as its one
+// argument (a functional option, o(m)), which may add keys of its own.
 type Step struct {
-	Key   ast.Expr   // nil for an append
+	Key   ast.Expr   // nil for an append or an Apply
 	Elems []ast.Expr // the value of m[Key], or the elements appended
+	Apply *ast.CallExpr
 }
 
 // Func follows the variables of one outermost function, the function

@@ -49,6 +49,8 @@ func TestValuesAt(t *testing.T) {
 		{"declared after a branch", `if cond { return }; d := M{}; if cond { d["a"] = 1 }; use(d)`, []string{`M{} "a"`, `M{}`}, true},
 		{"struct field assigned", `s := S{A: 1}; s.A = 2; use(s)`, nil, false},
 		{"struct read", `s := S{A: 1}; _ = s.A; use(s)`, []string{`S{A: 1}`}, true},
+		{"option applied", `d := M{}; for _, o := range opts { o(d) }; use(d)`, []string{`M{} o(d)`, `M{}`}, true},
+		{"stored in another map", `d := M{"a": 1}; o := M{}; o["d"] = d; use(d)`, []string{`M{"a": 1}`}, true},
 		{"two results", `d, ok := two(); _ = ok; use(d)`, nil, false},
 	}
 	for _, tt := range tests {
@@ -61,7 +63,9 @@ func TestValuesAt(t *testing.T) {
 					s = text(fset, v.Init)
 				}
 				for _, st := range v.Steps {
-					if st.Key != nil {
+					if st.Apply != nil {
+						s += " " + text(fset, st.Apply)
+					} else if st.Key != nil {
 						s += " " + text(fset, st.Key)
 					} else {
 						for _, e := range st.Elems {
@@ -94,7 +98,7 @@ func change(M)          {}
 func run(func())        {}
 func two() (M, bool)    { return nil, false }
 
-func f(cond bool, m M) {
+func f(cond bool, m M, opts ...func(M)) {
 `
 
 func valuesOfUse(t *testing.T, body string) ([]Value, bool, *token.FileSet) {

@@ -224,10 +224,17 @@ func (vr *variable) useAt(c inspector.Cursor) (event, bool) {
 	case edge.AssignStmt_Rhs, edge.ValueSpec_Values:
 		// Another variable now shares the map or the slice; until this one
 		// is given a value of its own, it may change through the other.
-		return event{kind: opaque}, true
+		if shares(vr.v.Type()) && assignedToVariable(c) {
+			return event{kind: opaque}, true
+		}
+		return event{}, false
 
 	case edge.CallExpr_Args:
-		if vr.readOnlyArg(parent.Node().(*ast.CallExpr), c.ParentEdgeIndex()) {
+		call := parent.Node().(*ast.CallExpr)
+		if vr.applied(call) {
+			return vr.newStep(Step{Apply: call}), true
+		}
+		if vr.readOnlyArg(call, c.ParentEdgeIndex()) {
 			return event{}, false
 		}
 		return event{kind: opaque}, true
@@ -512,5 +519,44 @@ func (vr *variable) readOnlyArg(call *ast.CallExpr, i int) bool {
 
 func isTypeParam(t types.Type) bool {
 	_, ok := types.Unalias(t).(*types.TypeParam)
+	return ok
+}
+
+// applied reports whether call applies a function value, a variable of
+// function type, to the document alone: o(m).
+func (vr *variable) applied(call *ast.CallExpr) bool {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok || len(call.Args) != 1 {
+		return false
+	}
+	fv, ok := vr.f.info.Uses[id].(*types.Var)
+	if !ok {
+		return false
+	}
+	sig, ok := fv.Type().Underlying().(*types.Signature)
+	return ok && sig.Params().Len() == 1 && sig.Results().Len() == 0
+}
+
+// shares reports whether a value of type t shares what it holds with its
+// copies: a map, a slice, a pointer, or an interface that may hold one.
+func shares(t types.Type) bool {
+	switch t.Underlying().(type) {
+	case *types.Map, *types.Slice, *types.Pointer, *types.Interface, *types.Chan:
+		return true
+	}
+	return false
+}
+
+// assignedToVariable reports whether the right-hand side at c is assigned
+// to a variable, rather than stored in a map, a slice or a field.
+func assignedToVariable(c inspector.Cursor) bool {
+	if c.ParentEdgeKind() == edge.ValueSpec_Values {
+		return true
+	}
+	as := c.Parent().Node().(*ast.AssignStmt)
+	if len(as.Lhs) != len(as.Rhs) {
+		return true
+	}
+	_, ok := ast.Unparen(as.Lhs[c.ParentEdgeIndex()]).(*ast.Ident)
 	return ok
 }

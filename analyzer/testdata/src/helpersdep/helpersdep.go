@@ -81,3 +81,38 @@ func Touch(name string, admin bool) bson.M { // want Touch:`helper \{\$set: \{na
 	}
 	return bson.M{"$set": set}
 }
+
+// Option adds keys to a filter or an update.
+type Option func(bson.M)
+
+func Name(n string) Option { // want Name:`option \{name: \$0\}`
+	return func(m bson.M) { m["name"] = n }
+}
+
+func State(s string) Option { // want State:`option \{state: \$0\}`
+	return func(m bson.M) { m["state"] = s }
+}
+
+func SetDoc(d bson.M) Option { // want SetDoc:`option \{\$set: \$0\}`
+	return func(m bson.M) { m["$set"] = d }
+}
+
+// NewDoc builds a document from functional options.
+func NewDoc(opts ...Option) bson.M { // want NewDoc:`helper \{options \$0...\}`
+	m := bson.M{}
+	for _, o := range opts {
+		o(m)
+	}
+	return m
+}
+
+// ByIDWith starts from an _id and adds the options.
+func ByIDWith(id bson.ObjectID, opts ...Option) bson.M { // want ByIDWith:`helper \{_id: \$0, options \$1...\}`
+	m := bson.M{"_id": id}
+	for _, o := range opts {
+		if o != nil {
+			o(m)
+		}
+	}
+	return m
+}

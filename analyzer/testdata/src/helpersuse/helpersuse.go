@@ -48,3 +48,13 @@ func builders(ctx context.Context, c *mongo.Collection, id bson.ObjectID) {
 	c.UpdateOne(ctx, helpersdep.StateFilter(id, ""), helpersdep.Touch("x", false))               // want `UpdateOne sets "name", "role" but its filter matches only "_id", "state"`
 	c.UpdateOne(ctx, helpersdep.StateFilter(id, "new"), bson.M{"$set": bson.M{"state": "done"}}) // want `UpdateOne is conditional on "state" but its result is discarded`
 }
+
+// Documents built from functional options of another package.
+func options(ctx context.Context, c *mongo.Collection, id bson.ObjectID, opts []helpersdep.Option) {
+	c.UpdateOne(ctx, helpersdep.ByIDWith(id), helpersdep.NewDoc(helpersdep.SetDoc(helpersdep.NewDoc(helpersdep.Name("x"))))) // want `UpdateOne sets "name" but its filter matches only "_id"`
+	c.UpdateOne(ctx, helpersdep.ByIDWith(id, helpersdep.State("new")), bson.M{"$set": bson.M{"state": "done"}})              // want `UpdateOne is conditional on "state" but its result is discarded`
+	c.UpdateOne(ctx, helpersdep.ByIDWith(id, helpersdep.Name("x")), bson.M{"$set": bson.M{"state": "done"}})                 // want `UpdateOne sets "state" but its filter matches only "_id", "name"`
+	// Options that are not read leave the filter unknown.
+	c.UpdateOne(ctx, helpersdep.ByIDWith(id, opts...), bson.M{"$set": bson.M{"state": "done"}})
+	c.UpdateOne(ctx, helpersdep.ByIDWith(id, func(m bson.M) { m["state"] = "new" }), bson.M{"$set": bson.M{"state": "done"}})
+}

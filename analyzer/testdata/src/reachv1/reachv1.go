@@ -167,3 +167,8 @@ func eqAndDotted(ctx context.Context, c *mongo.Collection, id primitive.ObjectID
 	c.UpdateOne(ctx, bson.M{"name": bson.M{"$eq": n}}, bson.M{"$set": bson.M{"name": n, "seen": true}}) // want `UpdateOne sets "name", "seen" but its filter matches only "name" and it writes "name" back unchanged`
 	c.UpdateOne(ctx, bson.M{"_id": id}, bson.D{{"$set", bson.D{{"scores." + user, 1}}}})                // want `UpdateOne sets "scores" but its filter matches only "_id"`
 }
+
+func withOptions(ctx context.Context, c *mongo.Collection, owner string) {
+	c.UpdateOne(ctx, reachv1dep.Filter(reachv1dep.Owner(owner)), bson.M{"$set": bson.M{"name": "x"}})   // want `UpdateOne sets "name" but its filter matches only "owner"`
+	c.UpdateOne(ctx, reachv1dep.Filter(reachv1dep.Owner(owner)), bson.M{"$set": bson.M{"owner": "me"}}) // want `UpdateOne is conditional on "owner" but its result is discarded`
+}

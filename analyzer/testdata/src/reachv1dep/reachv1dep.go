@@ -22,3 +22,18 @@ func Touch(name string, admin bool) bson.D { // want Touch:`helper \{\$set: \{na
 	}
 	return bson.D{{"$set", set}}
 }
+
+// Option adds keys to a document.
+type Option func(bson.M)
+
+func Owner(o string) Option { // want Owner:`option \{owner: \$0\}`
+	return Option(func(m bson.M) { m["owner"] = o })
+}
+
+func Filter(opts ...Option) bson.M { // want Filter:`helper \{options \$0...\}`
+	m := bson.M{}
+	for _, o := range opts {
+		o(m)
+	}
+	return m
+}

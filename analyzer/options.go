@@ -1,0 +1,164 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// This file reads functional options that build documents:
+//
+//	func Name(n string) Option { return func(m bson.M) { m["name"] = n } }
+//	func NewFilter(opts ...Option) bson.M {
+//		m := bson.M{}
+//		for _, o := range opts {
+//			o(m)
+//		}
+//		return m
+//	}
+//
+// An option is summarized as the keys it adds (an optionFact); a builder
+// as a helper whose document takes the options of its variadic parameter
+// (summaryValue.Options). A call NewFilter(Name(n), Type(t)) then reads as
+// {name: n, type: t}. Any argument that is not a call of a summarized
+// option leaves the document incomplete.
+
+// optionFact is the fact of a function that returns a functional option:
+// the keys the option adds to the document it is applied to.
+type optionFact struct {
+	Adds []summaryEntry
+}
+
+func (*optionFact) AFact() {}
+
+func (f *optionFact) String() string {
+	var parts []string
+	for _, e := range f.Adds {
+		parts = append(parts, e.Key+": "+e.Value.String())
+	}
+	return "option {" + strings.Join(parts, ", ") + "}"
+}
+
+// option returns the summary of fn, or nil when fn returns no option that
+// the analyzer reads.
+func (s *summaries) option(fn *types.Func) *optionFact {
+	return summaryOf(s, s.options, fn, s.summarizeOption)
+}
+
+// summarizeOption summarizes fn, declared at cur, if its one statement
+// returns a function literal of one document parameter p whose body only
+// adds keys to p (p["k"] = v).
+func (s *summaries) summarizeOption(fn *types.Func, cur inspector.Cursor) *optionFact {
+	sig := fn.Signature()
+	if sig.Results().Len() != 1 || sig.TypeParams().Len() > 0 || sig.RecvTypeParams().Len() > 0 {
+		return nil
+	}
+	if rs, ok := sig.Results().At(0).Type().Underlying().(*types.Signature); !ok || rs.Params().Len() != 1 || rs.Results().Len() != 0 {
+		return nil
+	}
+	body := cur.Node().(*ast.FuncDecl).Body
+	if len(body.List) != 1 {
+		return nil
+	}
+	ret, ok := body.List[0].(*ast.ReturnStmt)
+	if !ok || len(ret.Results) != 1 {
+		return nil
+	}
+	e := ast.Unparen(ret.Results[0])
+	if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 1 && isConversion(s.c.pass.TypesInfo, call) {
+		e = ast.Unparen(call.Args[0]) // Option(func(m bson.M) {...})
+	}
+	lit, ok := e.(*ast.FuncLit)
+	if !ok || len(lit.Type.Params.List) != 1 || len(lit.Type.Params.List[0].Names) != 1 {
+		return nil
+	}
+	info := s.c.pass.TypesInfo
+	p := info.Defs[lit.Type.Params.List[0].Names[0]]
+	if p == nil || !isDocumentType(p.Type()) {
+		return nil
+	}
+	params := paramIndices(sig)
+	if !paramsIntact(info, cur, params) {
+		return nil
+	}
+	ev := s.c.evaluatorAt(cur)
+	f := &optionFact{}
+	for _, st := range lit.Body.List {
+		as, ok := st.(*ast.AssignStmt)
+		if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+			return nil
+		}
+		ix, ok := ast.Unparen(as.Lhs[0]).(*ast.IndexExpr)
+		if !ok {
+			return nil
+		}
+		if id, ok := ast.Unparen(ix.X).(*ast.Ident); !ok || info.Uses[id] != p {
+			return nil
+		}
+		key, ok := ev.key(ix.Index)
+		if !ok {
+			return nil
+		}
+		f.Adds = append(f.Adds, summaryEntry{Key: key, Value: ev.summarize(as.Rhs[0], params)})
+	}
+	return f
+}
+
+// optionsParam returns the index of the variadic parameter of the
+// function being read whose options are applied to d, when every
+// function applied to d is a range variable over that parameter.
+func (ev *evaluator) optionsParam(d *document) (int, bool) {
+	if len(d.applied) == 0 || !d.restComplete || !ev.fn.Valid() {
+		return 0, false
+	}
+	decl, ok := ev.fn.Node().(*ast.FuncDecl)
+	if !ok {
+		return 0, false
+	}
+	fn, ok := ev.info.Defs[decl.Name].(*types.Func)
+	if !ok || !fn.Signature().Variadic() {
+		return 0, false
+	}
+	last := fn.Signature().Params().Len() - 1
+	variadic := fn.Signature().Params().At(last)
+	for _, call := range d.applied {
+		o, ok := ev.info.Uses[ast.Unparen(call.Fun).(*ast.Ident)].(*types.Var)
+		if !ok {
+			return 0, false
+		}
+		c, ok := ev.fn.FindByPos(o.Pos(), o.Pos()+token.Pos(len(o.Name())))
+		if !ok || c.ParentEdgeKind() != edge.RangeStmt_Value {
+			return 0, false
+		}
+		x, ok := ast.Unparen(c.Parent().Node().(*ast.RangeStmt).X).(*ast.Ident)
+		if !ok || ev.info.Uses[x] != variadic {
+			return 0, false
+		}
+	}
+	return last, true
+}
+
+// addOptions adds to d the keys of the options passed as args, and makes
+// it incomplete when one of them is not a call of a summarized option.
+func (ev *evaluator) addOptions(d *document, args []ast.Expr) {
+	for _, a := range args {
+		call, ok := ast.Unparen(a).(*ast.CallExpr)
+		var f *optionFact
+		if ok && !call.Ellipsis.IsValid() && ev.sums != nil {
+			if fn := calleeFunc(ev.info, call); fn != nil {
+				f = ev.sums.option(fn)
+			}
+		}
+		if f == nil {
+			d.complete = false
+			continue
+		}
+		for _, e := range f.Adds {
+			d.entries = append(d.entries, entry{key: e.Key, value: instantiate(e.Value, call.Args, call)})
+		}
+	}
+}
