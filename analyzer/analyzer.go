@@ -214,6 +214,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	c.sums = newSummaries(c, in)
 	c.contain(c.sums.exportAll) // a shape not expected leaves the rest unsummarized
 	c.sums.finish()
+	c.contain(func() { c.sums.txnHelpers = c.findTxnHelpers(in) })
 
 	// Top-level declarations are independent of each other once the
 	// summaries are made: check them in parallel, each with its own state,

@@ -328,6 +328,9 @@ type summaries struct {
 	helpers  map[*types.Func]*helperFact      // nil value: not a helper, or in progress
 	wrappers map[*types.Func]*wrapperFact     // likewise
 	options  map[*types.Func]*optionFact      // likewise
+	// txnHelpers are the functions that a transaction's callback calls
+	// with its session context; see inTxnHelper.
+	txnHelpers map[*types.Func]bool
 	// done is set once every declaration is summarized: from then on the
 	// summaries are read-only, and declarations are checked in parallel.
 	done bool

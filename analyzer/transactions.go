@@ -39,7 +39,90 @@ import (
 // the reads it depends on, so that the server detects a conflicting write.
 func (c *checker) inTransaction(w *write) bool {
 	start, ok := c.transactionStart(w.cur, w.ctx)
-	return ok && !c.readBefore(w, start)
+	if !ok {
+		return c.inTxnHelper(w)
+	}
+	return !c.readBefore(w, start)
+}
+
+// inTxnHelper reports whether w runs with its function's context
+// parameter, in a function that the package calls in a transaction with
+// the session's context (a helper of the callback): the write may then
+// run in the transaction, and nothing is said.
+func (c *checker) inTxnHelper(w *write) bool {
+	id, ok := ast.Unparen(w.ctx).(*ast.Ident)
+	if !ok || len(c.sums.txnHelpers) == 0 {
+		return false
+	}
+	fd, ok := enclosingFunc(w.cur).Node().(*ast.FuncDecl)
+	if !ok {
+		return false
+	}
+	fn, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+	if !ok || !c.sums.txnHelpers[fn] {
+		return false
+	}
+	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return false
+	}
+	params := fn.Signature().Params()
+	for i := range params.Len() {
+		if params.At(i) == v {
+			return true
+		}
+	}
+	return false
+}
+
+// findTxnHelpers finds the functions of the package that a session
+// callback of a transaction calls with the callback's session context.
+func (c *checker) findTxnHelpers(in *inspector.Inspector) map[*types.Func]bool {
+	info := c.pass.TypesInfo
+	withTxn := false
+	for cur := range in.Root().Preorder((*ast.CallExpr)(nil)) {
+		if calledName(cur.Node().(*ast.CallExpr)) == "WithTransaction" {
+			withTxn = true
+			break
+		}
+	}
+	if !withTxn {
+		return nil // most packages: no type looked up
+	}
+	var helpers map[*types.Func]bool
+	for cur := range in.Root().Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		if len(call.Args) == 0 || !isContextType(info.TypeOf(call.Args[0])) {
+			continue
+		}
+		cbs := sessionCallbacks(info, cur)
+		if _, ok := withTransactionStart(cbs); !ok || clearlyNotSessionContext(info, call.Args[0], cbs) {
+			continue
+		}
+		if fn := calleeFunc(info, call); fn != nil && fn.Pkg() == c.pass.Pkg {
+			if helpers == nil {
+				helpers = make(map[*types.Func]bool)
+			}
+			helpers[fn.Origin()] = true
+		}
+	}
+	return helpers
+}
+
+// isContextType reports whether t is context.Context or a driver session
+// context.
+func isContextType(t types.Type) bool {
+	n := namedOf(t)
+	if n == nil || n.Obj().Pkg() == nil {
+		return false
+	}
+	switch {
+	case n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "Context":
+		return true
+	case isMongoPkg(n.Obj().Pkg()) && n.Obj().Name() == "SessionContext":
+		return true
+	}
+	return false
 }
 
 // transactionStart returns where the transaction that the driver call at
@@ -82,10 +165,22 @@ func sessionCallbacks(info *types.Info, cur inspector.Cursor) []sessionCallback 
 // passed to Session.WithTransaction (withTxn), Client.UseSession,
 // Client.UseSessionWithOptions or mongo.WithSession.
 func isSessionCallback(info *types.Info, f inspector.Cursor) (withTxn, ok bool) {
-	if _, isLit := f.Node().(*ast.FuncLit); !isLit || f.ParentEdgeKind() != edge.CallExpr_Args {
+	if _, isLit := f.Node().(*ast.FuncLit); !isLit {
 		return false, false
 	}
-	call := f.Parent().Node().(*ast.CallExpr)
+	var call *ast.CallExpr
+	if f.ParentEdgeKind() == edge.CallExpr_Args {
+		call = f.Parent().Node().(*ast.CallExpr)
+	} else if call, ok = storedCallbackCall(info, f); !ok {
+		return false, false
+	}
+	return isSessionCall(info, call)
+}
+
+// isSessionCall reports whether call runs its function argument in a
+// session: Session.WithTransaction (withTxn), Client.UseSession,
+// Client.UseSessionWithOptions or mongo.WithSession.
+func isSessionCall(info *types.Info, call *ast.CallExpr) (withTxn, ok bool) {
 	switch calledName(call) {
 	case "WithTransaction", "UseSession", "UseSessionWithOptions", "WithSession":
 	default:
@@ -105,6 +200,43 @@ func isSessionCallback(info *types.Info, f inspector.Cursor) (withTxn, ok bool) 
 		return false, false
 	}
 	return false, isMongoPkg(fn.Pkg()) && fn.Name() == "WithSession"
+}
+
+// storedCallbackCall matches a func literal stored in a local variable
+// (cb := func(...) {...}) that is never assigned again and is used once
+// only, as an argument of a call, which it returns.
+func storedCallbackCall(info *types.Info, f inspector.Cursor) (*ast.CallExpr, bool) {
+	var v *types.Var
+	switch f.ParentEdgeKind() {
+	case edge.AssignStmt_Rhs:
+		as := f.Parent().Node().(*ast.AssignStmt)
+		if len(as.Lhs) == len(as.Rhs) {
+			if id, ok := as.Lhs[f.ParentEdgeIndex()].(*ast.Ident); ok {
+				v, _ = info.Defs[id].(*types.Var)
+			}
+		}
+	case edge.ValueSpec_Values:
+		vs := f.Parent().Node().(*ast.ValueSpec)
+		if len(vs.Names) == len(vs.Values) {
+			v, _ = info.Defs[vs.Names[f.ParentEdgeIndex()]].(*types.Var)
+		}
+	}
+	scope := enclosingFunc(f.Parent())
+	if v == nil || !scope.Valid() {
+		return nil, false
+	}
+	var call *ast.CallExpr
+	for c := range scope.Preorder((*ast.Ident)(nil)) {
+		id := c.Node().(*ast.Ident)
+		if id.Name != v.Name() || info.Uses[id] != v {
+			continue
+		}
+		if call != nil || c.ParentEdgeKind() != edge.CallExpr_Args {
+			return nil, false
+		}
+		call = c.Parent().Node().(*ast.CallExpr)
+	}
+	return call, call != nil
 }
 
 // withTransactionStart returns where the innermost WithTransaction

@@ -1,0 +1,58 @@
+package txn
+
+import (
+	"context"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+)
+
+// A callback stored in a variable before it is handed to WithTransaction.
+func storedCallback(ctx context.Context, sess *mongo.Session, items *mongo.Collection, id bson.ObjectID) error {
+	cb := func(sc context.Context) (any, error) {
+		var it Item
+		if err := items.FindOne(sc, bson.M{"_id": id}).Decode(&it); err != nil {
+			return nil, err
+		}
+		_, err := items.UpdateOne(sc, bson.M{"_id": it.ID}, bson.M{"$set": bson.M{"qty": it.Qty - 1}})
+		return nil, err
+	}
+	_, err := sess.WithTransaction(ctx, cb)
+	return err
+}
+
+// A stored function used for something else is no callback.
+func storedElsewhere(ctx context.Context, items *mongo.Collection, id bson.ObjectID, run func(func(context.Context) error) error) error {
+	f := func(c context.Context) error {
+		_, err := items.UpdateOne(c, bson.M{"_id": id}, bson.M{"$set": bson.M{"qty": 1}}) // want `UpdateOne sets "qty" but its filter matches only "_id"`
+		return err
+	}
+	return run(f)
+}
+
+// A helper that the callback calls with its session context writes in
+// the transaction.
+func debit(ctx context.Context, items *mongo.Collection, id bson.ObjectID, qty int) error {
+	_, err := items.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"qty": qty}})
+	return err
+}
+
+func transfer(ctx context.Context, sess *mongo.Session, items *mongo.Collection, from bson.ObjectID) error {
+	_, err := sess.WithTransaction(ctx, func(sc context.Context) (any, error) {
+		return nil, debit(sc, items, from, 0)
+	})
+	return err
+}
+
+// A helper called with the outer context only is not in a transaction.
+func credit(ctx context.Context, items *mongo.Collection, id bson.ObjectID, qty int) error {
+	_, err := items.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"qty": qty}}) // want `UpdateOne sets "qty" but its filter matches only "_id"`
+	return err
+}
+
+func creditOutside(ctx context.Context, sess *mongo.Session, items *mongo.Collection, to bson.ObjectID) error {
+	_, err := sess.WithTransaction(ctx, func(sc context.Context) (any, error) {
+		return nil, credit(ctx, items, to, 1)
+	})
+	return err
+}
