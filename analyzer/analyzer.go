@@ -121,7 +121,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Doc:       extractDoc(docSource),
 		URL:       DocURL,
 		Requires:  []*analysis.Analyzer{inspect.Analyzer},
-		FactTypes: []analysis.Fact{new(helperFact), new(wrapperFact), new(optionFact)},
+		FactTypes: []analysis.Fact{new(helperFact), new(wrapperFact), new(optionFact), new(readerFact)},
 		// Run on packages with type errors too: with facts, a package left
 		// out would leave out every package that imports it. The analyzer
 		// is silent wherever type information is missing.
@@ -330,6 +330,12 @@ func (c *checker) readsOnly(fn *types.Func) bool {
 	return c.sums.helper(fn) != nil || c.sums.wrapper(fn) != nil
 }
 
+// isReader reports whether fn returns a document it read through the
+// driver (see readerFact).
+func (c *checker) isReader(fn *types.Func) bool {
+	return c.sums != nil && c.sums.reader(fn) != nil
+}
+
 func (c *checker) enabled(rule string) bool { return slices.Contains(c.cfg.Rules, rule) }
 
 // checkWrite applies the rules to one write.
@@ -379,7 +385,7 @@ func (c *checker) evaluatorAt(cur inspector.Cursor) *evaluator {
 	}
 	ev, ok := c.funcs[fn.Node()]
 	if !ok {
-		ev = &evaluator{info: c.pass.TypesInfo, sums: c.sums, fn: fn, locals: newFuncLocals(c.pass.TypesInfo, fn, c.readsOnly),
+		ev = &evaluator{info: c.pass.TypesInfo, sums: c.sums, fn: fn, locals: newFuncLocals(c.pass.TypesInfo, fn, c.readsOnly, c.isReader),
 			flow: flow.New(c.pass.TypesInfo, fn, flow.Config{ReadsOnly: c.readsOnly})}
 		c.funcs[fn.Node()] = ev
 	}

@@ -111,7 +111,11 @@ type varHistory struct {
 // newFuncLocals indexes the function at fn (a FuncDecl or FuncLit).
 // readsOnly tells the functions (the driver's among them) known to only read
 // the documents passed to them.
-func newFuncLocals(info *types.Info, fn inspector.Cursor, readsOnly func(*types.Func) bool) *funcLocals {
+//
+// A document is read (see decode) by a driver Decode, by Cursor.All, by a
+// range over a slice that All filled, and by a call of a reader, a
+// function that returns what it decoded (isReader; repo.Get(ctx, id)).
+func newFuncLocals(info *types.Info, fn inspector.Cursor, readsOnly, isReader func(*types.Func) bool) *funcLocals {
 	fl := &funcLocals{info: info, fn: fn, readsOnly: readsOnly, vars: make(map[*types.Var]*localVar)}
 	for c := range fn.Preorder((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.CallExpr)(nil),
 		(*ast.FuncLit)(nil), (*ast.BranchStmt)(nil)) {
@@ -119,16 +123,66 @@ func newFuncLocals(info *types.Info, fn inspector.Cursor, readsOnly func(*types.
 		case *ast.CallExpr:
 			if v, ok := decodedVar(info, n); ok {
 				fl.decodes = append(fl.decodes, fl.decodeAtCall(c, v))
+			} else if v, ok := readerResult(info, c, isReader); ok {
+				fl.decodes = append(fl.decodes, fl.decodeAtCall(c, v))
 			}
 		case *ast.FuncLit:
 			fl.lits = append(fl.lits, n)
 		case *ast.BranchStmt:
 			fl.hasGoto = fl.hasGoto || n.Tok == token.GOTO
+		case *ast.RangeStmt:
+			fl.loops = append(fl.loops, n)
+			if d, ok := fl.rangeDecode(c, n); ok {
+				fl.decodes = append(fl.decodes, d)
+			}
 		default:
 			fl.loops = append(fl.loops, n)
 		}
 	}
 	return fl
+}
+
+// rangeDecode matches for _, x := range xs over a slice xs that Cursor.All
+// filled before: x holds a document read, in the loop's body.
+func (fl *funcLocals) rangeDecode(c inspector.Cursor, rs *ast.RangeStmt) (decode, bool) {
+	x, ok := rs.X.(*ast.Ident)
+	val, ok2 := rs.Value.(*ast.Ident)
+	if !ok || !ok2 || rs.Tok != token.DEFINE {
+		return decode{}, false
+	}
+	xs, ok := fl.info.Uses[x].(*types.Var)
+	v, ok2 := fl.info.Defs[val].(*types.Var)
+	if !ok || !ok2 {
+		return decode{}, false
+	}
+	for _, d := range fl.decodes {
+		if d.v == xs && d.call.End() <= rs.Pos() && calledName(d.call) == "All" {
+			return decode{v: v, call: d.call, end: val.End(), reach: rs.Body.End(), fn: fl.funcAt(rs.Pos())}, true
+		}
+	}
+	return decode{}, false
+}
+
+// readerResult matches x, err := get(...) (or x := get(...)) where get is
+// a reader: x holds a document read through the driver.
+func readerResult(info *types.Info, c inspector.Cursor, isReader func(*types.Func) bool) (*types.Var, bool) {
+	if isReader == nil || c.ParentEdgeKind() != edge.AssignStmt_Rhs || c.ParentEdgeIndex() != 0 {
+		return nil, false
+	}
+	as := c.Parent().Node().(*ast.AssignStmt)
+	if len(as.Rhs) != 1 {
+		return nil, false
+	}
+	fn := calleeFunc(info, c.Node().(*ast.CallExpr))
+	if fn == nil || !isReader(fn) {
+		return nil, false
+	}
+	id, ok := as.Lhs[0].(*ast.Ident)
+	if !ok {
+		return nil, false
+	}
+	v, ok := info.ObjectOf(id).(*types.Var)
+	return v, ok
 }
 
 // local returns what is followed of v, or nil when v is not a local
@@ -512,9 +566,15 @@ func (fl *funcLocals) loopCarried(def, changed, use token.Pos) bool {
 }
 
 // decodedVar matches x.Decode(&v) or x.Decode(v) where x is a driver
-// *SingleResult or *Cursor, and returns v.
+// *SingleResult or *Cursor, or cur.All(ctx, &v), and returns v.
 func decodedVar(info *types.Info, call *ast.CallExpr) (*types.Var, bool) {
-	if len(call.Args) != 1 || calledName(call) != "Decode" {
+	var arg ast.Expr
+	switch name := calledName(call); {
+	case name == "Decode" && len(call.Args) == 1:
+		arg = call.Args[0]
+	case name == "All" && len(call.Args) == 2:
+		arg = call.Args[1]
+	default:
 		return nil, false
 	}
 	fn := calleeFunc(info, call)
@@ -522,7 +582,7 @@ func decodedVar(info *types.Info, call *ast.CallExpr) (*types.Var, bool) {
 	if !ok || recv.Name() != "SingleResult" && recv.Name() != "Cursor" {
 		return nil, false
 	}
-	return pointedVar(info, call.Args[0])
+	return pointedVar(info, arg)
 }
 
 // pointedVar matches e as x or &x, where x is a variable, and returns x.

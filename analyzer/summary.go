@@ -328,6 +328,7 @@ type summaries struct {
 	helpers  map[*types.Func]*helperFact      // nil value: not a helper, or in progress
 	wrappers map[*types.Func]*wrapperFact     // likewise
 	options  map[*types.Func]*optionFact      // likewise
+	readers  map[*types.Func]*readerFact      // likewise
 	// txnHelpers are the functions that a transaction's callback calls
 	// with its session context; see inTxnHelper.
 	txnHelpers map[*types.Func]bool
@@ -352,7 +353,8 @@ func (s *summaries) finish() {
 
 func newSummaries(c *checker, in *inspector.Inspector) *summaries {
 	s := &summaries{c: c, decls: make(map[*types.Func]inspector.Cursor), helpers: make(map[*types.Func]*helperFact),
-		wrappers: make(map[*types.Func]*wrapperFact), options: make(map[*types.Func]*optionFact)}
+		wrappers: make(map[*types.Func]*wrapperFact), options: make(map[*types.Func]*optionFact),
+		readers: make(map[*types.Func]*readerFact)}
 	for cur := range in.Root().Preorder((*ast.FuncDecl)(nil)) {
 		decl := cur.Node().(*ast.FuncDecl)
 		if fn, ok := c.pass.TypesInfo.Defs[decl.Name].(*types.Func); ok && decl.Body != nil {
@@ -373,6 +375,8 @@ func newSummaries(c *checker, in *inspector.Inspector) *summaries {
 			s.wrappers[fn] = fact
 		case *optionFact:
 			s.options[fn] = fact
+		case *readerFact:
+			s.readers[fn] = fact
 		}
 	}
 	return s
@@ -385,6 +389,7 @@ func (s *summaries) exportAll() {
 		s.helper(fn)
 		s.wrapper(fn)
 		s.option(fn)
+		s.reader(fn)
 	}
 }
 

@@ -41,7 +41,7 @@ func Claim(ctx context.Context, c *mongo.Collection, id bson.ObjectID) error {
 	return nil
 }
 
-func Next(ctx context.Context, c *mongo.Collection) (Item, error) {
+func Next(ctx context.Context, c *mongo.Collection) (Item, error) { // want Next:"reader"
 	var it Item
 	c.FindOneAndUpdate(ctx, bson.M{"qty": bson.M{"$gt": 0}}, bson.M{"$inc": bson.M{"qty": -1}}).Decode(&it) // want `FindOneAndUpdate is conditional on "qty" but the error of Decode is dropped`
 	return it, nil

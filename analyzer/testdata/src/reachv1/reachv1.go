@@ -172,3 +172,38 @@ func withOptions(ctx context.Context, c *mongo.Collection, owner string) {
 	c.UpdateOne(ctx, reachv1dep.Filter(reachv1dep.Owner(owner)), bson.M{"$set": bson.M{"name": "x"}})   // want `UpdateOne sets "name" but its filter matches only "owner"`
 	c.UpdateOne(ctx, reachv1dep.Filter(reachv1dep.Owner(owner)), bson.M{"$set": bson.M{"owner": "me"}}) // want `UpdateOne is conditional on "owner" but its result is discarded`
 }
+
+type Item struct {
+	ID  primitive.ObjectID `bson:"_id"`
+	Qty int                `bson:"qty"`
+}
+
+func getItem(ctx context.Context, c *mongo.Collection, id primitive.ObjectID) (Item, error) {
+	var it Item
+	err := c.FindOne(ctx, bson.M{"_id": id}).Decode(&it)
+	return it, err
+}
+
+func sellThroughGetter(ctx context.Context, c *mongo.Collection, id primitive.ObjectID) error {
+	it, err := getItem(ctx, c, id)
+	if err != nil {
+		return err
+	}
+	_, err = c.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"qty": it.Qty - 1}}) // want `read-modify-write: UpdateOne sets "qty"`
+	return err
+}
+
+func restockAll(ctx context.Context, c *mongo.Collection) error {
+	cur, err := c.Find(ctx, bson.M{})
+	if err != nil {
+		return err
+	}
+	var items []Item
+	if err := cur.All(ctx, &items); err != nil {
+		return err
+	}
+	for _, it := range items {
+		c.UpdateOne(ctx, bson.M{"_id": it.ID}, bson.M{"$set": bson.M{"qty": it.Qty + 10}}) // want `read-modify-write: UpdateOne sets "qty"`
+	}
+	return nil
+}
