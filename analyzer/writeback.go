@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"strings"
 )
 
 // A filter field guards an update only if the update can change it: a
@@ -22,7 +23,17 @@ import (
 // compare with the value matched.
 func (ev *evaluator) writesBack(ff filterFields, uf updateFields, f, m string) (back, unsure bool) {
 	matched, ok := ff.equalTo(f)
-	if f != m || !ok {
+	if !ok {
+		return false, false
+	}
+	if f != m {
+		// A $set of a parent of f ({a: doc} under a filter on a.b) may
+		// write f back as it was: unsure. A $inc, $push... of it changes it.
+		for _, e := range uf.sets {
+			if e.key == m && strings.HasPrefix(f, m+".") {
+				return false, true
+			}
+		}
 		return false, false
 	}
 	if s, ok := ast.Unparen(matched).(*summarized); ok && s.v.Kind == opaqueValue {

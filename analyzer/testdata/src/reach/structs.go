@@ -47,3 +47,18 @@ func dottedKeys(ctx context.Context, c *mongo.Collection, id bson.ObjectID, user
 	c.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"scores." + user: score}})                              // want `UpdateOne sets "scores" but its filter matches only "_id"`
 	c.UpdateOne(ctx, bson.M{"_id": id, "scores." + user: score - 1}, bson.M{"$set": bson.M{"scores." + user: score}}) // want `UpdateOne is conditional on "scores" but its result is discarded`
 }
+
+type Owner struct {
+	ID   string `bson:"id"`
+	Name string `bson:"name"`
+}
+
+type Pet struct {
+	Owner Owner `bson:"owner"`
+}
+
+// A $set of a parent of the filter's field may write the field back as it
+// was: neither a sure guard nor surely none, so nothing is said.
+func setParent(ctx context.Context, c *mongo.Collection, p Pet) {
+	c.UpdateOne(ctx, bson.M{"owner.id": p.Owner.ID}, bson.M{"$set": bson.M{"owner": p.Owner}})
+}
