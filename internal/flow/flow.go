@@ -68,6 +68,23 @@ type Func struct {
 	funcs  []ast.Node // root, then its function literals in source order
 	graphs map[ast.Node]*graph
 	vars   map[*types.Var]*variable
+	// hasGoto: 0 not looked for yet, 1 no goto, 2 a goto; see gotos.
+	hasGoto uint8
+}
+
+// gotos reports whether the function has a goto statement, which can jump
+// over any statement.
+func (f *Func) gotos() bool {
+	if f.hasGoto == 0 {
+		f.hasGoto = 1
+		for c := range f.root.Preorder((*ast.BranchStmt)(nil)) {
+			if c.Node().(*ast.BranchStmt).Tok == token.GOTO {
+				f.hasGoto = 2
+				break
+			}
+		}
+	}
+	return f.hasGoto == 2
 }
 
 // New returns the flow of the function at root, an *ast.FuncDecl or an

@@ -29,6 +29,7 @@ type variable struct {
 	events []event // sorted by block, node and position
 	steps  []Step  // the steps of the events, by index
 
+	placed bool // events have their nodes; see place
 	solved bool
 	in     []state // the values on entry to each block
 }
@@ -37,9 +38,13 @@ type variable struct {
 type event struct {
 	pos  token.Pos
 	node nodeAt
-	kind eventKind
-	init ast.Expr // assign: the value given; nil for the zero value
-	step int32    // addStep: index in variable.steps
+	// block is the block whose list holds the event's statement, and end
+	// the statement's end: see sequential.
+	block ast.Node
+	end   token.Pos
+	kind  eventKind
+	init  ast.Expr // assign: the value given; nil for the zero value
+	step  int32    // addStep: index in variable.steps
 }
 
 type eventKind uint8
@@ -88,8 +93,7 @@ func (f *Func) index(v *types.Var) *variable {
 		return nil
 	}
 	vr := &variable{f: f, v: v, fn: f.funcAt(v.Pos())}
-	g := f.graph(vr.fn)
-	if g == nil {
+	if _, isLit := vr.fn.(*ast.FuncLit); !isLit && vr.fn.(*ast.FuncDecl).Body == nil {
 		return nil
 	}
 	scope := f.root
@@ -129,16 +133,83 @@ func (f *Func) index(v *types.Var) *variable {
 			vr.unknown = true // a closure changes it: it may run at any time
 			return vr
 		}
-		n, ok := g.nodeOf(id.Pos())
-		if !ok {
-			vr.unknown = true
-			return vr
-		}
-		ev.pos, ev.node = id.Pos(), n
+		ev.pos = id.Pos()
+		ev.block, ev.end = statementOf(c)
 		vr.events = append(vr.events, ev)
 	}
 	if !declared {
 		vr.unknown = true
+	}
+	return vr
+}
+
+// straight returns the one value that reaches pos, without a graph, when
+// the variable's declaration and every statement that changes it follow
+// each other in one block, in a function without goto: they then run in
+// source order, and the ones that end before pos have run. It reports
+// false when the graph must decide.
+func (vr *variable) straight(pos token.Pos) ([]Value, bool, bool) {
+	if vr.param != nil {
+		if len(vr.events) == 0 {
+			return []Value{{Init: vr.param}}, true, true
+		}
+		return nil, false, false
+	}
+	if len(vr.events) == 0 || vr.events[0].block == nil || vr.f.gotos() {
+		return nil, false, false
+	}
+	for _, ev := range vr.events[1:] {
+		if ev.block != vr.events[0].block {
+			return nil, false, false
+		}
+	}
+	var val Value
+	for i, ev := range vr.events {
+		if i > 0 && ev.end > pos {
+			break
+		}
+		switch ev.kind {
+		case assign:
+			val = Value{Init: ev.init}
+		case opaque:
+			return nil, false, true
+		case addStep:
+			val.Steps = append(val.Steps, vr.steps[ev.step])
+		}
+	}
+	return []Value{val}, true, true
+}
+
+// statementOf returns the block (or case or comm clause) whose list holds
+// the statement at c, and the statement's end.
+func statementOf(c inspector.Cursor) (ast.Node, token.Pos) {
+	for ; c.Node() != nil; c = c.Parent() {
+		switch c.ParentEdgeKind() {
+		case edge.BlockStmt_List, edge.CaseClause_Body, edge.CommClause_Body:
+			return c.Parent().Node(), c.Node().End()
+		}
+		if _, ok := c.Node().(*ast.FuncLit); ok {
+			break
+		}
+	}
+	return nil, token.NoPos
+}
+
+// place finds the node of each event in the graph of the declaring
+// function, once, and sorts them by block and node. An event outside the
+// graph makes the variable unknown.
+func (vr *variable) place(g *graph) {
+	if vr.placed {
+		return
+	}
+	vr.placed = true
+	for i := range vr.events {
+		n, ok := g.nodeOf(vr.events[i].pos)
+		if !ok {
+			vr.unknown = true
+			return
+		}
+		vr.events[i].node = n
 	}
 	sort.SliceStable(vr.events, func(i, j int) bool {
 		a, b := vr.events[i].node, vr.events[j].node
@@ -147,7 +218,6 @@ func (f *Func) index(v *types.Var) *variable {
 		}
 		return a.index < b.index
 	})
-	return vr
 }
 
 // declaration reads the declaration of the variable at c.
@@ -293,9 +363,24 @@ func (vr *variable) appendTo(rhs ast.Expr) ([]ast.Expr, bool) {
 // changedFrom reports whether an event of the variable may run at or
 // after pos, a point of its declaring function.
 func (vr *variable) changedFrom(pos token.Pos) bool {
+	if len(vr.events) == 0 || len(vr.events) == 1 && vr.param == nil {
+		return false // only its declaration, which runs first
+	}
+	if _, _, ok := vr.straight(pos); ok {
+		for _, ev := range vr.events[1:] {
+			if ev.end > pos {
+				return true
+			}
+		}
+		return false
+	}
 	g := vr.f.graph(vr.fn)
+	if g == nil {
+		return true
+	}
+	vr.place(g)
 	n, ok := g.nodeOf(pos)
-	if !ok {
+	if !ok || vr.unknown {
 		return true
 	}
 	seen := make([]bool, len(g.g.Blocks))
@@ -330,9 +415,16 @@ func (vr *variable) changedFrom(pos token.Pos) bool {
 // valuesAt returns the values that reach pos, a point of the declaring
 // function; see Func.ValuesAt.
 func (vr *variable) valuesAt(pos token.Pos) ([]Value, bool) {
+	if vals, complete, ok := vr.straight(pos); ok {
+		return vals, complete
+	}
 	g := vr.f.graph(vr.fn)
+	if g == nil {
+		return nil, false
+	}
+	vr.place(g)
 	n, ok := g.nodeOf(pos)
-	if !ok {
+	if !ok || vr.unknown {
 		return nil, false
 	}
 	vr.solve(g)
