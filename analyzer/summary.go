@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"slices"
 	"strings"
 
+	"github.com/mongocas/mongocas-lint/internal/flow"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -68,6 +70,13 @@ func (v *summaryValue) String() string {
 	}
 	switch v.Kind {
 	case paramValue:
+		if len(v.Entries) > 0 {
+			var parts []string
+			for _, e := range v.Entries {
+				parts = append(parts, e.Key+": "+e.Value.String())
+			}
+			return fmt.Sprintf("$%d + {%s}", v.Param, strings.Join(parts, ", "))
+		}
 		return fmt.Sprintf("$%d", v.Param)
 	case constValue:
 		return fmt.Sprintf("%q", v.Const)
@@ -138,7 +147,7 @@ func (ev *evaluator) summarize(e ast.Expr, params map[*types.Var]int) *summaryVa
 	defer func() { ev.depth-- }()
 
 	e = ast.Unparen(e)
-	if s, ok := e.(*summarized); ok && s.v.Kind == paramValue {
+	if s, ok := e.(*summarized); ok && s.v.Kind == paramValue && len(s.v.Entries) == 0 {
 		return ev.summarize(s.arg(s.v.Param), params) // a helper calling a helper
 	}
 	if m, ok := e.(*merged); ok {
@@ -186,19 +195,64 @@ func (ev *evaluator) summarizeParam(id *ast.Ident, i int, params map[*types.Var]
 	if !complete || len(vals) == 0 {
 		return &summaryValue{}
 	}
-	var inits []ast.Expr
+	var sums []*summaryValue
+	seen := make(map[string]bool)
 	for _, val := range vals {
+		var v *summaryValue
 		switch {
 		case len(val.Steps) > 0:
-			return &summaryValue{}
+			v = ev.summarizeExtended(val, params)
 		case val.Init != nil && !isNil(ev.info, val.Init):
-			inits = append(inits, val.Init)
+			v = ev.summarize(val.Init, params)
+		default:
+			continue
+		}
+		if key := v.String(); !seen[key] {
+			seen[key] = true
+			sums = append(sums, v)
 		}
 	}
-	if len(inits) == 0 {
+	switch len(sums) {
+	case 0:
+		return &summaryValue{}
+	case 1:
+		return sums[0]
+	}
+	return &summaryValue{Kind: altValue, Elems: sums}
+}
+
+// summarizeExtended summarizes a parameter to which the function adds keys
+// (filter["deleted"] = false, filter = append(filter, bson.E{...})): the
+// caller's document with Entries added. Anything else is opaque.
+func (ev *evaluator) summarizeExtended(val flow.Value, params map[*types.Var]int) *summaryValue {
+	base := ev.summarize(val.Init, params)
+	if base.Kind != paramValue || len(base.Entries) > 0 {
 		return &summaryValue{}
 	}
-	return ev.summarizeAlts(inits, params)
+	added := &document{complete: true}
+	for _, st := range val.Steps {
+		switch {
+		case st.Apply != nil:
+			return &summaryValue{}
+		case st.Key != nil:
+			key, ok := ev.key(st.Key)
+			if !ok {
+				return &summaryValue{}
+			}
+			added.entries = append(added.entries, entry{key: key, value: st.Elems[0]})
+		default:
+			for _, elt := range st.Elems {
+				if !ev.addElem(added, elt, false) {
+					return &summaryValue{}
+				}
+			}
+		}
+	}
+	v := &summaryValue{Kind: paramValue, Param: base.Param, Complete: true}
+	for _, en := range added.entries {
+		v.Entries = append(v.Entries, summaryEntry{Key: en.key, Value: ev.summarize(en.value, params)})
+	}
+	return v
 }
 
 // summarizeAlts summarizes a value that is one of alts: the one summary
@@ -233,7 +287,7 @@ func (s *summarized) arg(i int) ast.Expr {
 func instantiate(v *summaryValue, args []ast.Expr, at ast.Node) ast.Expr {
 	s := &summarized{v: v, args: args}
 	s.From, s.To = at.Pos(), at.End()
-	if v.Kind == paramValue {
+	if v.Kind == paramValue && len(v.Entries) == 0 {
 		if a := s.arg(v.Param); a != nil {
 			return a
 		}
@@ -257,7 +311,16 @@ func (ev *evaluator) summarizedDoc(s *summarized) *document {
 	case altValue:
 		return ev.mergedDoc(s.alternatives())
 	case paramValue:
-		return ev.doc(s.arg(s.v.Param))
+		d := ev.doc(s.arg(s.v.Param))
+		if d == nil || len(s.v.Entries) == 0 {
+			return d
+		}
+		// The caller's document, with the keys the function adds.
+		ext := &document{entries: slices.Clip(d.entries), complete: d.complete}
+		for _, e := range s.v.Entries {
+			ext.entries = append(ext.entries, entry{key: e.Key, value: instantiate(e.Value, s.args, s)})
+		}
+		return ext
 	case docValue:
 		d := &document{complete: s.v.Complete}
 		for _, e := range s.v.Entries {

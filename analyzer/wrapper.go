@@ -146,16 +146,16 @@ func (s *summaries) resultFlow(fn *types.Func, w *write) (int, bool) {
 	return returned, false
 }
 
-// paramsIntact reports whether the function at cur never changes its
-// parameters in place (p["k"] = v, p.f = v, p++) or takes their address, so
-// that they hold the caller's arguments, or a value the function gave
-// them as a whole, which the flow follows (p = bson.M{"$set": p}).
+// paramsIntact reports whether the function at cur changes its
+// parameters only in ways the flow follows: a new value (p =
+// bson.M{"$set": p}) or a key added (p["k"] = v). A field assigned
+// (p.f = v), p++ or the address taken make it false.
 func paramsIntact(info *types.Info, cur inspector.Cursor, params map[*types.Var]int) bool {
 	for n := range cur.Preorder((*ast.AssignStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.IncDecStmt)(nil)) {
 		switch n := n.Node().(type) {
 		case *ast.AssignStmt:
 			for _, lhs := range n.Lhs {
-				if id, ok := rootIdent(lhs); ok && isParam(info, id, params) && (id != ast.Unparen(lhs) || n.Tok != token.ASSIGN) {
+				if id, ok := rootIdent(lhs); ok && isParam(info, id, params) && (n.Tok != token.ASSIGN || !wholeOrKey(lhs, id)) {
 					return false
 				}
 			}
@@ -247,4 +247,13 @@ func (v *summaryValue) passedOn() bool {
 		}
 	}
 	return false
+}
+
+// wholeOrKey reports whether lhs is the parameter id itself, or id[k].
+func wholeOrKey(lhs ast.Expr, id *ast.Ident) bool {
+	lhs = ast.Unparen(lhs)
+	if ix, ok := lhs.(*ast.IndexExpr); ok {
+		lhs = ast.Unparen(ix.X)
+	}
+	return lhs == id
 }

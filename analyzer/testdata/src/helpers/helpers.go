@@ -54,18 +54,19 @@ func twoReturns(id bson.ObjectID, admin bool) bson.M {
 	return bson.M{"_id": id, "owner": "me"}
 }
 
-// Not helpers: the analyzer cannot read what they return, so it is silent.
-
+// A helper that adds a key to the caller's document.
 func changesParam(f bson.M) bson.M {
 	f["tenant"] = 1
 	return f
 }
 
+// Not a helper: the analyzer cannot read what it returns, so it is silent.
+
 func fromGlobal() bson.M { return shared }
 
 func notHelpers(ctx context.Context, c *mongo.Collection, id bson.ObjectID) {
 	c.UpdateOne(ctx, twoReturns(id, true), setStatus("done")) // want `UpdateOne sets "status" but its filter matches only "_id", "owner"`
-	c.UpdateOne(ctx, changesParam(bson.M{"_id": id}), setStatus("done"))
+	c.UpdateOne(ctx, changesParam(bson.M{"_id": id}), setStatus("done")) // want `UpdateOne sets "status" but its filter matches only "_id", "tenant"`
 	c.UpdateOne(ctx, fromGlobal(), setStatus("done"))
 	// The fields are unknown, but an _id-only filter never guards.
 	c.UpdateOne(ctx, byID(id), setFields(shared)) // want `UpdateOne sets fields with \$set but its filter matches only "_id"`

@@ -84,8 +84,8 @@ func (s *Store) Patch(ctx context.Context, filter bson.D, fields any) error { //
 	return err
 }
 
-// A parameter changed in place is not the caller's document any more.
-func (s *Store) PatchLive(ctx context.Context, filter bson.M, fields any) error {
+// A key added to the caller's filter is read at each call.
+func (s *Store) PatchLive(ctx context.Context, filter bson.M, fields any) error { // want PatchLive:`wrapper UpdateMany filter \$1 \+ \{deleted: \?\} update \{\$set: \$2\} result dropped`
 	filter["deleted"] = false
 	_, err := s.c.UpdateMany(ctx, filter, bson.M{"$set": fields})
 	return err
@@ -93,5 +93,21 @@ func (s *Store) PatchLive(ctx context.Context, filter bson.M, fields any) error 
 
 func usePatch(ctx context.Context, s *Store, owner string) {
 	s.Patch(ctx, bson.D{{Key: "owner", Value: owner}}, bson.M{"a": 1}) // want `Store.Patch \(UpdateMany\) sets "a" but its filter matches only "owner"`
-	s.PatchLive(ctx, bson.M{"owner": owner}, bson.M{"a": 1})
+	s.PatchLive(ctx, bson.M{"owner": owner}, bson.M{"a": 1})           // want `Store.PatchLive \(UpdateMany\) sets "a" but its filter matches only "owner", "deleted"`
+	s.PatchLive(ctx, bson.M{"owner": owner}, bson.M{"deleted": true})
+}
+
+// A wrapper that adds a condition to the caller's filter on one path: the
+// filter is the caller's, or the caller's and deletedAt.
+func (s *Store) UpdateLive(ctx context.Context, filter bson.D, update any, withDeleted bool) error { // want UpdateLive:`wrapper UpdateOne filter \(\$1 \| \$1 \+ \{deletedAt: \{\$exists: \?\}\}\) update \$2 result dropped`
+	if !withDeleted {
+		filter = append(filter, bson.E{Key: "deletedAt", Value: bson.M{"$exists": false}})
+	}
+	_, err := s.c.UpdateOne(ctx, filter, update)
+	return err
+}
+
+func useUpdateLive(ctx context.Context, s *Store, id bson.ObjectID) {
+	s.UpdateLive(ctx, bson.D{{Key: "_id", Value: id}}, bson.M{"$set": bson.M{"name": "x"}}, false)        // want `Store.UpdateLive \(UpdateOne\) sets "name" but its filter matches only "_id", "deletedAt"`
+	s.UpdateLive(ctx, bson.D{{Key: "_id", Value: id}}, bson.M{"$set": bson.M{"deletedAt": "now"}}, false) // want `Store.UpdateLive discards the result of UpdateOne`
 }

@@ -207,3 +207,15 @@ func restockAll(ctx context.Context, c *mongo.Collection) error {
 	}
 	return nil
 }
+
+func (s *Store) UpdateLive(ctx context.Context, filter bson.M, update interface{}, withDeleted bool) error { // want UpdateLive:`wrapper UpdateOne filter \(\$1 \| \$1 \+ \{deleted: \?\}\) update \$2 result dropped`
+	if !withDeleted {
+		filter["deleted"] = false
+	}
+	_, err := s.c.UpdateOne(ctx, filter, update)
+	return err
+}
+
+func useUpdateLive(ctx context.Context, s *Store, id primitive.ObjectID) {
+	s.UpdateLive(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"name": "x"}}, false) // want `Store.UpdateLive \(UpdateOne\) sets "name" but its filter matches only "_id", "deleted"`
+}
