@@ -65,7 +65,7 @@ func changesParam(f bson.M) bson.M {
 func fromGlobal() bson.M { return shared }
 
 func notHelpers(ctx context.Context, c *mongo.Collection, id bson.ObjectID) {
-	c.UpdateOne(ctx, twoReturns(id, true), setStatus("done")) // want `UpdateOne sets "status" but its filter matches only "_id", "owner"`
+	c.UpdateOne(ctx, twoReturns(id, true), setStatus("done"))            // want `UpdateOne sets "status" but its filter matches only "_id", "owner"`
 	c.UpdateOne(ctx, changesParam(bson.M{"_id": id}), setStatus("done")) // want `UpdateOne sets "status" but its filter matches only "_id", "tenant"`
 	c.UpdateOne(ctx, fromGlobal(), setStatus("done"))
 	// The fields are unknown, but an _id-only filter never guards.
