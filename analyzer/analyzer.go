@@ -350,6 +350,12 @@ func (c *checker) checkWrite(w *write) {
 		return
 	}
 	g, maybe := ev.guards(ff, uf)
+	if ff.merged && uf.merged && len(g) > 0 {
+		// Both built on several paths: a filter field of one path and a
+		// change of another may never meet. Neither a sure guard nor
+		// surely none, so nothing is said.
+		maybe, g = append(maybe, g...), nil
+	}
 	// Each write is reported under one rule at most, the first that finds
 	// something in this order; see doc.go.
 	if (len(g) > 0 || len(maybe) > 0) && c.enabled(RuleStaleWriteBack) {

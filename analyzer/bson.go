@@ -121,6 +121,9 @@ type document struct {
 	// apart from them. A builder's summary reads them (see summarize).
 	applied      []*ast.CallExpr
 	restComplete bool
+	// merged: the document is one of several, on different paths (see
+	// mergeDocs).
+	merged bool
 }
 
 // An entry is one key of a document. A document of every write is read,
@@ -359,7 +362,7 @@ func (ev *evaluator) variable(id *ast.Ident) *document {
 	}
 	d := mergeDocs(docs)
 	if !complete && d.complete {
-		d = &document{entries: d.entries}
+		d = &document{entries: d.entries, merged: d.merged}
 	}
 	return d
 }

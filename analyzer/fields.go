@@ -14,6 +14,9 @@ import (
 type filterFields struct {
 	paths    []string // constrained field paths, in source order
 	complete bool     // the filter holds nothing else the analyzer cannot read
+	// merged: a document of the filter is one of several, on different
+	// paths; see checkWrite.
+	merged bool
 	// equal holds the top-level {field: value} equalities, for telling
 	// whether an update writes back the value it matched (see equalTo). A
 	// filter has few: a slice costs less than a map.
@@ -66,6 +69,7 @@ func (ev *evaluator) collectFilter(d *document, ff *filterFields, top bool) {
 	if !d.complete {
 		ff.complete = false
 	}
+	ff.merged = ff.merged || d.merged
 	for _, e := range d.entries {
 		switch {
 		case e.key == "$and" || e.key == "$or" || e.key == "$nor":
@@ -116,6 +120,9 @@ type updateFields struct {
 	// notUpdate: the document has keys that are not operators, which the
 	// driver rejects for an update; the analyzer says nothing of it.
 	notUpdate bool
+	// merged: a document of the update is one of several, on different
+	// paths; see checkWrite.
+	merged bool
 
 	doc      *document // the update document, for fixes; nil for pipelines
 	setValue ast.Expr  // the value of its "$set", for fixes
@@ -142,7 +149,7 @@ func (ev *evaluator) updateOf(w *write) updateFields {
 		if d == nil {
 			return updateFields{setsUnknown: true}
 		}
-		uf.doc = d
+		uf.doc, uf.merged = d, d.merged
 		for _, e := range d.entries {
 			uf.addSet(e)
 		}
@@ -156,7 +163,7 @@ func (ev *evaluator) updateOf(w *write) updateFields {
 		if d == nil {
 			return updateFields{}
 		}
-		uf.doc = d
+		uf.doc, uf.merged = d, d.merged
 		uf.complete = d.complete
 		for _, e := range d.entries {
 			ev.readOperator(e, &uf)
@@ -197,6 +204,9 @@ func (ev *evaluator) readOperator(op entry, uf *updateFields) {
 		return
 	}
 	d := ev.doc(op.value)
+	if d != nil && d.merged {
+		uf.merged = true
+	}
 	if op.key == "$set" {
 		uf.setValue = op.value
 		if d == nil || !d.complete {
@@ -246,6 +256,9 @@ func (ev *evaluator) readPipeline(e ast.Expr, uf *updateFields) {
 			switch op.key {
 			case "$set", "$addFields":
 				fields := ev.doc(op.value)
+				if fields != nil && fields.merged || stage.merged {
+					uf.merged = true
+				}
 				if fields == nil || !fields.complete {
 					uf.setsUnknown, uf.complete = true, false
 				}

@@ -45,7 +45,7 @@ func mergeDocs(ds []*document) *document {
 	if len(ds) == 1 {
 		return ds[0]
 	}
-	m := &document{complete: true, restComplete: true}
+	m := &document{complete: true, restComplete: true, merged: true}
 	for _, d := range ds {
 		m.complete = m.complete && d.complete
 		m.restComplete = m.restComplete && (d.complete || len(d.applied) > 0 && d.restComplete)
@@ -101,8 +101,9 @@ func (ev *evaluator) mergedDoc(m *merged) *document {
 	}
 	d := mergeDocs(docs)
 	if !complete {
-		d = &document{entries: d.entries}
+		d = &document{entries: d.entries, merged: true}
 	}
+	d.merged = true
 	return d
 }
 

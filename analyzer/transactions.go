@@ -252,8 +252,9 @@ func withTransactionStart(cbs []sessionCallback) (token.Pos, bool) {
 
 // clearlyNotSessionContext reports whether the context argument of a
 // write certainly does not carry the session of the callbacks that hold
-// it: context.Background(), context.TODO(), or a variable declared outside
-// the innermost callback that is not a session context itself.
+// it: context.Background(), context.TODO(), a variable declared outside
+// the innermost callback that is not a session context itself, or a field
+// of one (s.ctx).
 func clearlyNotSessionContext(info *types.Info, ctx ast.Expr, cbs []sessionCallback) bool {
 	ctx = ast.Unparen(ctx)
 	if call, ok := ctx.(*ast.CallExpr); ok {
@@ -261,15 +262,29 @@ func clearlyNotSessionContext(info *types.Info, ctx ast.Expr, cbs []sessionCallb
 		return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "context" &&
 			(fn.Name() == "Background" || fn.Name() == "TODO")
 	}
+	if len(cbs) == 0 {
+		return false
+	}
+	lit := cbs[0].lit.Node()
+	if sel, ok := ctx.(*ast.SelectorExpr); ok {
+		// A field (s.ctx) of a value made outside the callback holds a
+		// context of its own, not the callback's session.
+		root, ok := rootIdent(sel.X)
+		if !ok {
+			return false
+		}
+		v, ok := info.Uses[root].(*types.Var)
+		return ok && (v.Pos() < lit.Pos() || v.Pos() >= lit.End()) && info.Selections[sel] != nil &&
+			info.Selections[sel].Kind() == types.FieldVal
+	}
 	id, ok := ctx.(*ast.Ident)
-	if !ok || len(cbs) == 0 {
+	if !ok {
 		return false
 	}
 	v, ok := info.Uses[id].(*types.Var)
 	if !ok {
 		return false
 	}
-	lit := cbs[0].lit.Node()
 	if lit.Pos() <= v.Pos() && v.Pos() < lit.End() {
 		return false // declared in the callback: derived from its context
 	}

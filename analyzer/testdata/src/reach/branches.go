@@ -162,3 +162,16 @@ func loopCarriedGuard(ctx context.Context, c *mongo.Collection, id bson.ObjectID
 		filter["a"] = i
 	}
 }
+
+// A filter and an update both built on two paths: the guard of one path
+// may never meet the change of the other, and nothing is said.
+func correlatedPaths(ctx context.Context, c *mongo.Collection, id bson.ObjectID, sub string, existing bool) error {
+	filter := bson.M{"_id": id}
+	update := bson.M{"$push": bson.M{"subs": bson.M{"id": sub}}}
+	if existing {
+		filter = bson.M{"_id": id, "subs.id": sub}
+		update = bson.M{"$set": bson.M{"subs.$": bson.M{"id": sub}}}
+	}
+	_, err := c.UpdateOne(ctx, filter, update)
+	return err
+}

@@ -56,3 +56,18 @@ func creditOutside(ctx context.Context, sess *mongo.Session, items *mongo.Collec
 	})
 	return err
 }
+
+type service struct {
+	ctx   context.Context
+	items *mongo.Collection
+}
+
+// A context kept in a field is not the callback's session context.
+func (s *service) fieldCtx(sess *mongo.Session, id bson.ObjectID) error {
+	cb := func(sc context.Context) (any, error) {
+		_, err := s.items.UpdateOne(s.ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"qty": 1}}) // want `UpdateOne sets "qty" but its filter matches only "_id"`
+		return nil, err
+	}
+	_, err := sess.WithTransaction(s.ctx, cb)
+	return err
+}
