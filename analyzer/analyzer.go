@@ -322,12 +322,16 @@ func (c *checker) matchWrite(cur inspector.Cursor) *write {
 
 // readsOnly reports whether fn only reads the documents passed to it: a
 // function of the driver, a method of an interface seam, or a helper or a
-// wrapper (those never change their parameters; see paramsIntact).
+// wrapper that does not add keys to its parameters (see paramsIntact).
 func (c *checker) readsOnly(fn *types.Func) bool {
 	if fn.Pkg() != nil && IsDriverPath(fn.Pkg().Path()) || isCollectionSeam(fn) {
 		return true
 	}
-	return c.sums.helper(fn) != nil || c.sums.wrapper(fn) != nil
+	if h := c.sums.helper(fn); h != nil {
+		return !h.Changes
+	}
+	w := c.sums.wrapper(fn)
+	return w != nil && !w.Changes
 }
 
 // isReader reports whether fn returns a document it read through the

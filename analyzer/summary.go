@@ -56,11 +56,19 @@ type summaryEntry struct {
 // helperFact is the fact of a helper function: the document it returns.
 type helperFact struct {
 	Result *summaryValue
+	// Changes: the helper adds keys to a document its caller passed
+	// (p["k"] = v), which the caller then sees.
+	Changes bool
 }
 
 func (*helperFact) AFact() {}
 
-func (f *helperFact) String() string { return "helper " + f.Result.String() }
+func (f *helperFact) String() string {
+	if f.Changes {
+		return "helper " + f.Result.String() + " changes its parameters"
+	}
+	return "helper " + f.Result.String()
+}
 
 // String renders a summary compactly, for facts in test expectations:
 // {_id: $0, status: "new"}.
@@ -153,11 +161,21 @@ func (ev *evaluator) summarize(e ast.Expr, params map[*types.Var]int) *summaryVa
 	if m, ok := e.(*merged); ok {
 		return ev.summarizeAlts(m.alts, params)
 	}
+	if call, ok := e.(*ast.CallExpr); ok {
+		if s := ev.helperCall(call); s != nil && s.v.Kind == paramValue && len(s.v.Entries) > 0 {
+			return ev.summarizeExtendedCall(s, params)
+		}
+	}
+	var local *ast.Ident // a local variable, read from its values when not as a document
 	if id, ok := e.(*ast.Ident); ok {
 		if v, ok := ev.info.ObjectOf(id).(*types.Var); ok {
 			if i, ok := params[v]; ok {
-				return ev.summarizeParam(id, i, params)
+				if ev.info.Defs[id] != nil || ev.flow == nil {
+					return &summaryValue{Kind: paramValue, Param: i}
+				}
+				return ev.summarizeVar(id, params)
 			}
+			local = id
 		}
 	}
 	if s, ok := ev.stringConst(e); ok {
@@ -180,17 +198,18 @@ func (ev *evaluator) summarize(e ast.Expr, params map[*types.Var]int) *summaryVa
 		}
 		return sv
 	}
+	if local != nil && ev.flow != nil {
+		return ev.summarizeVar(local, params) // f := filter; f["k"] = v
+	}
 	return &summaryValue{}
 }
 
-// summarizeParam summarizes the parameter number i used (or declared) at
-// id: the caller's argument, or what the function assigned to it since
-// (update = bson.M{"$set": update}; if filter == nil { filter = bson.D{} }).
-// A parameter changed in place is not summarized.
-func (ev *evaluator) summarizeParam(id *ast.Ident, i int, params map[*types.Var]int) *summaryValue {
-	if ev.info.Defs[id] != nil || ev.flow == nil {
-		return &summaryValue{Kind: paramValue, Param: i}
-	}
+// summarizeVar summarizes the variable used at id from the values that
+// reach the use: for a parameter, the caller's argument or what the
+// function assigned to it since (update = bson.M{"$set": update};
+// if filter == nil { filter = bson.D{} }), with the keys added to it
+// (filter["deleted"] = false).
+func (ev *evaluator) summarizeVar(id *ast.Ident, params map[*types.Var]int) *summaryValue {
 	vals, complete := ev.flow.ValuesAt(id)
 	if !complete || len(vals) == 0 {
 		return &summaryValue{}
@@ -221,12 +240,27 @@ func (ev *evaluator) summarizeParam(id *ast.Ident, i int, params map[*types.Var]
 	return &summaryValue{Kind: altValue, Elems: sums}
 }
 
+// summarizeExtendedCall summarizes a call of a helper that adds keys to
+// its argument, when the argument is a parameter here: this parameter,
+// with the helper's keys.
+func (ev *evaluator) summarizeExtendedCall(s *summarized, params map[*types.Var]int) *summaryValue {
+	base := ev.summarize(s.arg(s.v.Param), params)
+	if base.Kind != paramValue {
+		return &summaryValue{}
+	}
+	v := &summaryValue{Kind: paramValue, Param: base.Param, Complete: true, Entries: slices.Clip(base.Entries)}
+	for _, e := range s.v.Entries {
+		v.Entries = append(v.Entries, summaryEntry{Key: e.Key, Value: ev.summarize(instantiate(e.Value, s.args, s), params)})
+	}
+	return v
+}
+
 // summarizeExtended summarizes a parameter to which the function adds keys
 // (filter["deleted"] = false, filter = append(filter, bson.E{...})): the
 // caller's document with Entries added. Anything else is opaque.
 func (ev *evaluator) summarizeExtended(val flow.Value, params map[*types.Var]int) *summaryValue {
 	base := ev.summarize(val.Init, params)
-	if base.Kind != paramValue || len(base.Entries) > 0 {
+	if base.Kind != paramValue {
 		return &summaryValue{}
 	}
 	added := &document{complete: true}
@@ -248,7 +282,7 @@ func (ev *evaluator) summarizeExtended(val flow.Value, params map[*types.Var]int
 			}
 		}
 	}
-	v := &summaryValue{Kind: paramValue, Param: base.Param, Complete: true}
+	v := &summaryValue{Kind: paramValue, Param: base.Param, Complete: true, Entries: slices.Clip(base.Entries)}
 	for _, en := range added.entries {
 		v.Entries = append(v.Entries, summaryEntry{Key: en.key, Value: ev.summarize(en.value, params)})
 	}
@@ -524,7 +558,7 @@ func (s *summaries) summarizeHelper(fn *types.Func, cur inspector.Cursor) *helpe
 	if !v.isDocument() {
 		return nil
 	}
-	return &helperFact{Result: v}
+	return &helperFact{Result: v, Changes: changesParams(info, cur, params)}
 }
 
 // isDocument reports whether v is a document, an array or a parameter, or

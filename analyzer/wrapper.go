@@ -31,6 +31,8 @@ type wrapperFact struct {
 	// Dropped: the wrapper discards the driver's result, so no caller can
 	// tell whether a conditional write happened.
 	Dropped bool
+	// Changes: the wrapper adds keys to a document its caller passed.
+	Changes bool
 }
 
 func (*wrapperFact) AFact() {}
@@ -42,6 +44,9 @@ func (f *wrapperFact) String() string {
 		s += " result dropped"
 	case f.Returned >= 0:
 		s += " result returned"
+	}
+	if f.Changes {
+		s += " changes its parameters"
 	}
 	return s
 }
@@ -78,7 +83,8 @@ func (s *summaries) summarizeWrapper(fn *types.Func, cur inspector.Cursor) *wrap
 		return nil
 	}
 	ev := s.c.evaluatorAt(cur)
-	f := &wrapperFact{Method: w.name, Replace: w.replace, Result: w.result, Returned: -1}
+	f := &wrapperFact{Method: w.name, Replace: w.replace, Result: w.result, Returned: -1,
+		Changes: changesParams(s.c.pass.TypesInfo, cur, params)}
 	if !w.byID() {
 		f.Filter = ev.summarize(w.filter, params)
 	}
@@ -256,4 +262,19 @@ func wholeOrKey(lhs ast.Expr, id *ast.Ident) bool {
 		lhs = ast.Unparen(ix.X)
 	}
 	return lhs == id
+}
+
+// changesParams reports whether the function at cur adds keys to a map
+// its caller passed: p["k"] = v.
+func changesParams(info *types.Info, cur inspector.Cursor, params map[*types.Var]int) bool {
+	for n := range cur.Preorder((*ast.AssignStmt)(nil)) {
+		for _, lhs := range n.Node().(*ast.AssignStmt).Lhs {
+			if ix, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok {
+				if id, ok := ast.Unparen(ix.X).(*ast.Ident); ok && isParam(info, id, params) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

@@ -116,3 +116,18 @@ func ByIDWith(id bson.ObjectID, opts ...Option) bson.M { // want ByIDWith:`helpe
 	}
 	return m
 }
+
+// ExcludeDeleted adds a condition to the caller's filter.
+func ExcludeDeleted(filter bson.D) bson.D { // want ExcludeDeleted:`helper \$0 \+ \{deletedAt: \{\$exists: \?\}\}`
+	f := filter
+	f = append(f, bson.E{Key: "deletedAt", Value: bson.M{"$exists": false}})
+	return f
+}
+
+// Live calls a helper that extends its parameter, on one path.
+func Live(filter bson.D, all bool) bson.D { // want Live:`helper \(\$0 \| \$0 \+ \{deletedAt: \{\$exists: \?\}\}\)`
+	if !all {
+		filter = ExcludeDeleted(filter)
+	}
+	return filter
+}

@@ -58,3 +58,7 @@ func options(ctx context.Context, c *mongo.Collection, id bson.ObjectID, opts []
 	c.UpdateOne(ctx, helpersdep.ByIDWith(id, opts...), bson.M{"$set": bson.M{"state": "done"}})
 	c.UpdateOne(ctx, helpersdep.ByIDWith(id, func(m bson.M) { m["state"] = "new" }), bson.M{"$set": bson.M{"state": "done"}})
 }
+
+func extended(ctx context.Context, c *mongo.Collection, id bson.ObjectID) {
+	c.UpdateOne(ctx, helpersdep.Live(bson.D{{Key: "_id", Value: id}}, false), bson.M{"$set": bson.M{"name": "x"}}) // want `UpdateOne sets "name" but its filter matches only "_id", "deletedAt"`
+}
