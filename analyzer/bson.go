@@ -349,22 +349,7 @@ func (ev *evaluator) variable(id *ast.Ident) *document {
 	if len(vals) == 1 && len(vals[0].Steps) == 0 && vals[0].Init != nil && complete {
 		return ev.doc(vals[0].Init) // the document as written, for fixes
 	}
-	docs := make([]*document, 0, len(vals))
-	for _, val := range vals {
-		if d := ev.valueDoc(val); d != nil {
-			docs = append(docs, d)
-		} else {
-			complete = false
-		}
-	}
-	if len(docs) == 0 {
-		return nil
-	}
-	d := mergeDocs(docs)
-	if !complete && d.complete {
-		d = &document{entries: d.entries, merged: d.merged}
-	}
-	return d
+	return mergeRead(len(vals), func(i int) *document { return ev.valueDoc(vals[i]) }, complete)
 }
 
 // valueDoc reads one value of a variable as a document.

@@ -85,12 +85,24 @@ func (d *document) index(key string) int {
 }
 
 // mergedDoc reads a merged value as a document: the documents of its
-// alternatives merged, incomplete when one of them cannot be read.
+// alternatives merged.
 func (ev *evaluator) mergedDoc(m *merged) *document {
-	var docs []*document
-	complete := true
-	for _, a := range m.alts {
-		if d := ev.doc(a); d != nil {
+	d := mergeRead(len(m.alts), func(i int) *document { return ev.doc(m.alts[i]) }, true)
+	if d != nil && !d.merged {
+		c := *d // one alternative read: a document others may hold too
+		c.merged = true
+		d = &c
+	}
+	return d
+}
+
+// mergeRead merges the documents read(0), ..., read(n-1); one that cannot
+// be read, or complete false, makes the result incomplete. It returns nil
+// when none can be read.
+func mergeRead(n int, read func(int) *document, complete bool) *document {
+	docs := make([]*document, 0, n)
+	for i := range n {
+		if d := read(i); d != nil {
 			docs = append(docs, d)
 		} else {
 			complete = false
@@ -100,10 +112,9 @@ func (ev *evaluator) mergedDoc(m *merged) *document {
 		return nil
 	}
 	d := mergeDocs(docs)
-	if !complete {
-		d = &document{entries: d.entries, merged: true}
+	if !complete && d.complete {
+		d = &document{entries: d.entries, merged: d.merged}
 	}
-	d.merged = true
 	return d
 }
 
