@@ -27,11 +27,13 @@ func (ev *evaluator) writesBack(ff filterFields, uf updateFields, f, m string) (
 		return false, false
 	}
 	if f != m {
-		// A $set of a parent of f ({a: doc} under a filter on a.b) may
-		// write f back as it was: unsure. A $inc, $push... of it changes it.
+		// A $set of a document at a parent of f ({a: doc} under a filter
+		// on a.b) may write f back as it was: unsure. A $inc, $push... of
+		// it changes it.
 		for _, e := range uf.sets {
 			if e.key == m && strings.HasPrefix(f, m+".") {
-				return false, true
+				// A constant or nil there surely removes f.
+				return false, e.value == nil || !isNil(ev.info, e.value) && ev.constantOf(e.value) == nil
 			}
 		}
 		return false, false

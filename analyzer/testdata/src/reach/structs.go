@@ -62,3 +62,8 @@ type Pet struct {
 func setParent(ctx context.Context, c *mongo.Collection, p Pet) {
 	c.UpdateOne(ctx, bson.M{"owner.id": p.Owner.ID}, bson.M{"$set": bson.M{"owner": p.Owner}})
 }
+
+// A parent set to nil surely changes the field under it: a guard.
+func releaseParent(ctx context.Context, c *mongo.Collection, owner string) {
+	c.UpdateMany(ctx, bson.M{"owner.id": owner}, bson.M{"$set": bson.M{"owner": nil}}) // want `UpdateMany is conditional on "owner.id" but its result is discarded`
+}
