@@ -353,6 +353,7 @@ func (c *checker) checkWrite(w *write) {
 	if uf.notUpdate {
 		return
 	}
+	ev.addArrayFilters(w, &ff, uf)
 	g, maybe := ev.guards(ff, uf)
 	if ff.merged && uf.merged && len(g) > 0 {
 		// Both built on several paths: a filter field of one path and a

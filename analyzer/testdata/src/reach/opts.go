@@ -111,3 +111,14 @@ func useUpdateLive(ctx context.Context, s *Store, id bson.ObjectID) {
 	s.UpdateLive(ctx, bson.D{{Key: "_id", Value: id}}, bson.M{"$set": bson.M{"name": "x"}}, false)        // want `Store.UpdateLive \(UpdateOne\) sets "name" but its filter matches only "_id", "deletedAt"`
 	s.UpdateLive(ctx, bson.D{{Key: "_id", Value: id}}, bson.M{"$set": bson.M{"deletedAt": "now"}}, false) // want `Store.UpdateLive discards the result of UpdateOne`
 }
+
+// The arrayFilters option is a condition on the elements a $[e] path
+// changes: a guard when the update changes the field it tests.
+func arrayFilterConditions(ctx context.Context, c *mongo.Collection, id bson.ObjectID, user string, state string, other options.Lister[options.UpdateOneOptions]) {
+	byUser := options.UpdateOne().SetArrayFilters([]any{bson.M{"m.user": user}})
+	c.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"members.$[m].state": state}}, byUser) // want `UpdateOne sets "members.\$\[m\].state" but its filter matches only "_id", "members.user"`
+	pending := options.UpdateOne().SetArrayFilters([]any{bson.M{"m.user": user, "m.state": "pending"}})
+	c.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"members.$[m].state": state}}, pending) // want `UpdateOne is conditional on "members.state"`
+	// Options that cannot be read may hold a guard.
+	c.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"members.$[m].state": state}}, other)
+}

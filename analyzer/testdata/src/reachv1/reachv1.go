@@ -219,3 +219,9 @@ func (s *Store) UpdateLive(ctx context.Context, filter bson.M, update interface{
 func useUpdateLive(ctx context.Context, s *Store, id primitive.ObjectID) {
 	s.UpdateLive(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"name": "x"}}, false) // want `Store.UpdateLive \(UpdateOne\) sets "name" but its filter matches only "_id", "deleted"`
 }
+
+func arrayFilterConditions(ctx context.Context, c *mongo.Collection, id primitive.ObjectID, user string) {
+	opts := options.Update().SetArrayFilters(options.ArrayFilters{Filters: []interface{}{bson.D{{"m.user", user}}}})
+	c.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"members.$[m].role": "admin"}}, opts) // want `UpdateOne sets "members.\$\[m\].role" but its filter matches only "_id", "members.user"`
+	c.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"members.$[m].role": "admin"}})
+}
