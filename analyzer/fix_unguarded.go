@@ -96,10 +96,44 @@ func (c *checker) incFix(ev *evaluator, uf updateFields, decoded varSet) (analys
 		edits = append(edits, replace(e.value.Pos(), e.value.End(), delta))
 		fields = append(fields, e.key)
 	}
+	if !c.usedElsewhere(ev, decoded, edits[1:]) {
+		return analysis.SuggestedFix{}, false // the read would be left unused, and the code would not build
+	}
 	return analysis.SuggestedFix{
 		Message:   fmt.Sprintf("Use $inc for %s", quoteList(fields)),
 		TextEdits: edits,
 	}, true
+}
+
+// usedElsewhere reports whether each variable of decoded that the
+// replaced ranges use is also used outside them.
+func (c *checker) usedElsewhere(ev *evaluator, decoded varSet, replaced []analysis.TextEdit) bool {
+	inside := func(pos token.Pos) bool {
+		for _, r := range replaced {
+			if r.Pos <= pos && pos < r.End {
+				return true
+			}
+		}
+		return false
+	}
+	for _, v := range decoded {
+		lv := ev.locals.local(v)
+		if lv == nil {
+			continue
+		}
+		mentioned, elsewhere := false, false
+		for _, u := range lv.uses {
+			if inside(u.Node().Pos()) {
+				mentioned = true
+			} else {
+				elsewhere = true
+			}
+		}
+		if mentioned && !elsewhere {
+			return false
+		}
+	}
+	return true
 }
 
 // deltaOf matches the value of a $set entry as the entry's own field of a
