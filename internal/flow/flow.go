@@ -36,7 +36,8 @@ const MaxValues = 8
 // variables are passed to.
 type Config struct {
 	// ReadsOnly reports whether fn only reads the maps and slices passed
-	// to it. Nil: no function does, beyond the rule of argumentReadOnly.
+	// to it. Nil: no function does, beyond the parameters of interface type
+	// (see readOnlyArg).
 	ReadsOnly func(fn *types.Func) bool
 }
 

@@ -23,10 +23,10 @@ type variable struct {
 	// its address is taken, or a closure changes it.
 	unknown bool
 	// param is the identifier that declares a parameter, result or
-	// receiver: on entry it holds what the caller gave, a value whose Init
-	// is this identifier.
+	// receiver: on entry it holds a value whose Init is this identifier
+	// (for a parameter, what the caller gave).
 	param  *ast.Ident
-	events []event // sorted by block, node and position
+	events []event // in source order; by block and node once placed
 	steps  []Step  // the steps of the events, by index
 
 	placed bool // events have their nodes; see place
@@ -39,7 +39,7 @@ type event struct {
 	pos  token.Pos
 	node nodeAt
 	// block is the block whose list holds the event's statement, and end
-	// the statement's end: see sequential.
+	// the statement's end: see straight.
 	block ast.Node
 	end   token.Pos
 	kind  eventKind
