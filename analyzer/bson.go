@@ -178,6 +178,8 @@ type evaluator struct {
 	sums   *summaries       // summaries of helper functions; nil reads no helper
 	fn     inspector.Cursor // the outermost function; invalid outside one
 	depth  int
+	// summarized are the variables summarized so far (see summarizeVar).
+	summarized map[*ast.Ident]*summaryValue
 	// docs are the literals and variables read so far, nil when they are
 	// no document: several rules read the same filter and update.
 	docs map[ast.Expr]*document
@@ -203,12 +205,16 @@ func (ev *evaluator) doc(e ast.Expr) *document {
 	case *ast.CompositeLit, *ast.Ident:
 		d, ok := ev.docs[e]
 		if !ok {
-			d = ev.read(e)
 			if ev.docs == nil {
 				// Sized for a function of a few writes, to spare the
 				// map's first growths.
 				ev.docs = make(map[ast.Expr]*document, 16)
 			}
+			// While e is read it reads as no document: a variable built
+			// from itself in a loop (f = bson.M{"$or": bson.A{f, x}})
+			// is then unknown where it holds itself, not read forever.
+			ev.docs[e] = nil
+			d = ev.read(e)
 			ev.docs[e] = d
 		}
 		return d

@@ -61,11 +61,21 @@ func (ev *evaluator) filterOf(w *write) filterFields {
 	if d == nil {
 		return filterFields{}
 	}
-	ev.collectFilter(d, &ff, true)
+	ev.collectFilter(d, &ff, true, nil)
 	return ff
 }
 
-func (ev *evaluator) collectFilter(d *document, ff *filterFields, top bool) {
+// collectFilter adds the conditions of d to ff. seen are the documents
+// read so far: a document built from itself in a loop holds itself, so a
+// document met again is not read again, and the filter is incomplete.
+func (ev *evaluator) collectFilter(d *document, ff *filterFields, top bool, seen *[]*document) {
+	if seen != nil {
+		if slices.Contains(*seen, d) || len(*seen) > maxDepth {
+			ff.complete = false
+			return
+		}
+		*seen = append(*seen, d)
+	}
 	if !d.complete {
 		ff.complete = false
 	}
@@ -86,7 +96,10 @@ func (ev *evaluator) collectFilter(d *document, ff *filterFields, top bool) {
 					ff.complete = false
 					continue
 				}
-				ev.collectFilter(sub, ff, false)
+				if seen == nil {
+					seen = &[]*document{d} // made for the filters that nest documents only
+				}
+				ev.collectFilter(sub, ff, false, seen)
 			}
 		case e.key == "$comment", removedFilterOps[e.key]:
 			// No condition on the document: a note, or a lock hint that

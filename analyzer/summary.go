@@ -210,6 +210,22 @@ func (ev *evaluator) summarize(e ast.Expr, params map[*types.Var]int) *summaryVa
 // if filter == nil { filter = bson.D{} }), with the keys added to it
 // (filter["deleted"] = false).
 func (ev *evaluator) summarizeVar(id *ast.Ident, params map[*types.Var]int) *summaryValue {
+	if v, ok := ev.summarized[id]; ok {
+		if v == nil {
+			return &summaryValue{} // in progress: a variable built from itself
+		}
+		return v
+	}
+	if ev.summarized == nil {
+		ev.summarized = make(map[*ast.Ident]*summaryValue)
+	}
+	ev.summarized[id] = nil
+	v := ev.summarizeValues(id, params)
+	ev.summarized[id] = v
+	return v
+}
+
+func (ev *evaluator) summarizeValues(id *ast.Ident, params map[*types.Var]int) *summaryValue {
 	vals, complete := ev.flow.ValuesAt(id)
 	if !complete || len(vals) == 0 {
 		return &summaryValue{}

@@ -175,3 +175,27 @@ func correlatedPaths(ctx context.Context, c *mongo.Collection, id bson.ObjectID,
 	_, err := c.UpdateOne(ctx, filter, update)
 	return err
 }
+
+// A filter built from itself in a loop holds itself on the next
+// iteration: read once, it is unknown there, and nothing is said.
+func builtFromItself(ctx context.Context, c *mongo.Collection, id bson.ObjectID, tenants []string) {
+	filter := bson.M{"_id": id}
+	for _, t := range tenants {
+		filter = bson.M{"$or": bson.A{filter, bson.M{"tenant": t}}}
+		filter = bson.M{"$and": bson.A{filter, filter, bson.M{"x": t}}}
+	}
+	c.UpdateOne(ctx, filter, bson.M{"$set": bson.M{"a": 1}})
+}
+
+// A helper that builds its document from itself in a loop.
+func nested(f bson.M, keys []string) bson.M {
+	for _, k := range keys {
+		f = bson.M{"$and": bson.A{f, f, bson.M{k: 1}}}
+		f = bson.M{"$or": bson.A{f, f}}
+	}
+	return f
+}
+
+func useNested(ctx context.Context, c *mongo.Collection, id bson.ObjectID) {
+	c.UpdateOne(ctx, nested(bson.M{"_id": id}, nil), bson.M{"$set": bson.M{"a": 1}})
+}
