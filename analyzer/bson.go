@@ -355,11 +355,13 @@ func (ev *evaluator) variable(id *ast.Ident) *document {
 	if len(vals) == 1 && len(vals[0].Steps) == 0 && vals[0].Init != nil && complete {
 		return ev.doc(vals[0].Init) // the document as written, for fixes
 	}
-	return mergeRead(len(vals), func(i int) *document { return ev.valueDoc(vals[i]) }, complete)
+	return mergeRead(len(vals), func(i int) *document { return ev.valueDoc(vals[i], id.Pos()) }, complete)
 }
 
-// valueDoc reads one value of a variable as a document.
-func (ev *evaluator) valueDoc(val flow.Value) *document {
+// valueDoc reads one value of a variable, used at pos, as a document. A
+// key added after pos reaches it from an earlier turn of a loop: its value
+// was computed then, and is left unknown.
+func (ev *evaluator) valueDoc(val flow.Value, pos token.Pos) *document {
 	var d *document
 	if val.Init == nil {
 		d = &document{complete: true} // declared without a value: empty
@@ -387,7 +389,11 @@ func (ev *evaluator) valueDoc(val flow.Value) *document {
 			d.complete = false // a key the code computes: unknown, the others stay known
 			continue
 		}
-		d.entries = append(d.entries, entry{key: key, value: s.Elems[0]})
+		value := s.Elems[0]
+		if value.Pos() > pos {
+			value = nil
+		}
+		d.entries = append(d.entries, entry{key: key, value: value})
 	}
 	if len(d.applied) > 0 {
 		d.restComplete, d.complete = d.complete, false

@@ -150,9 +150,8 @@ func (ev *evaluator) pureVars(e ast.Expr) ([]types.Object, bool) {
 }
 
 // assignedAfter reports whether the variable v may change after pos in the
-// enclosing function: assigned, incremented, or its address taken, after
-// pos or before it in a loop that holds both. Without the function's
-// syntax, it answers true.
+// enclosing function: assigned, incremented, or its address taken.
+// Without the function's syntax, it answers true.
 func (ev *evaluator) assignedAfter(v types.Object, pos token.Pos) bool {
 	if _, isVar := v.(*types.Var); !isVar {
 		return false // constants, types, functions, packages
@@ -162,7 +161,7 @@ func (ev *evaluator) assignedAfter(v types.Object, pos token.Pos) bool {
 	}
 	changed := false
 	for c := range ev.fn.Preorder((*ast.AssignStmt)(nil), (*ast.IncDecStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.RangeStmt)(nil)) {
-		if c.Node().Pos() < pos && !ev.inOneLoop(c.Node().Pos(), pos) {
+		if c.Node().Pos() < pos {
 			continue
 		}
 		var targets []ast.Expr
@@ -185,18 +184,4 @@ func (ev *evaluator) assignedAfter(v types.Object, pos token.Pos) bool {
 		}
 	}
 	return changed
-}
-
-// inOneLoop reports whether a loop of the function holds both a and b:
-// what runs at a may then run again after b.
-func (ev *evaluator) inOneLoop(a, b token.Pos) bool {
-	if ev.locals == nil {
-		return true
-	}
-	for _, loop := range ev.locals.loops {
-		if loop.Pos() <= a && a < loop.End() && loop.Pos() <= b && b < loop.End() {
-			return true
-		}
-	}
-	return false
 }

@@ -67,3 +67,11 @@ func setParent(ctx context.Context, c *mongo.Collection, p Pet) {
 func releaseParent(ctx context.Context, c *mongo.Collection, owner string) {
 	c.UpdateMany(ctx, bson.M{"owner.id": owner}, bson.M{"$set": bson.M{"owner": nil}}) // want `UpdateMany is conditional on "owner.id" but its result is discarded`
 }
+
+// In a loop, the filter and the replacement are read in the same turn:
+// the name matched is the name written back.
+func replaceEach(ctx context.Context, c *mongo.Collection, in <-chan Setting) {
+	for s := range in {
+		c.ReplaceOne(ctx, bson.M{"kind": s.Kind}, s) // want `ReplaceOne replaces the whole document but its filter matches only "kind" and it writes "kind" back unchanged`
+	}
+}
