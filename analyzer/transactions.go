@@ -62,17 +62,7 @@ func (c *checker) inTxnHelper(w *write) bool {
 	if !ok || !c.sums.txnHelpers[fn] {
 		return false
 	}
-	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
-	if !ok {
-		return false
-	}
-	params := fn.Signature().Params()
-	for i := range params.Len() {
-		if params.At(i) == v {
-			return true
-		}
-	}
-	return false
+	return isParamOf(c.pass.TypesInfo, id, fn)
 }
 
 // findTxnHelpers finds the functions of the package that a session
@@ -106,7 +96,51 @@ func (c *checker) findTxnHelpers(in *inspector.Inspector) map[*types.Func]bool {
 			helpers[fn.Origin()] = true
 		}
 	}
+	if helpers == nil {
+		return nil
+	}
+	// A helper that passes its context parameter on to another function
+	// of the package makes that one a helper too.
+	for changed := true; changed; {
+		changed = false
+		for cur := range in.Root().Preorder((*ast.FuncDecl)(nil)) {
+			decl := cur.Node().(*ast.FuncDecl)
+			fn, ok := info.Defs[decl.Name].(*types.Func)
+			if !ok || !helpers[fn] || decl.Body == nil {
+				continue
+			}
+			for cc := range cur.Preorder((*ast.CallExpr)(nil)) {
+				call := cc.Node().(*ast.CallExpr)
+				if len(call.Args) == 0 || !isParamOf(info, call.Args[0], fn) {
+					continue
+				}
+				if g := calleeFunc(info, call); g != nil && g.Pkg() == c.pass.Pkg && !helpers[g.Origin()] {
+					helpers[g.Origin()] = true
+					changed = true
+				}
+			}
+		}
+	}
 	return helpers
+}
+
+// isParamOf reports whether e is a parameter of fn.
+func isParamOf(info *types.Info, e ast.Expr, fn *types.Func) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok {
+		return false
+	}
+	params := fn.Signature().Params()
+	for i := range params.Len() {
+		if params.At(i) == v {
+			return true
+		}
+	}
+	return false
 }
 
 // isContextType reports whether t is context.Context or a driver session

@@ -71,3 +71,24 @@ func (s *service) fieldCtx(sess *mongo.Session, id bson.ObjectID) error {
 	_, err := sess.WithTransaction(s.ctx, cb)
 	return err
 }
+
+// A helper of a helper, given the session context, is in the transaction
+// too.
+func debitTwice(ctx context.Context, items *mongo.Collection, id bson.ObjectID) error {
+	if err := debitRetry(ctx, items, id); err != nil {
+		return err
+	}
+	return debitRetry(ctx, items, id)
+}
+
+func debitRetry(ctx context.Context, items *mongo.Collection, id bson.ObjectID) error {
+	_, err := items.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"qty": 0}})
+	return err
+}
+
+func transferTwice(ctx context.Context, sess *mongo.Session, items *mongo.Collection, id bson.ObjectID) error {
+	_, err := sess.WithTransaction(ctx, func(sc context.Context) (any, error) {
+		return nil, debitTwice(sc, items, id)
+	})
+	return err
+}
