@@ -50,19 +50,24 @@ func (c *checker) inTransaction(w *write) bool {
 // the session's context (a helper of the callback): the write may then
 // run in the transaction, and nothing is said.
 func (c *checker) inTxnHelper(w *write) bool {
-	id, ok := ast.Unparen(w.ctx).(*ast.Ident)
-	if !ok || len(c.sums.txnHelpers) == 0 {
+	if len(c.sums.txnHelpers) == 0 {
 		return false
 	}
 	fd, ok := enclosingFunc(w.cur).Node().(*ast.FuncDecl)
 	if !ok {
 		return false
 	}
-	fn, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+	info := c.pass.TypesInfo
+	fn, ok := info.Defs[fd.Name].(*types.Func)
 	if !ok || !c.sums.txnHelpers[fn] {
 		return false
 	}
-	return isParamOf(c.pass.TypesInfo, id, fn)
+	if w.wrapper != "" {
+		// A wrapper's call: its first argument is the context it passes on.
+		call, ok := w.node().(*ast.CallExpr)
+		return ok && len(call.Args) > 0 && isParamOf(info, call.Args[0], fn)
+	}
+	return w.ctx != nil && isParamOf(info, w.ctx, fn)
 }
 
 // findTxnHelpers finds the functions of the package that a session

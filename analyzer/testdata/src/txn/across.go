@@ -92,3 +92,20 @@ func transferTwice(ctx context.Context, sess *mongo.Session, items *mongo.Collec
 	})
 	return err
 }
+
+// A wrapper called by a transaction's helper with its context.
+func (s *service) setQty(ctx context.Context, filter, update any) error {
+	_, err := s.items.UpdateOne(ctx, filter, update)
+	return err
+}
+
+func (s *service) zero(ctx context.Context, id bson.ObjectID) error {
+	return s.setQty(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"qty": 0}})
+}
+
+func (s *service) zeroInTxn(ctx context.Context, sess *mongo.Session, id bson.ObjectID) error {
+	_, err := sess.WithTransaction(ctx, func(sc context.Context) (any, error) {
+		return nil, s.zero(sc, id)
+	})
+	return err
+}
