@@ -368,13 +368,6 @@ func (ev *evaluator) equalityOf(cond ast.Expr) (ast.Expr, bool) {
 	return nil, false
 }
 
-// isOperatorDoc reports whether e is a document of query operators
-// ({"$gt": 0}), not a value to match.
-func (ev *evaluator) isOperatorDoc(e ast.Expr) bool {
-	d := ev.doc(e)
-	return d != nil && len(d.entries) > 0 && strings.HasPrefix(d.entries[0].key, "$")
-}
-
 // overlaps reports whether two field paths name the same field or one
 // holds the other: a filter on "stats" or "stats.level" constrains
 // "stats.level". Positional segments ($, $[], $[id]) are dropped first.

@@ -10,15 +10,13 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 )
 
-// This file follows the local variables of one function that hold
-// documents: where each is declared, and every statement that changes it.
-// The evaluator uses it to read `filter := bson.M{...}` at a later call,
-// including keys added in between, and to give up when a variable changes
-// in a way it cannot follow (in a loop or a branch, through a pointer, in
-// a function it is passed to). For the other local variables it follows
-// what surely gave them their value (a driver read, a Decode) and what may
+// This file follows what surely gave the local variables of one function
+// their value (a driver read, a Decode, a reader's result) and what may
 // have changed them since, so that the rules can tie a test or a write to
-// the read it depends on (see readOf and decodeAt).
+// the read it depends on (see readOf and decodeAt). What a document
+// variable holds at a write is the value-flow layer's (internal/flow);
+// this file still follows a variable through the block that declares it
+// only, and is the next to move onto that layer.
 
 // funcLocals indexes the local variables of one function, closures
 // included. The function's loops, function literals and Decode calls are
@@ -101,13 +99,6 @@ type change struct {
 	opaque     bool       // anything else
 }
 
-// varHistory is what a variable holds at one use: its initial value and
-// the changes made to it before that use, all in the declaring block.
-type varHistory struct {
-	init    ast.Expr
-	changes []change
-}
-
 // newFuncLocals indexes the function at fn (a FuncDecl or FuncLit).
 // readsOnly tells the functions (the driver's among them) known to only read
 // the documents passed to them.
@@ -132,7 +123,7 @@ func newFuncLocals(info *types.Info, fn inspector.Cursor, readsOnly, isReader fu
 			fl.hasGoto = fl.hasGoto || n.Tok == token.GOTO
 		case *ast.RangeStmt:
 			fl.loops = append(fl.loops, n)
-			if d, ok := fl.rangeDecode(c, n); ok {
+			if d, ok := fl.rangeDecode(n); ok {
 				fl.decodes = append(fl.decodes, d)
 			}
 		default:
@@ -144,7 +135,7 @@ func newFuncLocals(info *types.Info, fn inspector.Cursor, readsOnly, isReader fu
 
 // rangeDecode matches for _, x := range xs over a slice xs that Cursor.All
 // filled before: x holds a document read, in the loop's body.
-func (fl *funcLocals) rangeDecode(c inspector.Cursor, rs *ast.RangeStmt) (decode, bool) {
+func (fl *funcLocals) rangeDecode(rs *ast.RangeStmt) (decode, bool) {
 	x, ok := rs.X.(*ast.Ident)
 	val, ok2 := rs.Value.(*ast.Ident)
 	if !ok || !ok2 || rs.Tok != token.DEFINE {
@@ -511,45 +502,6 @@ func enclosingStatement(c inspector.Cursor) (ast.Stmt, ast.Node) {
 		}
 	}
 	return nil, nil
-}
-
-// history returns what the local variable used at id holds there, or false
-// when it is not a local document variable or changes in a way the
-// evaluator does not follow.
-func (fl *funcLocals) history(id *ast.Ident) (varHistory, bool) {
-	if fl == nil {
-		return varHistory{}, false
-	}
-	v, ok := fl.info.Uses[id].(*types.Var)
-	if !ok {
-		return varHistory{}, false
-	}
-	lv := fl.local(v)
-	if lv == nil || !lv.tracked || lv.opaque {
-		return varHistory{}, false
-	}
-	h := varHistory{init: lv.init}
-	for _, ch := range lv.changes {
-		if ch.pos < id.Pos() {
-			if ch.opaque || ch.block != lv.block {
-				return varHistory{}, false
-			}
-			h.changes = append(h.changes, ch)
-		} else if fl.loopCarried(lv.defPos, ch.pos, id.Pos()) {
-			return varHistory{}, false
-		}
-	}
-	return h, true
-}
-
-// unchanged returns the initial value of a local variable that nothing
-// changes before the use at id.
-func (fl *funcLocals) unchanged(id *ast.Ident) (ast.Expr, bool) {
-	h, ok := fl.history(id)
-	if !ok || h.init == nil || len(h.changes) > 0 {
-		return nil, false
-	}
-	return h.init, true
 }
 
 // loopCarried reports whether a change after a use can still reach the

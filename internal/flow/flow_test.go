@@ -63,11 +63,12 @@ func TestValuesAt(t *testing.T) {
 					s = text(fset, v.Init)
 				}
 				for _, st := range v.Steps {
-					if st.Apply != nil {
+					switch {
+					case st.Apply != nil:
 						s += " " + text(fset, st.Apply)
-					} else if st.Key != nil {
+					case st.Key != nil:
 						s += " " + text(fset, st.Key)
-					} else {
+					default:
 						for _, e := range st.Elems {
 							s += " " + text(fset, e)
 						}
