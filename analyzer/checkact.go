@@ -11,13 +11,13 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// Rule check-then-act (seed 001, "Update if Current": see that an item is
+// Rule check-then-act ("Atomic Operations", "Update if Current": see that an item is
 // available, and if it is, deduct it). Code reads a document, tests one of
 // its fields (if it.Qty > 0, or if it.Qty <= 0 { return }), and then
 // changes that field with an update whose filter does not repeat the
 // test. Two callers can read the same document, both pass the test, and
 // both write: the item is sold twice, the counter goes below zero. The
-// seed's answer is to let the server test and write at once:
+// documented answer is to let the server test and write at once:
 // {_id, qty: {$gt: 0}} with {$inc: {qty: -1}}, then look at the result.
 //
 // The rule takes the writes that change the tested field with an operator

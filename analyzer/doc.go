@@ -44,7 +44,7 @@
 //		return errAlreadyClaimed
 //	}
 //
-// removed-operator: an operator that the seeds teach and MongoDB has since
+// removed-operator: an operator that older MongoDB documentation teaches and MongoDB has since
 // removed, so that the server rejects the write. $isolated (or $atomic, its
 // older name) in the filter of an update or a delete was removed in 4.0;
 // $pushAll in an update in 3.6:
@@ -78,7 +78,7 @@
 // (ReplaceOne, FindOneAndReplace, ReplaceOneModel, or $set of the whole
 // struct) with a filter that checks some of its fields besides _id. The
 // write is conditional on those, but writes every other field back as it
-// was read, undoing what another writer changed in between (seed 001, the
+// was read, undoing what another writer changed in between (the MongoDB wiki's "Atomic Operations", the
 // ABA nuance):
 //
 //	coll.FindOne(ctx, bson.M{"sku": "abc"}).Decode(&s)
@@ -99,7 +99,7 @@
 // collection found nothing (mongo.ErrNoDocuments from FindOne, a count of 0
 // from CountDocuments), whose error is not checked with
 // mongo.IsDuplicateKeyError. Two callers both find nothing and both insert
-// (seed 001, insert if not present):
+// (the MongoDB wiki's "Atomic Operations", "Insert if Not Present"):
 //
 //	err := users.FindOne(ctx, bson.M{"email": e}).Err()
 //	if errors.Is(err, mongo.ErrNoDocuments) {
@@ -121,7 +121,7 @@
 // the like) after the code tested that field on the document it read (if
 // it.Qty > 0 { ... }, or if it.Qty <= 0 { return }), with a filter that
 // does not repeat the test. Two callers both pass the test and both write
-// (seed 001's inventory):
+// (the inventory of the MongoDB wiki's "Atomic Operations"):
 //
 //	coll.FindOne(ctx, bson.M{"_id": id}).Decode(&it)
 //	if it.Qty > 0 {

@@ -15,9 +15,9 @@ import (
 //
 //   - a read-modify-write: a value written, or a condition that leads to
 //     the write, comes from a document read through the driver earlier in
-//     the function (seed 001: the lost update);
+//     the function ("Atomic Operations": the lost update);
 //   - a state transition: a constant is written to a field, such as a
-//     status (seed 002: claimTask without its guard);
+//     status ("Write Atomicity in MongoDB": claimTask without its guard);
 //   - a blind write: neither, as far as the analyzer can see.
 
 type writeKind int

@@ -15,19 +15,19 @@ import (
 // the call, so no other write that shares a variable changes with them.
 
 // unguardedFix returns the fix for an unguarded write, if a safe one
-// exists: $inc when every $set is the field's old value plus a delta (seed
-// 000); else, when the write runs only after a test of a field it sets
+// exists: $inc when every $set is the field's old value plus a delta
+// ("Atomicity and Transactions"); else, when the write runs only after a test of a field it sets
 // (if t.Status == "open") and sets no value computed from the document
-// read, that test repeated in the filter, check-then-act's fix (seed 001,
+// read, that test repeated in the filter, check-then-act's fix ("Atomic Operations",
 // and the claimTask pattern); else a version guard when the
 // written values come from a decoded document whose type has a version
-// field (seeds 001 and 003).
+// field ("Atomic Operations" and "Isolate Sequence of Operations").
 //
 // When the write runs only after a test of a field it changes (if it.Qty
 // <= 0 { return }), $inc alone would let two callers both pass the test
 // and both decrement, past what the test allowed; the $set it replaces
 // could not. The $inc fix then also repeats the test in the filter and
-// checks the result, as check-then-act asks (seed 001: {qty: {$gt: 0}}
+// checks the result, as check-then-act asks ("Atomic Operations": {qty: {$gt: 0}}
 // with {$inc: {qty: -1}}), or is not offered. One fix, so that applying
 // it leaves no finding behind.
 func (c *checker) unguardedFix(w *write, ev *evaluator, ff filterFields, uf updateFields, decoded varSet) (analysis.SuggestedFix, bool) {

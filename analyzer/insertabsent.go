@@ -12,7 +12,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 )
 
-// Rule insert-if-absent (seed 001, "Insert if Not Present"). Code looks
+// Rule insert-if-absent (the MongoDB wiki's "Atomic Operations", "Insert if Not Present"). Code looks
 // for a document, and inserts one when it finds none:
 //
 //	err := users.FindOne(ctx, bson.M{"email": e}).Err()
@@ -21,7 +21,7 @@ import (
 //	}
 //
 // Two callers can both find nothing and both insert: a duplicate, or,
-// with a unique index, an error that the code does not expect. The seed's
+// with a unique index, an error that the code does not expect. The documented
 // answer is to rely on a unique index and treat the duplicate-key error as
 // "already there" (mongo.IsDuplicateKeyError); an upsert with
 // $setOnInsert does the test and the insert at once.

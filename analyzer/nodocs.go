@@ -11,7 +11,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 )
 
-// Rule dead-no-documents-check (seed 002: the outcome of a conditional
+// Rule dead-no-documents-check ("Write Atomicity in MongoDB": the outcome of a conditional
 // update is in its counts). UpdateOne, UpdateMany, UpdateByID and
 // ReplaceOne report a filter that matched nothing as MatchedCount == 0
 // with a nil error; only FindOne and the FindOneAnd* methods return

@@ -9,7 +9,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 )
 
-// Rule removed-operator (seeds 001 and 003): operators that the seeds
+// Rule removed-operator ("Atomic Operations" and "Isolate Sequence of Operations"): operators that older MongoDB documentation
 // teach and MongoDB has since removed. $isolated in a filter (and $atomic,
 // its older name) kept other operations out of a multi-document write
 // while it ran; MongoDB 4.0 removed both, and the server now rejects the

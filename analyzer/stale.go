@@ -9,13 +9,13 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// Rule stale-write-back (seed 001, "The ABA Nuance"; seed 003's variants).
+// Rule stale-write-back ("Atomic Operations", "The ABA Nuance"; the variants of "Isolate Sequence of Operations").
 // Code reads a whole document, changes it in memory, and writes all of it
 // back (ReplaceOne, FindOneAndReplace, ReplaceOneModel, or $set of the
 // whole struct) with a filter that checks one field it owns, such as
 // {_id, status: old}. The filter makes the write conditional on that
 // field, but every other field is written back as it was read: a change
-// another writer made to them in between is silently undone. The seeds'
+// another writer made to them in between is silently undone. MongoDB's documented
 // answers: $set only the fields this code owns, put a version field in
 // the filter and increment it, or put the whole document in the filter.
 //
@@ -25,7 +25,7 @@ import (
 //
 // A write-back filtered on _id alone has no guard at all: that is
 // unguarded-update's finding. A filter on a version field (the
-// version-fields setting) is the seeds' answer, and is not reported.
+// version-fields setting) is the documented answer, and is not reported.
 
 // checkStaleWriteBack reports w if it writes back a whole decoded document
 // with a filter that checks some, but not all, of its fields, and says

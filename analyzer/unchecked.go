@@ -10,7 +10,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 )
 
-// Rule unchecked-result (seed 002, claimTask): a conditional update is a
+// Rule unchecked-result ("Write Atomicity in MongoDB", claimTask): a conditional update is a
 // compare-and-swap, and only its outcome says whether this caller won.
 // UpdateOne and friends report a lost race as MatchedCount == 0 with a nil
 // error; FindOneAndUpdate reports it as mongo.ErrNoDocuments from Err or

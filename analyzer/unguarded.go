@@ -9,11 +9,11 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// Rule unguarded-update (seeds 000 and 001): an update that overwrites
+// Rule unguarded-update ("Atomicity and Transactions" and "Atomic Operations"): an update that overwrites
 // fields with $set (or replaces the document) while its filter constrains
 // none of the fields the update changes. Two such updates running at once
 // both match, both succeed, and the second silently overwrites the first:
-// a lost update. The guard the seeds teach is any filter field that the
+// a lost update. The guard that documentation teaches is any filter field that the
 // update itself changes: the old value of the field being set, a version
 // counter that the update increments, or a state that the update moves
 // on. _id is never a guard, as it cannot change.

@@ -23,7 +23,7 @@ type Item struct {
 
 var errOut = errors.New("out of stock")
 
-// Seed 001: see that an item is available, and if it is, deduct it.
+// "Atomic Operations", "Update if Current": see that an item is available, and if it is, deduct it.
 func buy(ctx context.Context, items *mongo.Collection, id primitive.ObjectID) error {
 	var it Item
 	if err := items.FindOne(ctx, bson.M{"_id": id}).Decode(&it); err != nil {

@@ -15,7 +15,7 @@ type Item struct {
 	Name  string        `bson:"name"`
 }
 
-// Seed 000: a new value computed from the old one becomes $inc.
+// "Atomicity and Transactions": a new value computed from the old one becomes $inc.
 func reserve(ctx context.Context, items *mongo.Collection, id bson.ObjectID) error {
 	var it Item
 	if err := items.FindOne(ctx, bson.M{"_id": id}).Decode(&it); err != nil {

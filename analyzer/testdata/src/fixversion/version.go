@@ -17,7 +17,7 @@ type Profile struct {
 
 var errConflict = errors.New("conflict")
 
-// Seed 003: update if current, with a version counter.
+// "Isolate Sequence of Operations": update if current, with a version counter.
 func rename(ctx context.Context, c *mongo.Collection, id bson.ObjectID, name string) error {
 	var p Profile
 	if err := c.FindOne(ctx, bson.M{"_id": id}).Decode(&p); err != nil {

@@ -18,7 +18,7 @@ type User struct {
 
 var errExists = errors.New("already registered")
 
-// Seed 001, "Insert if Not Present", without the duplicate-key check.
+// "Atomic Operations", "Insert if Not Present", without the duplicate-key check.
 func register(ctx context.Context, users *mongo.Collection, email string) error {
 	err := users.FindOne(ctx, bson.M{"email": email}).Err()
 	if errors.Is(err, mongo.ErrNoDocuments) {

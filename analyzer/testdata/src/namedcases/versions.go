@@ -51,7 +51,7 @@ func versionNotIncremented(ctx context.Context, posts *mongo.Collection, id bson
 
 // Issue 6, stale-write-back: "Not reported when the guard is a version
 // field". A whole document written back with its __v or _rev checked and
-// incremented is the seeds' version guard.
+// incremented is the documented version guard.
 func versionWriteBack(ctx context.Context, posts, docs *mongo.Collection, id bson.ObjectID) (bool, error) {
 	var p Post
 	if err := posts.FindOne(ctx, bson.M{"_id": id}).Decode(&p); err != nil {

@@ -16,7 +16,7 @@ var (
 	errTaken    = errors.New("taken")
 )
 
-// Seed 002, claimTask as it is often written: the lost race is waited for
+// "Write Atomicity in MongoDB", claimTask as it is often written: the lost race is waited for
 // as an error that never comes, and both workers run the task.
 func claimTask(ctx context.Context, tasks *mongo.Collection, id bson.ObjectID) (bool, error) {
 	_, err := tasks.UpdateOne(ctx, bson.M{"_id": id, "status": "CREATED"}, bson.M{"$set": bson.M{"status": "RUNNING"}})

@@ -8,13 +8,13 @@ import (
 	"go.mongodb.org/mongo-driver/v2/mongo"
 )
 
-// Seed 001: $atomic isolated a multi-update; MongoDB 4.0 rejects it.
+// "Atomic Operations": $atomic isolated a multi-update; MongoDB 4.0 rejects it.
 func bumpAll(ctx context.Context, c *mongo.Collection) error {
 	_, err := c.UpdateMany(ctx, bson.M{"x": 1, "$atomic": 1}, bson.M{"$inc": bson.M{"y": 1}}) // want `^UpdateMany sends \$atomic in its filter, which MongoDB 4.0 removed: the server rejects the write; writes to several documents are atomic together only in a transaction$`
 	return err
 }
 
-// Seed 003: $isolated, its later name, in an ordered filter.
+// "Isolate Sequence of Operations": $isolated, its later name, in an ordered filter.
 func countAll(ctx context.Context, c *mongo.Collection) error {
 	_, err := c.UpdateMany(ctx, bson.D{{Key: "$isolated", Value: 1}, {Key: "status", Value: "A"}}, bson.D{{Key: "$inc", Value: bson.D{{Key: "count", Value: 1}}}}) // want `UpdateMany sends \$isolated in its filter`
 	return err

@@ -8,7 +8,7 @@ import (
 	"go.mongodb.org/mongo-driver/mongo"
 )
 
-// Seed 001, in the shell: db.foo.update({x: 1, $atomic: 1}, {$inc: {y: 1}}, false, true).
+// "Atomic Operations", in the shell: db.foo.update({x: 1, $atomic: 1}, {$inc: {y: 1}}, false, true).
 func bumpAll(ctx context.Context, c *mongo.Collection) error {
 	_, err := c.UpdateMany(ctx, bson.M{"x": 1, "$atomic": 1}, bson.M{"$inc": bson.M{"y": 1}}) // want `UpdateMany sends \$atomic in its filter, which MongoDB 4.0 removed`
 	return err

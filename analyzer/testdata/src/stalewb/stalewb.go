@@ -25,7 +25,7 @@ type Order struct {
 
 var errLost = errors.New("lost the race")
 
-// Seed 001: update if qty is unchanged, but the whole object is written.
+// "Atomic Operations", "The ABA Nuance": update if qty is unchanged, but the whole object is written.
 func deduct(ctx context.Context, t *mongo.Collection) error {
 	var s Item
 	if err := t.FindOne(ctx, bson.M{"sku": "abc"}).Decode(&s); err != nil {
@@ -92,7 +92,7 @@ func models(ctx context.Context, orders *mongo.Collection) ([]mongo.WriteModel, 
 	return ms, nil
 }
 
-// Silent: the seeds' answers, and what is someone else's finding.
+// Silent: the documented answers, and what is someone else's finding.
 func fine(ctx context.Context, orders, archive *mongo.Collection, id bson.ObjectID, param Order) error {
 	var o Order
 	if err := orders.FindOne(ctx, bson.M{"_id": id}).Decode(&o); err != nil {

@@ -19,7 +19,7 @@ var (
 	lastErr     error
 )
 
-// Seed 002: claimTask reads ModifiedCount to learn whether it won.
+// "Write Atomicity in MongoDB": claimTask reads ModifiedCount to learn whether it won.
 func claimTask(ctx context.Context, tasks *mongo.Collection, id bson.ObjectID) (bool, error) {
 	res, err := tasks.UpdateOne(ctx, bson.M{"_id": id, "status": "CREATED"}, bson.M{"$set": bson.M{"status": "RUNNING"}})
 	if err != nil {
@@ -56,7 +56,7 @@ func readSomewhere(ctx context.Context, items *mongo.Collection, sku string) err
 	return nil
 }
 
-// Seed 001: the $gt guard makes the $inc conditional too.
+// "Atomic Operations": the $gt guard makes the $inc conditional too.
 func decrementUnchecked(ctx context.Context, items *mongo.Collection, sku string) {
 	items.UpdateOne(ctx, bson.M{"sku": sku, "qty": bson.M{"$gt": 0}}, bson.M{"$inc": bson.M{"qty": -1}}) // want `UpdateOne is conditional on "qty"`
 }

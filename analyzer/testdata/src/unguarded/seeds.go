@@ -1,4 +1,4 @@
-// The examples of the seed documents, as Go driver v2 code.
+// The examples of MongoDB's atomicity documentation, as Go driver v2 code.
 package unguarded
 
 import (
@@ -8,17 +8,17 @@ import (
 	"go.mongodb.org/mongo-driver/v2/mongo"
 )
 
-// Seed 000: both updates match _id, both succeed, the second silently wins.
+// "Atomicity and Transactions": both updates match _id, both succeed, the second silently wins.
 func setScoreByID(ctx context.Context, games *mongo.Collection, id bson.ObjectID) {
 	games.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"score": 90}}) // want `^state transition: UpdateOne sets "score" but its filter matches only "_id": a concurrent update of the same document is silently overwritten \(lost update\); add the current value or a version field to the filter, or use \$inc$`
 }
 
-// Seed 000: a filter on the field being changed makes the second update miss.
+// "Atomicity and Transactions": a filter on the field being changed makes the second update miss.
 func setScoreIfCurrent(ctx context.Context, games *mongo.Collection) {
 	games.UpdateOne(ctx, bson.M{"score": 80}, bson.M{"$set": bson.M{"score": 90}})
 }
 
-// Seed 000: $inc applies to the current value.
+// "Atomicity and Transactions": $inc applies to the current value.
 func addScore(ctx context.Context, games *mongo.Collection, id bson.ObjectID) {
 	games.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$inc": bson.M{"score": 10}})
 }
@@ -28,17 +28,17 @@ func setBalanceCountOps(ctx context.Context, accounts *mongo.Collection, id bson
 	accounts.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"balance": b}, "$inc": bson.M{"ops": 1}}) // want `UpdateOne sets "balance" but its filter matches only "_id"`
 }
 
-// Seed 003: a version counter in the filter, incremented by the update.
+// "Isolate Sequence of Operations": a version counter in the filter, incremented by the update.
 func renameIfVersion(ctx context.Context, users *mongo.Collection, id bson.ObjectID, v int, name string) {
 	users.UpdateOne(ctx, bson.M{"_id": id, "version": v}, bson.M{"$set": bson.M{"name": name}, "$inc": bson.M{"version": 1}})
 }
 
-// Seed 002: a state transition guards the write.
+// "Write Atomicity in MongoDB": a state transition guards the write.
 func claim(ctx context.Context, tasks *mongo.Collection, id bson.ObjectID) {
 	tasks.UpdateOne(ctx, bson.M{"_id": id, "status": "CREATED"}, bson.M{"$set": bson.M{"status": "RUNNING", "claimed_at": 1}})
 }
 
-// Seed 001: update if current with $gt, then $inc.
+// "Atomic Operations": update if current with $gt, then $inc.
 func reserve(ctx context.Context, items *mongo.Collection) {
 	items.UpdateOne(ctx, bson.M{"sku": "abc", "qty": bson.M{"$gt": 0}}, bson.M{"$inc": bson.M{"qty": -1}})
 }
