@@ -231,29 +231,15 @@ func (ev *evaluator) summarizeValues(id *ast.Ident, params map[*types.Var]int) *
 		return &summaryValue{}
 	}
 	var sums []*summaryValue
-	seen := make(map[string]bool)
 	for _, val := range vals {
-		var v *summaryValue
 		switch {
 		case len(val.Steps) > 0:
-			v = ev.summarizeExtended(val, params)
+			sums = append(sums, ev.summarizeExtended(val, params))
 		case val.Init != nil && !isNil(ev.info, val.Init):
-			v = ev.summarize(val.Init, params)
-		default:
-			continue
-		}
-		if key := v.String(); !seen[key] {
-			seen[key] = true
-			sums = append(sums, v)
+			sums = append(sums, ev.summarize(val.Init, params))
 		}
 	}
-	switch len(sums) {
-	case 0:
-		return &summaryValue{}
-	case 1:
-		return sums[0]
-	}
-	return &summaryValue{Kind: altValue, Elems: sums}
+	return oneOf(sums)
 }
 
 // summarizeExtendedCall summarizes a call of a helper that adds keys to
@@ -308,19 +294,31 @@ func (ev *evaluator) summarizeExtended(val flow.Value, params map[*types.Var]int
 // summarizeAlts summarizes a value that is one of alts: the one summary
 // they share, or an altValue of their distinct summaries.
 func (ev *evaluator) summarizeAlts(alts []ast.Expr, params map[*types.Var]int) *summaryValue {
-	var sums []*summaryValue
-	seen := make(map[string]bool)
+	sums := make([]*summaryValue, 0, len(alts))
 	for _, a := range alts {
-		v := ev.summarize(a, params)
+		sums = append(sums, ev.summarize(a, params))
+	}
+	return oneOf(sums)
+}
+
+// oneOf returns a value that is one of sums: the one they share, an
+// altValue of the distinct ones, or opaque for none.
+func oneOf(sums []*summaryValue) *summaryValue {
+	var distinct []*summaryValue
+	seen := make(map[string]bool)
+	for _, v := range sums {
 		if key := v.String(); !seen[key] {
 			seen[key] = true
-			sums = append(sums, v)
+			distinct = append(distinct, v)
 		}
 	}
-	if len(sums) == 1 {
-		return sums[0]
+	switch len(distinct) {
+	case 0:
+		return &summaryValue{}
+	case 1:
+		return distinct[0]
 	}
-	return &summaryValue{Kind: altValue, Elems: sums}
+	return &summaryValue{Kind: altValue, Elems: distinct}
 }
 
 // arg returns the argument for parameter i, or nil when the call has none

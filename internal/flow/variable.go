@@ -261,10 +261,7 @@ func (vr *variable) useAt(c inspector.Cursor) (event, bool) {
 	case edge.IndexExpr_X:
 		// m[k] = x adds a key; any other write into the variable, through
 		// an index, a field or a pointer, is not followed.
-		top := parent
-		for k := top.ParentEdgeKind(); k == edge.SelectorExpr_X || k == edge.IndexExpr_X || k == edge.StarExpr_X || k == edge.ParenExpr_X; k = top.ParentEdgeKind() {
-			top = top.Parent()
-		}
+		top := accessRoot(parent)
 		switch top.ParentEdgeKind() {
 		case edge.AssignStmt_Lhs:
 			as := top.Parent().Node().(*ast.AssignStmt)
@@ -330,9 +327,7 @@ func (vr *variable) useAt(c inspector.Cursor) (event, bool) {
 // is the root of an expression that is assigned, incremented or whose
 // address is taken.
 func writtenThrough(c inspector.Cursor) bool {
-	for k := c.ParentEdgeKind(); k == edge.SelectorExpr_X || k == edge.IndexExpr_X || k == edge.StarExpr_X || k == edge.ParenExpr_X; k = c.ParentEdgeKind() {
-		c = c.Parent()
-	}
+	c = accessRoot(c)
 	switch c.ParentEdgeKind() {
 	case edge.AssignStmt_Lhs, edge.IncDecStmt_X, edge.RangeStmt_Key, edge.RangeStmt_Value:
 		return true
@@ -651,4 +646,13 @@ func assignedToVariable(c inspector.Cursor) bool {
 	}
 	_, ok := ast.Unparen(as.Lhs[c.ParentEdgeIndex()]).(*ast.Ident)
 	return ok
+}
+
+// accessRoot climbs from the selector, index or dereference at c to the
+// whole expression it is part of: v.f[i].g from v.f.
+func accessRoot(c inspector.Cursor) inspector.Cursor {
+	for k := c.ParentEdgeKind(); k == edge.SelectorExpr_X || k == edge.IndexExpr_X || k == edge.StarExpr_X || k == edge.ParenExpr_X; k = c.ParentEdgeKind() {
+		c = c.Parent()
+	}
+	return c
 }
