@@ -42,12 +42,6 @@ const (
 	ruleDirective            = "ignore-directive" // malformed //mongocas:ignore
 )
 
-// AllRules returns the rules in the order of the documentation.
-func AllRules() []string {
-	return []string{RuleUnguardedUpdate, RuleUncheckedResult, RuleRemovedOperator, RuleDeadNoDocumentsCheck,
-		RuleStaleWriteBack, RuleInsertIfAbsent, RuleCheckThenAct}
-}
-
 // Config configures an analyzer built by New.
 type Config struct {
 	// Rules are the enabled rules; nil enables every rule.
@@ -75,7 +69,7 @@ type Config struct {
 // DefaultConfig returns the configuration used by Analyzer.
 func DefaultConfig() Config {
 	return Config{
-		Rules:         AllRules(),
+		Rules:         defaultRules(),
 		VersionFields: []string{"version", "_version", "__v", "rev", "_rev"},
 		BlindWrites:   true,
 	}
@@ -114,7 +108,7 @@ func New(cfg Config) *analysis.Analyzer {
 	c := &cfg // cfg is New's own copy; its lists are cloned below
 	c.Rules, c.VersionFields, c.IgnoreFields = slices.Clone(c.Rules), slices.Clone(c.VersionFields), slices.Clone(c.IgnoreFields)
 	if c.Rules == nil {
-		c.Rules = AllRules()
+		c.Rules = defaultRules()
 	}
 	a := &analysis.Analyzer{
 		Name:      Name,
@@ -202,6 +196,9 @@ type checker struct {
 	resultNames map[*ast.CallExpr]string
 	found       []analysis.Diagnostic // in the order found
 	spareConds  []heldCond            // see conditionsAt
+
+	// writeRules and nodeRules are the enabled rules; see enabledRules.
+	writeRules, nodeRules []*rule
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
@@ -210,6 +207,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	}
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	c := &checker{pass: pass, cfg: cfg, ignores: readIgnores(pass)}
+	c.writeRules, c.nodeRules = enabledRules(cfg)
 	c.clear()
 	c.sums = newSummaries(c, in)
 	c.contain(c.sums.exportAll) // a shape not expected leaves the rest unsummarized
@@ -229,7 +227,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	}
 	found := make([][]analysis.Diagnostic, len(decls))
 	parallel(len(decls), func(i int) {
-		dc := &checker{pass: pass, cfg: cfg, ignores: c.ignores, sums: c.sums}
+		dc := &checker{pass: pass, cfg: cfg, ignores: c.ignores, sums: c.sums, writeRules: c.writeRules, nodeRules: c.nodeRules}
 		dc.clear()
 		dc.contain(func() { dc.checkDecl(decls[i]) }) // matching, outside the rules' own containment
 		found[i] = dc.found
@@ -276,23 +274,13 @@ func parallel(n int, f func(int)) {
 
 // checkDecl applies the rules to the nodes of one top-level declaration.
 func (c *checker) checkDecl(decl inspector.Cursor) {
-	removed := c.enabled(RuleRemovedOperator)
-	noDocs := c.enabled(RuleDeadNoDocumentsCheck)
-	insertAbsent := c.enabled(RuleInsertIfAbsent)
 	for cur := range decl.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.BinaryExpr)(nil), (*ast.SwitchStmt)(nil)) {
-		if w := c.matchWrite(cur); w != nil {
+		w := c.matchWrite(cur)
+		if w != nil {
 			c.contain(func() { c.checkWrite(w) })
-			if removed {
-				c.contain(func() { c.checkRemoved(w) })
-			}
-		} else if removed {
-			c.contain(func() { c.checkRemovedInDelete(cur) })
 		}
-		if noDocs {
-			c.contain(func() { c.checkNoDocs(cur) })
-		}
-		if insertAbsent {
-			c.contain(func() { c.checkInsertIfAbsent(cur) })
+		for _, r := range c.nodeRules {
+			c.contain(func() { r.node(c, cur, w) })
 		}
 	}
 }
@@ -342,48 +330,45 @@ func (c *checker) isReader(fn *types.Func) bool {
 
 func (c *checker) enabled(rule string) bool { return slices.Contains(c.cfg.Rules, rule) }
 
-// checkWrite applies the rules to one write.
+// checkWrite applies the write rules to one write, in precedence, until
+// one reports it.
 func (c *checker) checkWrite(w *write) {
 	if c.cfg.onWrite != nil {
 		c.cfg.onWrite(w.node())
 	}
-	ev := c.evaluatorAt(w.cur)
-	ff := ev.filterOf(w)
-	uf := ev.updateOf(w)
-	if uf.notUpdate {
+	if len(c.writeRules) == 0 {
 		return
 	}
-	ev.addArrayFilters(w, &ff, uf)
-	g, maybe := ev.guards(ff, uf)
-	if ff.merged && uf.merged && len(g) > 0 {
+	ev := c.evaluatorAt(w.cur)
+	wc := &writeCheck{w: w, ev: ev, ff: ev.filterOf(w), uf: ev.updateOf(w)}
+	if wc.uf.notUpdate {
+		return
+	}
+	ev.addArrayFilters(w, &wc.ff, wc.uf)
+	wc.guards, wc.maybe = ev.guards(wc.ff, wc.uf)
+	if wc.ff.merged && wc.uf.merged && len(wc.guards) > 0 {
 		// Both built on several paths: a filter field of one path and a
 		// change of another may never meet. Neither a sure guard nor
 		// surely none, so nothing is said.
-		maybe, g = append(maybe, g...), nil
+		wc.maybe, wc.guards = append(wc.maybe, wc.guards...), nil
 	}
-	// Each write is reported under one rule at most, the first that finds
-	// something in this order; see doc.go.
-	if (len(g) > 0 || len(maybe) > 0) && c.enabled(RuleStaleWriteBack) {
-		stale := false
-		c.contain(func() { stale = c.checkStaleWriteBack(w, ev, ff, uf, slices.Concat(g, maybe)) })
-		if stale {
+	switch {
+	case len(wc.guards) > 0:
+		wc.kind = guardedWrite
+	case len(wc.maybe) > 0:
+		wc.kind = maybeGuarded
+	default:
+		wc.kind = unguardedWrite
+	}
+	for _, r := range c.writeRules {
+		if r.inspects&wc.kind == 0 {
+			continue
+		}
+		reported := false
+		c.contain(func() { reported = r.write(c, wc) })
+		if reported {
 			return
 		}
-	}
-	if len(g) > 0 {
-		if c.enabled(RuleUncheckedResult) {
-			c.checkResult(w, g)
-		}
-		return
-	}
-	if len(maybe) > 0 {
-		return // a filter field may guard it, or may be written back
-	}
-	if c.enabled(RuleUnguardedUpdate) && c.checkUnguarded(w, ev, ff, uf) {
-		return
-	}
-	if c.enabled(RuleCheckThenAct) {
-		c.contain(func() { c.checkThenAct(w, ev, ff, uf) })
 	}
 }
 
@@ -421,22 +406,5 @@ func (c *checker) report(rule string, d analysis.Diagnostic) {
 
 // ruleURL returns the address of rule's section of the README.
 func ruleURL(rule string) string {
-	if url, ok := ruleURLs[rule]; ok {
-		return url
-	}
-	return ruleAnchor(rule)
-}
-
-// ruleAnchor makes the address of rule's section of the README.
-func ruleAnchor(rule string) string {
 	return strings.TrimSuffix(DocURL, "#readme") + "#" + rule
 }
-
-// ruleURLs are the rules' URLs, made once: every finding carries one.
-var ruleURLs = func() map[string]string {
-	urls := make(map[string]string)
-	for _, rule := range AllRules() {
-		urls[rule] = ruleAnchor(rule)
-	}
-	return urls
-}()

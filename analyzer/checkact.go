@@ -39,6 +39,18 @@ type fieldTest struct {
 	value ast.Expr
 }
 
+var checkThenActRule = &rule{
+	name:       RuleCheckThenAct,
+	summary:    "an update of a field tested before, whose filter does not repeat the test",
+	fix:        "add the comparison to the filter and return an error when nothing matched",
+	inspects:   unguardedWrite,
+	precedence: 4,
+	write: func(c *checker, wc *writeCheck) bool {
+		c.checkThenAct(wc.w, wc.ev, wc.ff, wc.uf)
+		return false
+	},
+}
+
 // checkThenAct reports a write without a guard that changes a field that
 // the code tested before, on the same document, without repeating the
 // test in its filter.

@@ -29,6 +29,12 @@ import (
 // There is no fix: whether a unique index exists, and what "already
 // there" should do, are the caller's to decide.
 
+var insertIfAbsentRule = &rule{
+	name:    RuleInsertIfAbsent,
+	summary: "an insert run when a read found nothing, with no duplicate-key handling",
+	node:    func(c *checker, cur inspector.Cursor, _ *write) { c.checkInsertIfAbsent(cur) },
+}
+
 // checkInsertIfAbsent reports the InsertOne call at cur when it runs only
 // after a read of the same collection found nothing, and its error is not
 // checked for a duplicate key.

@@ -32,6 +32,13 @@ const (
 	caseNoDocs                   // switch err { case mongo.ErrNoDocuments: }
 )
 
+var noDocsRule = &rule{
+	name:    RuleDeadNoDocumentsCheck,
+	summary: "a comparison with ErrNoDocuments after a call that never returns it",
+	fix:     "compare the result's MatchedCount with 0 instead",
+	node:    func(c *checker, cur inspector.Cursor, _ *write) { c.checkNoDocs(cur) },
+}
+
 // checkNoDocs reports the comparison at cur (==, !=, errors.Is, or the
 // cases of a switch on an error) of an update's error with
 // mongo.ErrNoDocuments.

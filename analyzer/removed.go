@@ -26,6 +26,19 @@ var removedFilterOps = map[string]bool{"$isolated": true, "$atomic": true}
 // $isolated applied to deletes too.
 var collectionDeletes = map[string]int{"DeleteOne": 1, "DeleteMany": 1, "FindOneAndDelete": 1}
 
+var removedRule = &rule{
+	name:    RuleRemovedOperator,
+	summary: "an operator the server removed ($pushAll, $isolated, $atomic)",
+	fix:     "remove $isolated/$atomic; $pushAll becomes $push with $each",
+	node: func(c *checker, cur inspector.Cursor, w *write) {
+		if w != nil {
+			c.checkRemoved(w)
+		} else {
+			c.checkRemovedInDelete(cur)
+		}
+	},
+}
+
 // checkRemoved reports the removed operators in the filter and the
 // update of w.
 func (c *checker) checkRemoved(w *write) {

@@ -27,6 +27,16 @@ import (
 // unguarded-update's finding. A filter on a version field (the
 // version-fields setting) is the documented answer, and is not reported.
 
+var staleRule = &rule{
+	name:       RuleStaleWriteBack,
+	summary:    "a whole decoded document written back under a filter that checks only some of its fields",
+	inspects:   guardedWrite | maybeGuarded,
+	precedence: 1,
+	write: func(c *checker, wc *writeCheck) bool {
+		return c.checkStaleWriteBack(wc.w, wc.ev, wc.ff, wc.uf, slices.Concat(wc.guards, wc.maybe))
+	},
+}
+
 // checkStaleWriteBack reports w if it writes back a whole decoded document
 // with a filter that checks some, but not all, of its fields, and says
 // whether it did so (a directive may still silence it). changed are the

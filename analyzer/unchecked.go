@@ -30,6 +30,18 @@ type unchecked struct {
 	expr *ast.CallExpr
 }
 
+var uncheckedRule = &rule{
+	name:       RuleUncheckedResult,
+	summary:    "a conditional update (compare-and-swap) whose outcome is never read",
+	fix:        "bind the result and return an error when nothing matched",
+	inspects:   guardedWrite,
+	precedence: 2,
+	write: func(c *checker, wc *writeCheck) bool {
+		c.checkResult(wc.w, wc.guards)
+		return true // a guarded write is no other rule's once it has a guard
+	},
+}
+
 // checkResult reports a conditional write whose outcome is never read.
 func (c *checker) checkResult(w *write, guards []string) {
 	u := c.uncheckedOf(w)

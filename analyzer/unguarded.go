@@ -18,6 +18,17 @@ import (
 // counter that the update increments, or a state that the update moves
 // on. _id is never a guard, as it cannot change.
 
+var unguardedRule = &rule{
+	name:       RuleUnguardedUpdate,
+	summary:    "an update that overwrites fields with no guard in its filter",
+	fix:        "$set of old value +/- delta becomes $inc; a tested field's test goes into the filter; a version guard for a decoded write-back",
+	inspects:   unguardedWrite,
+	precedence: 3,
+	write: func(c *checker, wc *writeCheck) bool {
+		return c.checkUnguarded(wc.w, wc.ev, wc.ff, wc.uf)
+	},
+}
+
 // checkUnguarded reports w if it overwrites fields without a guard, out
 // of a transaction, and says whether it found it so (a directive may
 // still silence it). It is called only for writes that have no guard
