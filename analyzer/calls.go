@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"strings"
@@ -474,6 +475,59 @@ func argsBefore(call *ast.CallExpr, i int) bool {
 // one that matches nothing and succeeds by inserting.
 func mayUpsert(call *ast.CallExpr) bool {
 	return len(call.Args) > 3
+}
+
+// upserts reports whether the options of the driver call w surely make it
+// an upsert: a chain of the driver's option builders that ends in
+// SetUpsert(true), in the call or in a local variable that holds only that.
+func (c *checker) upserts(w *write) bool {
+	call, ok := w.node().(*ast.CallExpr)
+	if !ok || call.Ellipsis.IsValid() || len(call.Args) <= 3 {
+		return false
+	}
+	ev := c.evaluatorAt(w.cur)
+	for _, arg := range call.Args[3:] {
+		if ev.setsUpsert(arg, false) {
+			return true
+		}
+	}
+	return false
+}
+
+// setsUpsert reports whether the options e set Upsert to true; see upserts.
+func (ev *evaluator) setsUpsert(e ast.Expr, inVar bool) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		if inVar || ev.flow == nil {
+			return false
+		}
+		vals, complete := ev.flow.ValuesAt(e)
+		if !complete || len(vals) == 0 {
+			return false
+		}
+		for _, v := range vals {
+			if v.Init == nil || len(v.Steps) > 0 || !ev.setsUpsert(v.Init, true) {
+				return false
+			}
+		}
+		return true
+	case *ast.CallExpr:
+		fn, _ := typeutil.Callee(ev.info, e).(*types.Func)
+		if fn == nil || fn.Pkg() == nil || !IsDriverPath(fn.Pkg().Path()) {
+			return false
+		}
+		if fn.Name() == "SetUpsert" {
+			if len(e.Args) != 1 {
+				return false
+			}
+			tv := ev.info.Types[e.Args[0]]
+			return tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value)
+		}
+		if sel, ok := e.Fun.(*ast.SelectorExpr); ok && methodValue(ev.info, e) != nil {
+			return ev.setsUpsert(sel.X, inVar) // an earlier link of the chain
+		}
+	}
+	return false
 }
 
 // methodValue returns the method that call calls when it calls a method

@@ -44,6 +44,10 @@
 //		return errAlreadyClaimed
 //	}
 //
+// UpdateMany (a batch) is not reported, nor a guarded upsert whose error
+// is checked (a lost race is then a duplicate-key error); _ = res and
+// res != nil are no look at the outcome.
+//
 // removed-operator: an operator that older MongoDB documentation teaches and MongoDB has since
 // removed, so that the server rejects the write. $isolated (or $atomic, its
 // older name) in the filter of an update or a delete was removed in 4.0;

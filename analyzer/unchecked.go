@@ -3,6 +3,7 @@ package analyzer
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
@@ -64,8 +65,17 @@ func (c *checker) checkResult(w *write, guards []string) {
 }
 
 // uncheckedOf returns how the outcome of w goes unread, or nil.
+//
+// UpdateMany is a batch ("expire what is due"), not a compare-and-swap of
+// one document: that it matched nothing is a normal outcome. A guarded
+// upsert that loses the race fails with a duplicate-key error instead of
+// matching nothing, so checking its error is enough.
 func (c *checker) uncheckedOf(w *write) *unchecked {
 	switch {
+	case w.name == "UpdateMany":
+		return nil
+	case w.wrapper == "" && w.result == updateResult && c.upserts(w) && c.errorLooked(w.cur, 1):
+		return nil
 	case w.dropped:
 		return &unchecked{how: w.wrapper + " discards the result of " + w.name}
 	case w.resultIndex < 0:
@@ -107,6 +117,9 @@ func (c *checker) uncheckedUpdateResult(cur inspector.Cursor, index int) *unchec
 		return nil // stored in a field or an element: it escapes
 	}
 	for _, u := range uses {
+		if notALook(u) {
+			continue
+		}
 		if u.ParentEdgeKind() != edge.SelectorExpr_X {
 			return nil // passed on, returned, compared: it escapes
 		}
@@ -115,6 +128,28 @@ func (c *checker) uncheckedUpdateResult(cur inspector.Cursor, index int) *unchec
 		}
 	}
 	return &unchecked{how: fmt.Sprintf("%s.MatchedCount and %s.ModifiedCount are never read", id.Name, id.Name), bound: bound}
+}
+
+// notALook reports whether the use of a result at u tells nothing of the
+// outcome: assigned to the blank identifier (_ = res), or compared with nil
+// (res != nil holds for every outcome without an error).
+func notALook(u inspector.Cursor) bool {
+	switch p := u.Parent().Node().(type) {
+	case *ast.AssignStmt:
+		if u.ParentEdgeKind() != edge.AssignStmt_Rhs || len(p.Lhs) != len(p.Rhs) {
+			return false
+		}
+		_, i := u.ParentEdge()
+		return isBlank(p.Lhs[i])
+	case *ast.BinaryExpr:
+		other := p.X
+		if u.ParentEdgeKind() == edge.BinaryExpr_X {
+			other = p.Y
+		}
+		id, ok := ast.Unparen(other).(*ast.Ident)
+		return (p.Op == token.EQL || p.Op == token.NEQ) && ok && id.Name == "nil"
+	}
+	return false
 }
 
 // boundUses returns the variable that lhs names and the uses of it in the
@@ -206,17 +241,39 @@ func (c *checker) uncheckedError(cur inspector.Cursor, call *ast.CallExpr) *unch
 	case bound == nil || isBlank(lhs):
 		return &unchecked{how: "the error of " + calledName(call) + " is dropped", bound: bound, expr: call}
 	}
-	_, uses, ok := c.boundUses(cur, lhs)
-	if !ok {
+	if c.errorUsed(cur, lhs, bound) {
 		return nil
 	}
-	// The error is inspected if its variable is used after the assignment.
+	return &unchecked{how: "the error of " + calledName(call) + " is never checked", bound: bound, expr: call}
+}
+
+// errorLooked reports whether the error that the call at cur returns as
+// its result number index is looked at: compared, returned or passed on,
+// or bound to a variable used after the call.
+func (c *checker) errorLooked(cur inspector.Cursor, index int) bool {
+	lhs, bound, ok := resultTarget(cur, index)
+	switch {
+	case !ok:
+		return true
+	case bound == nil || isBlank(lhs):
+		return false
+	}
+	return c.errorUsed(cur, lhs, bound)
+}
+
+// errorUsed reports whether the error variable lhs, bound at bound, is
+// used after it.
+func (c *checker) errorUsed(cur inspector.Cursor, lhs ast.Expr, bound ast.Node) bool {
+	_, uses, ok := c.boundUses(cur, lhs)
+	if !ok {
+		return true
+	}
 	for _, u := range uses {
 		if u.Node().Pos() > bound.End() {
-			return nil
+			return true
 		}
 	}
-	return &unchecked{how: "the error of " + calledName(call) + " is never checked", bound: bound, expr: call}
+	return false
 }
 
 // resultTarget finds where the value number index of the call at cur goes.

@@ -65,7 +65,7 @@ func setParent(ctx context.Context, c *mongo.Collection, p Pet) {
 
 // A parent set to nil surely changes the field under it: a guard.
 func releaseParent(ctx context.Context, c *mongo.Collection, owner string) {
-	c.UpdateMany(ctx, bson.M{"owner.id": owner}, bson.M{"$set": bson.M{"owner": nil}}) // want `UpdateMany is conditional on "owner.id" but its result is discarded`
+	c.UpdateOne(ctx, bson.M{"owner.id": owner}, bson.M{"$set": bson.M{"owner": nil}}) // want `UpdateOne is conditional on "owner.id" but its result is discarded`
 }
 
 // In a loop, the filter and the replacement are read in the same turn:
