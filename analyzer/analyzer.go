@@ -352,6 +352,11 @@ func (c *checker) checkWrite(w *write) {
 		// surely none, so nothing is said.
 		wc.maybe, wc.guards = append(wc.maybe, wc.guards...), nil
 	}
+	if un := c.unpinned(w, ev, wc.ff, wc.uf, wc.guards); len(un) > 0 {
+		// A range test of a field written from a read is no guard.
+		wc.ff.unpinned = un
+		wc.guards = slices.DeleteFunc(wc.guards, func(g string) bool { return slices.Contains(un, g) })
+	}
 	switch {
 	case len(wc.guards) > 0:
 		wc.kind = guardedWrite

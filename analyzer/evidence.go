@@ -52,7 +52,7 @@ func (c *checker) kindOfWrite(w *write, ev *evaluator, uf updateFields, decoded 
 			exprs = append(exprs, e.value)
 		}
 		for _, e := range exprs {
-			if mentionsAny(c.pass.TypesInfo, e, decoded) {
+			if c.fromRead(ev, e, decoded, 0) {
 				return readModifyWrite
 			}
 		}

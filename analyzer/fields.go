@@ -21,6 +21,13 @@ type filterFields struct {
 	// whether an update writes back the value it matched (see equalTo). A
 	// filter has few: a slice costs less than a map.
 	equal []fieldValue
+	// ranged are the top-level fields that the filter tests only with
+	// range or set operators ($gt, $in, $exists...): a test that two
+	// writers can both pass with the same old value (see pinning).
+	ranged []string
+	// unpinned are the fields of ranged that would guard the write but
+	// do not pin the value it writes from a read; set by checkWrite.
+	unpinned []string
 }
 
 // A fieldValue is a field and the value a filter matches it with.
@@ -115,6 +122,8 @@ func (ev *evaluator) collectFilter(d *document, ff *filterFields, top bool, seen
 			if top && e.value != nil {
 				if v, ok := ev.equalityOf(e.value); ok {
 					ff.equal = append(ff.equal, fieldValue{e.key, v})
+				} else if ev.rangeOnly(e.value) {
+					ff.ranged = append(ff.ranged, e.key)
 				}
 			}
 		}
@@ -366,6 +375,27 @@ func (ev *evaluator) equalityOf(cond ast.Expr) (ast.Expr, bool) {
 		return d.entries[0].value, true
 	}
 	return nil, false
+}
+
+// rangeOps are the filter operators that test a field without pinning
+// its value: many values pass them.
+var rangeOps = map[string]bool{
+	"$gt": true, "$gte": true, "$lt": true, "$lte": true, "$ne": true,
+	"$in": true, "$nin": true, "$exists": true,
+}
+
+// rangeOnly reports whether the condition cond is made of rangeOps only.
+func (ev *evaluator) rangeOnly(cond ast.Expr) bool {
+	d := ev.doc(cond)
+	if d == nil || !d.complete || len(d.entries) == 0 {
+		return false
+	}
+	for _, e := range d.entries {
+		if !rangeOps[e.key] {
+			return false
+		}
+	}
+	return true
 }
 
 // overlaps reports whether two field paths name the same field or one

@@ -41,6 +41,14 @@ func (c *checker) unguardedFix(w *write, ev *evaluator, ff filterFields, uf upda
 		var inc bool
 		fix, inc = c.incFix(ev, uf, decoded)
 		switch {
+		case inc && len(tests) == 0 && len(ff.unpinned) > 0:
+			// The filter's range test stays: with $inc it is the
+			// test-and-write of "Atomic Operations", and the write is
+			// conditional, so its outcome must be read.
+			var check []analysis.TextEdit
+			if check, ok = c.outcomeCheckEdits(w); ok {
+				fix.TextEdits = append(fix.TextEdits, check...)
+			}
 		case inc && len(tests) == 0:
 			ok = true
 		case inc:
@@ -48,7 +56,7 @@ func (c *checker) unguardedFix(w *write, ev *evaluator, ff filterFields, uf upda
 			if guard, ok = c.testFilterFix(w, ev, tests); ok {
 				fix.TextEdits = append(fix.TextEdits, guard.TextEdits...)
 			}
-		case !c.setsFromRead(uf, decoded):
+		case !c.setsFromRead(ev, uf, decoded):
 			fix, ok = c.testFilterFix(w, ev, tests)
 		}
 	})
@@ -63,9 +71,9 @@ func (c *checker) unguardedFix(w *write, ev *evaluator, ff filterFields, uf upda
 // not be enough: a concurrent change of that other field would still be
 // overwritten, and the fix would silence the finding with the lost update
 // still there.
-func (c *checker) setsFromRead(uf updateFields, decoded varSet) bool {
+func (c *checker) setsFromRead(ev *evaluator, uf updateFields, decoded varSet) bool {
 	for _, e := range uf.sets {
-		if e.value == nil || mentionsAny(c.pass.TypesInfo, e.value, decoded) {
+		if e.value == nil || c.fromRead(ev, e.value, decoded, 0) {
 			return true // a field of a struct value, or a value computed from the read
 		}
 	}
@@ -88,17 +96,35 @@ func (c *checker) incFix(ev *evaluator, uf updateFields, decoded varSet) (analys
 	}
 	edits := []analysis.TextEdit{replace(key.Pos(), key.End(), `"$inc"`)}
 	var fields []string
+	var drops []analysis.TextEdit // declarations of locals left unused
 	for _, e := range setDoc.entries {
-		delta, ok := c.deltaOf(e, decoded)
-		if !ok || e.node == nil {
+		if e.node == nil {
 			return analysis.SuggestedFix{}, false
+		}
+		value, via := e.value, (*ast.Ident)(nil)
+		if id, ok := ast.Unparen(value).(*ast.Ident); ok {
+			if v, ok := ev.onlyValue(id); ok {
+				value, via = v, id // n := p.Stock - k; {$set: {stock: n}}
+			}
+		}
+		delta, deltaExpr, ok := c.deltaOf(value, e.key, decoded)
+		if !ok {
+			return analysis.SuggestedFix{}, false
+		}
+		if via != nil {
+			drop, ok := c.viaLocal(ev, via, value, deltaExpr, uf.doc.lit)
+			if !ok {
+				return analysis.SuggestedFix{}, false
+			}
+			drops = append(drops, drop...)
 		}
 		edits = append(edits, replace(e.value.Pos(), e.value.End(), delta))
 		fields = append(fields, e.key)
 	}
-	if !c.usedElsewhere(ev, decoded, edits[1:]) {
+	if !c.usedElsewhere(ev, decoded, append(slices.Clone(edits[1:]), drops...)) {
 		return analysis.SuggestedFix{}, false // the read would be left unused, and the code would not build
 	}
+	edits = append(edits, drops...)
 	return analysis.SuggestedFix{
 		Message:   fmt.Sprintf("Use $inc for %s", quoteList(fields)),
 		TextEdits: edits,
@@ -136,40 +162,132 @@ func (c *checker) usedElsewhere(ev *evaluator, decoded varSet, replaced []analys
 	return true
 }
 
-// deltaOf matches the value of a $set entry as the entry's own field of a
-// decoded document plus or minus a delta, and returns the delta as source.
-func (c *checker) deltaOf(e entry, decoded varSet) (string, bool) {
-	bin, ok := ast.Unparen(e.value).(*ast.BinaryExpr)
+// deltaOf matches value, written to key, as the key's own field of a
+// decoded document plus or minus a delta, and returns the delta as source
+// and as written.
+func (c *checker) deltaOf(value ast.Expr, key string, decoded varSet) (string, ast.Expr, bool) {
+	bin, ok := ast.Unparen(value).(*ast.BinaryExpr)
 	if !ok || (bin.Op != token.ADD && bin.Op != token.SUB) {
-		return "", false
+		return "", nil, false
 	}
 	if basicInfo(c.pass.TypesInfo, bin)&types.IsNumeric == 0 {
-		return "", false // $inc only adds numbers
+		return "", nil, false // $inc only adds numbers
 	}
 	var delta ast.Expr
 	switch {
-	case c.isOldValue(bin.X, e.key, decoded):
+	case c.isOldValue(bin.X, key, decoded):
 		delta = bin.Y
-	case bin.Op == token.ADD && c.isOldValue(bin.Y, e.key, decoded):
+	case bin.Op == token.ADD && c.isOldValue(bin.Y, key, decoded):
 		delta = bin.X
 	default:
-		return "", false
+		return "", nil, false
 	}
 	text := exprText(c.pass.Fset, delta)
 	if text == "" {
-		return "", false
+		return "", nil, false
 	}
 	if bin.Op == token.ADD {
-		return text, true
+		return text, delta, true
 	}
 	if info := basicInfo(c.pass.TypesInfo, delta); info&types.IsNumeric == 0 || info&types.IsUnsigned != 0 {
-		return "", false // -n of an unsigned n wraps around
+		return "", nil, false // -n of an unsigned n wraps around
 	}
 	switch delta.(type) {
 	case *ast.BasicLit, *ast.Ident, *ast.SelectorExpr, *ast.CallExpr, *ast.IndexExpr, *ast.ParenExpr:
-		return "-" + text, true
+		return "-" + text, delta, true
 	}
-	return "-(" + text + ")", true
+	return "-(" + text + ")", delta, true
+}
+
+// viaLocal checks the $inc fix of a value written through the local
+// variable at via, which holds value (n := p.Stock - k): the delta's
+// variables must hold at the write what they held at value, and the
+// declaration of via goes when the write was its only use. It returns the
+// edits that remove that declaration.
+func (c *checker) viaLocal(ev *evaluator, via *ast.Ident, value, delta ast.Expr, lit *ast.CompositeLit) ([]analysis.TextEdit, bool) {
+	info := c.pass.TypesInfo
+	unchanged := true
+	ast.Inspect(delta, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			unchanged = false // called again at the write, it may give another value
+		case *ast.Ident:
+			if v, ok := info.Uses[n].(*types.Var); ok && isLocalVar(v) && ev.locals.touchedBetween(v, value.End(), via.Pos()) {
+				unchanged = false
+			}
+		}
+		return unchanged
+	})
+	if !unchanged {
+		return nil, false
+	}
+	v := info.Uses[via].(*types.Var)
+	lv := ev.locals.local(v)
+	if lv == nil {
+		return nil, false
+	}
+	for _, u := range lv.uses {
+		if u.Node() != via && !isInside(lit, u.Node()) {
+			return nil, true // used elsewhere: it stays
+		}
+	}
+	return c.removeDeclaration(ev, value)
+}
+
+// removeDeclaration returns the edit that removes the statement that
+// declares one variable with value (n := expr, var n = expr), with its
+// line, when nothing else is on that line.
+func (c *checker) removeDeclaration(ev *evaluator, value ast.Expr) ([]analysis.TextEdit, bool) {
+	cur, ok := ev.fn.FindNode(value)
+	if !ok {
+		return nil, false
+	}
+	stmt := cur.Parent()
+	switch n := stmt.Node().(type) {
+	case *ast.AssignStmt:
+		if n.Tok != token.DEFINE || len(n.Lhs) != 1 || len(n.Rhs) != 1 {
+			return nil, false
+		}
+	case *ast.ValueSpec:
+		if len(n.Names) != 1 || len(n.Values) != 1 || stmt.Parent().Node().(*ast.GenDecl).Lparen.IsValid() {
+			return nil, false
+		}
+		stmt = stmt.Parent().Parent() // the DeclStmt
+	default:
+		return nil, false
+	}
+	if _, _, ok := statementInBlock(stmt); !ok || c.hasComments(stmt.Node()) {
+		return nil, false
+	}
+	fset := c.pass.Fset
+	tf := fset.File(stmt.Node().Pos())
+	start, end := fset.Position(stmt.Node().Pos()), fset.Position(stmt.Node().End())
+	if start.Line != end.Line || start.Line >= tf.LineCount() {
+		return nil, false
+	}
+	from, to := tf.LineStart(start.Line), tf.LineStart(start.Line+1)
+	var open, close token.Pos // what encloses the statement must be on other lines
+	switch b := stmt.Parent().Node().(type) {
+	case *ast.BlockStmt:
+		open, close = b.Lbrace, b.Rbrace
+	case *ast.CaseClause:
+		open, close = b.Colon, to
+	case *ast.CommClause:
+		open, close = b.Colon, to
+	}
+	if open >= from || close < to {
+		return nil, false
+	}
+	file := fileOf(c.pass, stmt.Node().Pos())
+	if file == nil || lineEnd(fset, file, stmt.Node().End()) != stmt.Node().End() {
+		return nil, false // a comment follows on the line
+	}
+	for next := range stmt.Parent().Children() { // nothing else on the line
+		if n := next.Node(); n != stmt.Node() && n.Pos() < to && n.End() > from {
+			return nil, false
+		}
+	}
+	return []analysis.TextEdit{replace(from, to, "")}, true
 }
 
 // basicInfo returns the properties of e's type when it is a basic type,

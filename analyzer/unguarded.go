@@ -107,6 +107,9 @@ func unguardedMessage(kind writeKind, w *write, ff filterFields, uf updateFields
 	// or they would be guards (see writesBack).
 	var back []string
 	for _, p := range ff.paths {
+		if slices.Contains(ff.unpinned, p) {
+			continue
+		}
 		for _, m := range uf.modified {
 			if overlaps(p, m) {
 				back = append(back, p)
@@ -116,6 +119,10 @@ func unguardedMessage(kind writeKind, w *write, ff filterFields, uf updateFields
 	}
 	if len(back) > 0 {
 		filter += " and it writes " + quoteList(back) + " back unchanged"
+	}
+	if len(ff.unpinned) > 0 {
+		filter += "; its test of " + quoteList(ff.unpinned) + " is a range, which does not pin the value read: " +
+			"two writers that read the same value both pass it and both write"
 	}
 	return fmt.Sprintf("%s: %s %s but %s: a concurrent update of the same document is silently overwritten (lost update); "+
 		"add the current value or a version field to the filter, or use $inc", kind, w.label(), what, filter)

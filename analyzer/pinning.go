@@ -1,0 +1,87 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/types"
+	"slices"
+)
+
+// A guard must pin the value written from a read ("Atomicity and
+// Transactions", update if current). The filter {_id, stock: {$gte: k}}
+// with {$set: {stock: p.Stock - k}} lets two buyers that read the same
+// stock both pass the test and both write the same new stock: one sale is
+// lost. An equality with the value read, a version compared and changed,
+// or a constant written (a state transition, {status: {$in: [A, B]}} then
+// $set status: C) pins it; $inc applies to the current value and needs no
+// pin.
+
+// unpinned returns the guards of a write that do not pin what it writes:
+// filter fields tested only with range or set operators (ff.ranged) that
+// the update overwrites, with $set or a replacement, with a value that
+// comes from a document decoded before the write.
+func (c *checker) unpinned(w *write, ev *evaluator, ff filterFields, uf updateFields, guards []string) []string {
+	if len(ff.ranged) == 0 || ev.locals == nil {
+		return nil
+	}
+	var decoded varSet
+	var out []string
+	for _, g := range guards {
+		if !slices.Contains(ff.ranged, g) {
+			continue
+		}
+		if decoded == nil {
+			if decoded = ev.locals.decodedBefore(w.node().Pos()); len(decoded) == 0 {
+				return nil
+			}
+		}
+		for _, e := range uf.sets {
+			if overlaps(g, e.key) && e.value != nil && c.fromRead(ev, e.value, decoded, 0) {
+				out = append(out, g)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// fromRead reports whether e uses a document of decoded, directly or
+// through local variables that hold one value computed from it
+// (n := p.Stock - k, then $set: {stock: n}).
+func (c *checker) fromRead(ev *evaluator, e ast.Expr, decoded varSet, depth int) bool {
+	if mentionsAny(c.pass.TypesInfo, e, decoded) {
+		return true
+	}
+	if depth > 3 {
+		return false
+	}
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if found || !ok {
+			return !found
+		}
+		if v, ok := ev.onlyValue(id); ok && c.fromRead(ev, v, decoded, depth+1) {
+			found = true
+		}
+		return false
+	})
+	return found
+}
+
+// onlyValue returns the one value that the local variable id holds on
+// every path that reaches it, when that value is an expression assigned to
+// it (not a parameter, not changed since).
+func (ev *evaluator) onlyValue(id *ast.Ident) (ast.Expr, bool) {
+	v, ok := ev.info.Uses[id].(*types.Var)
+	if !ok || ev.flow == nil || !isLocalVar(v) {
+		return nil, false
+	}
+	vals, complete := ev.flow.ValuesAt(id)
+	if !complete || len(vals) != 1 || vals[0].Init == nil || len(vals[0].Steps) > 0 {
+		return nil, false
+	}
+	if init, ok := vals[0].Init.(*ast.Ident); ok && ev.info.Defs[init] == v {
+		return nil, false // a parameter: the caller's value
+	}
+	return vals[0].Init, true
+}
