@@ -406,7 +406,16 @@ func (c *checker) report(rule string, d analysis.Diagnostic) {
 	}
 	d.Category = rule
 	d.URL = ruleURL(rule)
+	d.Message = withRule(d.Message, rule)
 	c.found = append(c.found, d)
+}
+
+// withRule ends a message with the name of its rule, as staticcheck and
+// gosec findings name their check: every output (the command's text, go
+// vet, golangci-lint, an editor) then shows the name that
+// //mongocas:ignore and -rules take.
+func withRule(message, rule string) string {
+	return message + " (" + rule + ")"
 }
 
 // ruleURL returns the address of rule's section of the README.

@@ -200,6 +200,11 @@ func (ev *evaluator) doc(e ast.Expr) *document {
 	switch s := e.(type) {
 	case *summarized:
 		return ev.summarizedDoc(s)
+	case *flow.Result:
+		if h := ev.helperResult(s.Call, s.Index); h != nil {
+			return ev.summarizedDoc(h)
+		}
+		return nil
 	case *merged:
 		return ev.mergedDoc(s)
 	case *ast.CompositeLit, *ast.Ident:
@@ -411,6 +416,9 @@ func (ev *evaluator) unchanged(id *ast.Ident) (ast.Expr, bool) {
 	if !complete || len(vals) != 1 || len(vals[0].Steps) > 0 || vals[0].Init == nil {
 		return nil, false
 	}
+	if _, ok := vals[0].Init.(*flow.Result); ok {
+		return nil, false // one of several results: no expression
+	}
 	return vals[0].Init, true
 }
 
@@ -572,6 +580,12 @@ func (ev *evaluator) array(e ast.Expr) ([]ast.Expr, bool) {
 	}
 	if m, ok := e.(*merged); ok {
 		return ev.mergedArray(m)
+	}
+	if r, ok := e.(*flow.Result); ok {
+		if h := ev.helperResult(r.Call, r.Index); h != nil {
+			return ev.summarizedArray(h)
+		}
+		return nil, false
 	}
 	if t := typeOf(ev.info, e); t == nil || kindOf(t) != arrayDoc {
 		return nil, false

@@ -60,7 +60,7 @@ func reportDirective(pass *analysis.Pass, pos, end token.Pos, format string, arg
 		End:      end,
 		Category: ruleDirective,
 		URL:      ruleURL("suppression"),
-		Message:  fmt.Sprintf(format, args...),
+		Message:  withRule(fmt.Sprintf(format, args...), ruleDirective),
 	})
 }
 

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
@@ -43,6 +44,17 @@ var noDocsRule = &rule{
 // cases of a switch on an error) of an update's error with
 // mongo.ErrNoDocuments.
 func (c *checker) checkNoDocs(cur inspector.Cursor) {
+	c.noDocsChecksAt(cur, func(n ast.Node, errExpr ast.Expr, form noDocsForm) {
+		if d, _ := c.noDocsFinding(cur, n, errExpr, form); d != nil {
+			c.report(RuleDeadNoDocumentsCheck, *d)
+		}
+	})
+}
+
+// noDocsChecksAt calls f with each comparison of an error with
+// mongo.ErrNoDocuments at cur: the node that compares, the error and the
+// form of the comparison.
+func (c *checker) noDocsChecksAt(cur inspector.Cursor, f func(n ast.Node, errExpr ast.Expr, form noDocsForm)) {
 	info := c.pass.TypesInfo
 	switch n := cur.Node().(type) {
 	case *ast.BinaryExpr:
@@ -55,13 +67,13 @@ func (c *checker) checkNoDocs(cur inspector.Cursor) {
 		}
 		switch {
 		case isErrNoDocuments(info, n.Y):
-			c.checkNoDocsOf(cur, n, n.X, form)
+			f(n, n.X, form)
 		case isErrNoDocuments(info, n.X):
-			c.checkNoDocsOf(cur, n, n.Y, form)
+			f(n, n.Y, form)
 		}
 	case *ast.CallExpr:
 		if err, ok := isNoDocsCall(info, n); ok {
-			c.checkNoDocsOf(cur, n, err, isNoDocs)
+			f(n, err, isNoDocs)
 		}
 	case *ast.SwitchStmt:
 		if n.Tag == nil {
@@ -70,11 +82,31 @@ func (c *checker) checkNoDocs(cur inspector.Cursor) {
 		for _, cl := range n.Body.List {
 			for _, e := range cl.(*ast.CaseClause).List {
 				if isErrNoDocuments(info, e) {
-					c.checkNoDocsOf(cur, e, n.Tag, caseNoDocs)
+					f(e, n.Tag, caseNoDocs)
 				}
 			}
 		}
 	}
+}
+
+// deadCheckFixed reports whether the error of the write call is compared
+// with mongo.ErrNoDocuments in a check that dead-no-documents-check
+// reports with a fix. That fix turns the check into the outcome check and
+// keeps the code's own branch, so unchecked-result leaves the call to it:
+// one problem, one finding, one fix.
+func (c *checker) deadCheckFixed(call *ast.CallExpr, cur inspector.Cursor) bool {
+	if !slices.Contains(c.nodeRules, noDocsRule) {
+		return false
+	}
+	fixed := false
+	for n := range outermostFunc(cur).Preorder((*ast.BinaryExpr)(nil), (*ast.CallExpr)(nil)) {
+		c.noDocsChecksAt(n, func(cmp ast.Node, errExpr ast.Expr, form noDocsForm) {
+			if d, of := c.noDocsFinding(n, cmp, errExpr, form); d != nil && of == call && len(d.SuggestedFixes) > 0 {
+				fixed = true
+			}
+		})
+	}
+	return fixed
 }
 
 // isErrNoDocuments reports whether e names the variable ErrNoDocuments of
@@ -109,22 +141,22 @@ func isNoDocsCall(info *types.Info, call *ast.CallExpr) (ast.Expr, bool) {
 	return call.Args[0], true
 }
 
-// checkNoDocsOf reports the check n (at cur, or a case of the switch at
-// cur) when the error it compares, errExpr, surely comes from an update
-// that never returns mongo.ErrNoDocuments.
-func (c *checker) checkNoDocsOf(cur inspector.Cursor, n ast.Node, errExpr ast.Expr, form noDocsForm) {
+// noDocsFinding returns the finding of the check n (at cur, or a case of
+// the switch at cur) when the error it compares, errExpr, surely comes
+// from an update that never returns mongo.ErrNoDocuments, and that call.
+func (c *checker) noDocsFinding(cur inspector.Cursor, n ast.Node, errExpr ast.Expr, form noDocsForm) (*analysis.Diagnostic, *ast.CallExpr) {
 	info := c.pass.TypesInfo
 	id, ok := ast.Unparen(errExpr).(*ast.Ident)
 	if !ok {
-		return
+		return nil, nil
 	}
 	call, result, ok := c.evaluatorAt(cur).locals.resultAt(id)
 	if !ok || result != 1 {
-		return
+		return nil, nil
 	}
 	fn, _, ok := collectionMethod(info, call)
 	if !ok || !countingWrites[fn.Name()] {
-		return // FindOne and FindOneAnd* do return it; so may a mock behind an interface
+		return nil, nil // FindOne and FindOneAnd* do return it; so may a mock behind an interface
 	}
 	what := "this check is always false"
 	switch form {
@@ -133,7 +165,7 @@ func (c *checker) checkNoDocsOf(cur inspector.Cursor, n ast.Node, errExpr ast.Ex
 	case caseNoDocs:
 		what = "this case never runs"
 	}
-	d := analysis.Diagnostic{
+	d := &analysis.Diagnostic{
 		Pos: n.Pos(),
 		End: n.End(),
 		Message: fmt.Sprintf("%s never returns mongo.ErrNoDocuments, so %s: when its filter matches no document "+
@@ -145,7 +177,7 @@ func (c *checker) checkNoDocsOf(cur inspector.Cursor, n ast.Node, errExpr ast.Ex
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
 	}
-	c.report(RuleDeadNoDocumentsCheck, d)
+	return d, call
 }
 
 // noDocsFix replaces the check at cmp with a check of the update's
@@ -157,13 +189,18 @@ func (c *checker) noDocsFix(cmp inspector.Cursor, errID *ast.Ident, call *ast.Ca
 		return analysis.SuggestedFix{}, false // MatchedCount 0 is then a success
 	}
 	errVar, ok := c.pass.TypesInfo.Uses[errID].(*types.Var)
-	if !ok || c.underCheckOf(cmp, errVar) || !c.importsSurvive(cmp) {
+	if !ok || c.underCheckOf(cmp, errVar) {
+		return analysis.SuggestedFix{}, false
+	}
+	imports, ok := c.importEdits(cmp)
+	if !ok {
 		return analysis.SuggestedFix{}, false
 	}
 	res, edits, ok := c.bindResult(cmp, call)
 	if !ok {
 		return analysis.SuggestedFix{}, false
 	}
+	edits = append(edits, imports...)
 	cond, top := fmt.Sprintf("%s == nil && %s.MatchedCount == 0", errID.Name, res), token.LAND
 	if negated {
 		cond, top = fmt.Sprintf("%s != nil || %s.MatchedCount != 0", errID.Name, res), token.LOR
@@ -304,11 +341,12 @@ func (c *checker) assignedElsewhere(cur inspector.Cursor, id *ast.Ident) bool {
 	return false
 }
 
-// importsSurvive reports whether each package named in the check at cmp
-// (mongo, errors) is still used in its file once the check is replaced,
-// and once every other check of mongo.ErrNoDocuments is: a fix must not
-// leave an unused import behind.
-func (c *checker) importsSurvive(cmp inspector.Cursor) bool {
+// importEdits returns the edits that keep the imports of the check at cmp
+// right once it is replaced: a package (mongo, errors) that the check
+// alone uses in its file loses its import. ok is false when a package is
+// also used by another check of mongo.ErrNoDocuments: replacing both
+// would leave the import unused, and replacing one must not remove it.
+func (c *checker) importEdits(cmp inspector.Cursor) (edits []analysis.TextEdit, ok bool) {
 	info := c.pass.TypesInfo
 	need := make(map[*types.PkgName]bool)
 	for cur := range cmp.Preorder((*ast.Ident)(nil)) {
@@ -321,23 +359,75 @@ func (c *checker) importsSurvive(cmp inspector.Cursor) bool {
 		file = f
 	}
 	if len(need) == 0 || !file.Valid() {
-		return len(need) == 0
+		return nil, len(need) == 0
 	}
+	inCheck := func(n ast.Node) bool { return cmp.Node().Pos() <= n.Pos() && n.End() <= cmp.Node().End() }
+	otherCheck := make(map[*types.PkgName]bool)
 	for cur := range file.Preorder((*ast.Ident)(nil)) {
 		pn, ok := info.Uses[cur.Node().(*ast.Ident)].(*types.PkgName)
-		if !ok || !need[pn] || cur.ParentEdgeKind() != edge.SelectorExpr_X {
+		if !ok || !need[pn] || inCheck(cur.Node()) {
 			continue
 		}
-		sel := cur.Parent().Node().(*ast.SelectorExpr)
-		switch {
-		case isErrNoDocuments(info, sel):
-			continue
-		case pn.Imported().Path() == "errors" && sel.Sel.Name == "Is" && cur.Parent().ParentEdgeKind() == edge.CallExpr_Fun:
-			if args := cur.Parent().Parent().Node().(*ast.CallExpr).Args; len(args) == 2 && isErrNoDocuments(info, args[1]) {
+		if cur.ParentEdgeKind() == edge.SelectorExpr_X {
+			sel := cur.Parent().Node().(*ast.SelectorExpr)
+			if isErrNoDocuments(info, sel) {
+				otherCheck[pn] = true
 				continue
 			}
+			if pn.Imported().Path() == "errors" && sel.Sel.Name == "Is" && cur.Parent().ParentEdgeKind() == edge.CallExpr_Fun {
+				if args := cur.Parent().Parent().Node().(*ast.CallExpr).Args; len(args) == 2 && isErrNoDocuments(info, args[1]) {
+					otherCheck[pn] = true
+					continue
+				}
+			}
 		}
-		delete(need, pn)
+		delete(need, pn) // used elsewhere: the import stays
 	}
-	return len(need) == 0
+	f := file.Node().(*ast.File)
+	for pn := range need {
+		if otherCheck[pn] {
+			return nil, false
+		}
+		e, ok := c.removeImport(f, pn)
+		if !ok {
+			return nil, false
+		}
+		edits = append(edits, e)
+	}
+	return edits, true
+}
+
+// removeImport returns the edit that removes the import of pn from f: its
+// line in a parenthesized import declaration, or the whole declaration.
+func (c *checker) removeImport(f *ast.File, pn *types.PkgName) (analysis.TextEdit, bool) {
+	fset := c.pass.Fset
+	for _, decl := range f.Decls {
+		gd, ok := decl.(*ast.GenDecl)
+		if !ok || gd.Tok != token.IMPORT {
+			continue
+		}
+		for _, spec := range gd.Specs {
+			is := spec.(*ast.ImportSpec)
+			if c.pass.TypesInfo.PkgNameOf(is) != pn {
+				continue
+			}
+			var n ast.Node = is
+			if !gd.Lparen.IsValid() || len(gd.Specs) == 1 {
+				n = gd
+			}
+			tf := fset.File(n.Pos())
+			line := fset.Position(n.Pos()).Line
+			if fset.Position(n.End()).Line != line || line >= tf.LineCount() || c.hasComments(n) ||
+				lineEnd(fset, f, n.End()) != n.End() || n.Pos() != tf.LineStart(line)+token.Pos(fset.Position(n.Pos()).Column-1) {
+				return analysis.TextEdit{}, false
+			}
+			for _, other := range gd.Specs { // another import on the line
+				if other != spec && fset.Position(other.Pos()).Line == line {
+					return analysis.TextEdit{}, false
+				}
+			}
+			return replace(tf.LineStart(line), tf.LineStart(line+1), ""), true
+		}
+	}
+	return analysis.TextEdit{}, false
 }

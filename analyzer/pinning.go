@@ -73,15 +73,12 @@ func (c *checker) fromRead(ev *evaluator, e ast.Expr, decoded varSet, depth int)
 // it (not a parameter, not changed since).
 func (ev *evaluator) onlyValue(id *ast.Ident) (ast.Expr, bool) {
 	v, ok := ev.info.Uses[id].(*types.Var)
-	if !ok || ev.flow == nil || !isLocalVar(v) {
+	if !ok || !isLocalVar(v) {
 		return nil, false
 	}
-	vals, complete := ev.flow.ValuesAt(id)
-	if !complete || len(vals) != 1 || vals[0].Init == nil || len(vals[0].Steps) > 0 {
-		return nil, false
-	}
-	if init, ok := vals[0].Init.(*ast.Ident); ok && ev.info.Defs[init] == v {
+	init, ok := ev.unchanged(id)
+	if p, isID := init.(*ast.Ident); ok && isID && ev.info.Defs[p] == v {
 		return nil, false // a parameter: the caller's value
 	}
-	return vals[0].Init, true
+	return init, ok
 }

@@ -56,6 +56,9 @@ type summaryEntry struct {
 // helperFact is the fact of a helper function: the document it returns.
 type helperFact struct {
 	Result *summaryValue
+	// Index is the result that holds the document, for a helper with
+	// several results ((bson.M, error)); 0 for one.
+	Index int
 	// Changes: the helper adds keys to a document its caller passed
 	// (p["k"] = v), which the caller then sees.
 	Changes bool
@@ -64,10 +67,14 @@ type helperFact struct {
 func (*helperFact) AFact() {}
 
 func (f *helperFact) String() string {
-	if f.Changes {
-		return "helper " + f.Result.String() + " changes its parameters"
+	s := "helper " + f.Result.String()
+	if f.Index > 0 {
+		s = fmt.Sprintf("helper result %d %s", f.Index, f.Result)
 	}
-	return "helper " + f.Result.String()
+	if f.Changes {
+		s += " changes its parameters"
+	}
+	return s
 }
 
 // String renders a summary compactly, for facts in test expectations:
@@ -412,8 +419,15 @@ func (ev *evaluator) summarizedConst(s *summarized) (string, bool) {
 	return "", false
 }
 
-// helperCall reads a call of a summarized helper.
+// helperCall reads a call of a summarized helper that returns one value.
 func (ev *evaluator) helperCall(call *ast.CallExpr) *summarized {
+	return ev.helperResult(call, -1)
+}
+
+// helperResult reads result number index of a call of a summarized
+// helper (f, err := helper(x)); index -1 is the one result of a helper
+// that returns one.
+func (ev *evaluator) helperResult(call *ast.CallExpr, index int) *summarized {
 	if ev.sums == nil || call.Ellipsis.IsValid() {
 		return nil
 	}
@@ -422,7 +436,7 @@ func (ev *evaluator) helperCall(call *ast.CallExpr) *summarized {
 		return nil
 	}
 	f := ev.sums.helper(fn)
-	if f == nil {
+	if f == nil || (index < 0) != (fn.Signature().Results().Len() == 1) || index >= 0 && f.Index != index {
 		return nil
 	}
 	s := &summarized{v: f.Result, args: call.Args}
@@ -537,13 +551,23 @@ func summaryOf[T any, F interface {
 // summarizeHelper summarizes fn, declared at cur, if it returns a document
 // and never assigns to its parameters. A helper with several returns
 // gives one of the documents they return: a nil return is left out, as
-// no caller writes with it.
+// no caller writes with it. A helper with several results is summarized
+// when one of them only is a document ((bson.M, error)).
 func (s *summaries) summarizeHelper(fn *types.Func, cur inspector.Cursor) *helperFact {
 	sig := fn.Signature()
-	if sig.Results().Len() != 1 || sig.TypeParams().Len() > 0 || sig.RecvTypeParams().Len() > 0 {
+	if sig.TypeParams().Len() > 0 || sig.RecvTypeParams().Len() > 0 {
 		return nil
 	}
-	if !isDocumentType(sig.Results().At(0).Type()) {
+	index := -1
+	for i := range sig.Results().Len() {
+		if isDocumentType(sig.Results().At(i).Type()) {
+			if index >= 0 {
+				return nil // two documents: not followed
+			}
+			index = i
+		}
+	}
+	if index < 0 {
 		return nil
 	}
 	params := paramIndices(sig)
@@ -557,11 +581,11 @@ func (s *summaries) summarizeHelper(fn *types.Func, cur inspector.Cursor) *helpe
 			continue // a closure's return
 		}
 		ret := n.Node().(*ast.ReturnStmt)
-		if len(ret.Results) != 1 {
-			return nil // a named result: not followed
+		if len(ret.Results) != sig.Results().Len() {
+			return nil // named results, or another call's results: not followed
 		}
-		if !isNil(info, ret.Results[0]) {
-			results = append(results, ret.Results[0])
+		if !isNil(info, ret.Results[index]) {
+			results = append(results, ret.Results[index])
 		}
 	}
 	if len(results) == 0 {
@@ -572,7 +596,7 @@ func (s *summaries) summarizeHelper(fn *types.Func, cur inspector.Cursor) *helpe
 	if !v.isDocument() {
 		return nil
 	}
-	return &helperFact{Result: v, Changes: changesParams(info, cur, params)}
+	return &helperFact{Result: v, Index: max(index, 0), Changes: changesParams(info, cur, params)}
 }
 
 // isDocument reports whether v is a document, an array or a parameter, or

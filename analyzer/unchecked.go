@@ -49,6 +49,9 @@ func (c *checker) checkResult(w *write, guards []string) {
 	if u == nil {
 		return
 	}
+	if call, ok := w.node().(*ast.CallExpr); ok && w.wrapper == "" && c.deadCheckFixed(call, w.cur) {
+		return // see deadCheckFixed
+	}
 	d := analysis.Diagnostic{
 		Pos:     w.node().Pos(),
 		End:     w.node().End(),

@@ -46,9 +46,24 @@ type Config struct {
 type Value struct {
 	// Init is the value assigned; nil for the zero value. For a parameter
 	// not assigned since the call, it is the identifier that declares the
-	// parameter: the caller's argument.
+	// parameter: the caller's argument. For one of several results of a
+	// call, it is a *Result.
 	Init  ast.Expr
 	Steps []Step
+}
+
+// A Result stands for result number Index of a call that returns several
+// (f, err := helper(x)), as the Init of a Value. It is no expression of
+// the source: readers that do not know it find no type for it, and treat
+// the value as unknown.
+type Result struct {
+	ast.BadExpr // spans the call
+	Call        *ast.CallExpr
+	Index       int
+}
+
+func newResult(call *ast.CallExpr, index int) *Result {
+	return &Result{BadExpr: ast.BadExpr{From: call.Pos(), To: call.End()}, Call: call, Index: index}
 }
 
 // A Step adds to a document: m[Key] = Elem[0], d = append(d, Elems...),

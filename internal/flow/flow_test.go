@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"fmt"
 	"go/ast"
 	"go/importer"
 	"go/parser"
@@ -51,7 +52,9 @@ func TestValuesAt(t *testing.T) {
 		{"struct read", `s := S{A: 1}; _ = s.A; use(s)`, []string{`S{A: 1}`}, true},
 		{"option applied", `d := M{}; for _, o := range opts { o(d) }; use(d)`, []string{`M{} o(d)`, `M{}`}, true},
 		{"stored in another map", `d := M{"a": 1}; o := M{}; o["d"] = d; use(d)`, []string{`M{"a": 1}`}, true},
-		{"two results", `d, ok := two(); _ = ok; use(d)`, nil, false},
+		{"two results", `d, ok := two(); _ = ok; use(d)`, []string{"two()[0]"}, true},
+		{"two results assigned", `var d M; var ok bool; if cond { d, ok = two() }; _ = ok; use(d)`, []string{"nil", "two()[0]"}, true},
+		{"comma ok", `var mm map[string]M; d, ok := mm["a"]; _ = ok; use(d)`, nil, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -139,6 +142,9 @@ func valuesOfUse(t *testing.T, body string) ([]Value, bool, *token.FileSet) {
 }
 
 func text(fset *token.FileSet, e ast.Expr) string {
+	if r, ok := e.(*Result); ok {
+		return fmt.Sprintf("%s[%d]", text(fset, r.Call), r.Index)
+	}
 	var b strings.Builder
 	if err := printer.Fprint(&b, fset, e); err != nil {
 		return err.Error()

@@ -229,6 +229,7 @@ func (vr *variable) declaration(c inspector.Cursor) event {
 		if len(as.Lhs) == len(as.Rhs) {
 			return event{kind: assign, init: as.Rhs[i]}
 		}
+		return resultEvent(as.Rhs, i)
 	case edge.ValueSpec_Names:
 		vs := c.Parent().Node().(*ast.ValueSpec)
 		switch len(vs.Values) {
@@ -237,8 +238,20 @@ func (vr *variable) declaration(c inspector.Cursor) event {
 		case len(vs.Names):
 			return event{kind: assign, init: vs.Values[i]}
 		}
+		return resultEvent(vs.Values, i)
 	}
-	return event{kind: opaque} // several results of a call, a range variable
+	return event{kind: opaque} // a range variable
+}
+
+// resultEvent is the assignment of result number i of the one call in rhs
+// (f, err := helper(x)); opaque for anything else (v, ok := m[k]).
+func resultEvent(rhs []ast.Expr, i int) event {
+	if len(rhs) == 1 {
+		if call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr); ok {
+			return event{kind: assign, init: newResult(call, i)}
+		}
+	}
+	return event{kind: opaque}
 }
 
 // useAt classifies the use of the variable at c: an event, or false when
@@ -249,8 +262,11 @@ func (vr *variable) useAt(c inspector.Cursor) (event, bool) {
 	switch c.ParentEdgeKind() {
 	case edge.AssignStmt_Lhs:
 		as := parent.Node().(*ast.AssignStmt)
-		if as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
-			return event{kind: opaque}, true // v, err = f(); v += x
+		if as.Tok == token.ASSIGN && len(as.Lhs) != len(as.Rhs) {
+			return resultEvent(as.Rhs, c.ParentEdgeIndex()), true // v, err = f()
+		}
+		if as.Tok != token.ASSIGN {
+			return event{kind: opaque}, true // v += x
 		}
 		rhs := as.Rhs[c.ParentEdgeIndex()]
 		if elems, ok := vr.appendTo(rhs); ok {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -78,6 +79,10 @@ func standalone(t *testing.T, dir string) []clitest.Finding {
 	return all
 }
 
+// ruleSuffix is the rule's name that ends each message: golangci-lint
+// shows it before its own "(mongocas)".
+var ruleSuffix = regexp.MustCompile(` \([a-z]+(-[a-z]+)+\)$`)
+
 func TestExample(t *testing.T) {
 	bin := clitest.Build(t, ".", "golangci-lint")
 	dir := clitest.CopyModule(t, "../../example")
@@ -96,6 +101,9 @@ func TestExample(t *testing.T) {
 		file, line, _ := strings.Cut(f.Where, ":")
 		if !strings.Contains(out, "/"+file+":"+line+":") || !strings.Contains(out, f.Message+" (mongocas)") {
 			t.Errorf("text output lacks %s\n%s", f, out)
+		}
+		if !ruleSuffix.MatchString(f.Message) {
+			t.Errorf("%s: the message does not end with its rule's name", f)
 		}
 	}
 

@@ -225,3 +225,18 @@ func arrayFilterConditions(ctx context.Context, c *mongo.Collection, id primitiv
 	c.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"members.$[m].role": "admin"}}, opts) // want `UpdateOne sets "members.\$\[m\].role" but its filter matches only "_id", "members.user"`
 	c.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"members.$[m].role": "admin"}})
 }
+
+// Helpers of another package that return a document with an error.
+func severalResults(ctx context.Context, c *mongo.Collection, id primitive.ObjectID, name string) error {
+	f, err := reachv1dep.ByID(id)
+	if err != nil {
+		return err
+	}
+	c.UpdateOne(ctx, f, bson.M{"$set": bson.M{"name": name}}) // want `UpdateOne sets "name" but its filter matches only "_id"`
+	_, g, err := reachv1dep.InState(id, "new")
+	if err != nil {
+		return err
+	}
+	c.UpdateOne(ctx, g, bson.M{"$set": bson.M{"state": "done"}}) // want `UpdateOne is conditional on "state" but its result is discarded`
+	return nil
+}

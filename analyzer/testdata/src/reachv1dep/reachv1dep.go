@@ -2,6 +2,8 @@
 package reachv1dep
 
 import (
+	"errors"
+
 	"go.mongodb.org/mongo-driver/bson"
 	"go.mongodb.org/mongo-driver/bson/primitive"
 )
@@ -36,4 +38,17 @@ func Filter(opts ...Option) bson.M { // want Filter:`helper \{options \$0...\}`
 		o(m)
 	}
 	return m
+}
+
+// ByID returns its filter with an error: a helper of several results.
+func ByID(id primitive.ObjectID) (bson.M, error) { // want ByID:`helper \{_id: \$0\}`
+	if id.IsZero() {
+		return nil, errors.New("no id")
+	}
+	return bson.M{"_id": id}, nil
+}
+
+// InState returns the state it read and the filter.
+func InState(id primitive.ObjectID, state string) (string, bson.M, error) { // want InState:`helper result 1 \{_id: \$0, state: \$1\}`
+	return state, bson.M{"_id": id, "state": state}, nil
 }

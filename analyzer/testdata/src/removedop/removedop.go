@@ -10,7 +10,7 @@ import (
 
 // "Atomic Operations": $atomic isolated a multi-update; MongoDB 4.0 rejects it.
 func bumpAll(ctx context.Context, c *mongo.Collection) error {
-	_, err := c.UpdateMany(ctx, bson.M{"x": 1, "$atomic": 1}, bson.M{"$inc": bson.M{"y": 1}}) // want `^UpdateMany sends \$atomic in its filter, which MongoDB 4.0 removed: the server rejects the write; writes to several documents are atomic together only in a transaction$`
+	_, err := c.UpdateMany(ctx, bson.M{"x": 1, "$atomic": 1}, bson.M{"$inc": bson.M{"y": 1}}) // want `^UpdateMany sends \$atomic in its filter, which MongoDB 4.0 removed: the server rejects the write; writes to several documents are atomic together only in a transaction \(removed-operator\)$`
 	return err
 }
 
@@ -80,7 +80,7 @@ func models(id any) []mongo.WriteModel {
 
 // $pushAll appended an array; MongoDB 3.6 rejects it.
 func tag(ctx context.Context, c *mongo.Collection, id any, tags []string) error {
-	_, err := c.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$pushAll": bson.M{"tags": tags}}) // want `^UpdateOne sends \$pushAll, which MongoDB 3.6 removed: the server rejects the update; use \$push with \$each$`
+	_, err := c.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$pushAll": bson.M{"tags": tags}}) // want `^UpdateOne sends \$pushAll, which MongoDB 3.6 removed: the server rejects the update; use \$push with \$each \(removed-operator\)$`
 	return err
 }
 

@@ -30,7 +30,7 @@ func claimTask(ctx context.Context, tasks *mongo.Collection, id bson.ObjectID) (
 }
 
 func discarded(ctx context.Context, tasks *mongo.Collection, id bson.ObjectID) error {
-	tasks.UpdateOne(ctx, bson.M{"_id": id, "status": "CREATED"}, bson.M{"$set": bson.M{"status": "RUNNING"}})           // want `^UpdateOne is conditional on "status" but its result is discarded: when another writer got there first, MatchedCount is 0 with a nil error and this code carries on as if it had won; check MatchedCount or ModifiedCount$`
+	tasks.UpdateOne(ctx, bson.M{"_id": id, "status": "CREATED"}, bson.M{"$set": bson.M{"status": "RUNNING"}})           // want `^UpdateOne is conditional on "status" but its result is discarded: when another writer got there first, MatchedCount is 0 with a nil error and this code carries on as if it had won; check MatchedCount or ModifiedCount \(unchecked-result\)$`
 	_, err := tasks.UpdateOne(ctx, bson.M{"_id": id, "status": "CREATED"}, bson.M{"$set": bson.M{"status": "RUNNING"}}) // want `UpdateOne is conditional on "status" but its result is discarded`
 	return err
 }
@@ -122,7 +122,7 @@ func unconditional(ctx context.Context, tasks *mongo.Collection, id bson.ObjectI
 
 func findOneAndUpdate(ctx context.Context, tasks *mongo.Collection) (*Task, error) {
 	var t Task
-	tasks.FindOneAndUpdate(ctx, bson.M{"status": "CREATED"}, bson.M{"$set": bson.M{"status": "RUNNING"}})            // want `^FindOneAndUpdate is conditional on "status" but its result is dropped: when another writer got there first, the error is mongo.ErrNoDocuments and this code carries on as if it had won; check the error$`
+	tasks.FindOneAndUpdate(ctx, bson.M{"status": "CREATED"}, bson.M{"$set": bson.M{"status": "RUNNING"}})            // want `^FindOneAndUpdate is conditional on "status" but its result is dropped: when another writer got there first, the error is mongo.ErrNoDocuments and this code carries on as if it had won; check the error \(unchecked-result\)$`
 	tasks.FindOneAndUpdate(ctx, bson.M{"status": "CREATED"}, bson.M{"$set": bson.M{"status": "RUNNING"}}).Decode(&t) // want `FindOneAndUpdate is conditional on "status" but the error of Decode is dropped`
 	_ = tasks.FindOneAndUpdate(ctx, bson.M{"status": "CREATED"}, bson.M{"$set": bson.M{"status": "RUNNING"}}).Err()  // want `the error of Err is dropped`
 	_ = tasks.FindOneAndUpdate(ctx, bson.M{"status": "CREATED"}, bson.M{"$set": bson.M{"status": "RUNNING"}})        // want `its result is dropped`

@@ -10,7 +10,7 @@ import (
 
 // "Atomicity and Transactions": both updates match _id, both succeed, the second silently wins.
 func setScoreByID(ctx context.Context, games *mongo.Collection, id bson.ObjectID) {
-	games.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"score": 90}}) // want `^state transition: UpdateOne sets "score" but its filter matches only "_id": a concurrent update of the same document is silently overwritten \(lost update\); add the current value or a version field to the filter, or use \$inc$`
+	games.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"score": 90}}) // want `^state transition: UpdateOne sets "score" but its filter matches only "_id": a concurrent update of the same document is silently overwritten \(lost update\); add the current value or a version field to the filter, or use \$inc \(unguarded-update\)$`
 }
 
 // "Atomicity and Transactions": a filter on the field being changed makes the second update miss.

@@ -1,0 +1,5 @@
+package fiximport
+
+import "go.mongodb.org/mongo-driver/v2/mongo"
+
+type Worker struct{ tasks *mongo.Collection }

@@ -1,0 +1,65 @@
+package reach
+
+import (
+	"context"
+	"errors"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+)
+
+// Helpers that return a document with an error, or with other values.
+
+func idFilter(id string) (bson.M, error) {
+	oid, err := bson.ObjectIDFromHex(id)
+	if err != nil {
+		return nil, err
+	}
+	return bson.M{"_id": oid}, nil
+}
+
+type Profile struct {
+	Name string `bson:"name"`
+}
+
+func profileUpdate(p Profile) (Profile, bson.M, error) {
+	if p.Name == "" {
+		return p, nil, errors.New("no name")
+	}
+	return p, bson.M{"$set": bson.M{"name": p.Name}}, nil
+}
+
+func saveProfile(ctx context.Context, c *mongo.Collection, id string, p Profile) error {
+	filter, err := idFilter(id)
+	if err != nil {
+		return err
+	}
+	_, update, err := profileUpdate(p)
+	if err != nil {
+		return err
+	}
+	_, err = c.UpdateOne(ctx, filter, update) // want `UpdateOne sets "name" but its filter matches only "_id"`
+	return err
+}
+
+// The same, assigned to variables declared before.
+func saveProfileAssigned(ctx context.Context, c *mongo.Collection, id string, p Profile) error {
+	var filter bson.M
+	var err error
+	if filter, err = idFilter(id); err != nil {
+		return err
+	}
+	_, err = c.UpdateOne(ctx, filter, bson.M{"$set": bson.M{"name": p.Name}}) // want `UpdateOne sets "name" but its filter matches only "_id"`
+	return err
+}
+
+// A call whose document result is not a helper's stays unknown.
+func lookup(m map[string]bson.M, k string) error {
+	f, ok := m[k]
+	if !ok {
+		return errors.New("none")
+	}
+	return check(f)
+}
+
+func check(f bson.M) error { return nil }
