@@ -394,8 +394,8 @@ func (ev *evaluator) valueDoc(val flow.Value, pos token.Pos) *document {
 			d.complete = false // a key the code computes: unknown, the others stay known
 			continue
 		}
-		value := s.Elems[0]
-		if value.Pos() > pos {
+		value := stepValue(s.Elems[0])
+		if value != nil && value.Pos() > pos {
 			value = nil
 		}
 		d.entries = append(d.entries, entry{key: key, value: value})
@@ -404,6 +404,15 @@ func (ev *evaluator) valueDoc(val flow.Value, pos token.Pos) *document {
 		d.restComplete, d.complete = d.complete, false
 	}
 	return d
+}
+
+// stepValue returns the value a step gives a key, or nil when it is one
+// of several results of a call (m[k], err = f()): unknown.
+func stepValue(e ast.Expr) ast.Expr {
+	if _, ok := e.(*flow.Result); ok {
+		return nil
+	}
+	return e
 }
 
 // unchanged returns the value of a local variable that is assigned once

@@ -177,6 +177,9 @@ func (ev *evaluator) summarize(e ast.Expr, params map[*types.Var]int) *summaryVa
 	if id, ok := e.(*ast.Ident); ok {
 		if v, ok := ev.info.ObjectOf(id).(*types.Var); ok {
 			if i, ok := params[v]; ok {
+				if i < 0 {
+					return &summaryValue{} // its fields change in the helper
+				}
 				if ev.info.Defs[id] != nil || ev.flow == nil {
 					return &summaryValue{Kind: paramValue, Param: i}
 				}
@@ -282,7 +285,7 @@ func (ev *evaluator) summarizeExtended(val flow.Value, params map[*types.Var]int
 			if !ok {
 				return &summaryValue{}
 			}
-			added.entries = append(added.entries, entry{key: key, value: st.Elems[0]})
+			added.entries = append(added.entries, entry{key: key, value: stepValue(st.Elems[0])})
 		default:
 			for _, elt := range st.Elems {
 				if !ev.addElem(added, elt, false) {
@@ -570,11 +573,12 @@ func (s *summaries) summarizeHelper(fn *types.Func, cur inspector.Cursor) *helpe
 	if index < 0 {
 		return nil
 	}
+	info := s.c.pass.TypesInfo
 	params := paramIndices(sig)
-	if !paramsIntact(s.c.pass.TypesInfo, cur, params) {
+	fieldsChange := fieldWrites(info, cur, params)
+	if !paramsIntact(info, cur, params) {
 		return nil
 	}
-	info := s.c.pass.TypesInfo
 	var results []ast.Expr
 	for n := range cur.Preorder((*ast.ReturnStmt)(nil)) {
 		if enclosingFunc(n).Node() != cur.Node() {
@@ -596,7 +600,7 @@ func (s *summaries) summarizeHelper(fn *types.Func, cur inspector.Cursor) *helpe
 	if !v.isDocument() {
 		return nil
 	}
-	return &helperFact{Result: v, Index: max(index, 0), Changes: changesParams(info, cur, params)}
+	return &helperFact{Result: v, Index: max(index, 0), Changes: fieldsChange || changesParams(info, cur, params)}
 }
 
 // isDocument reports whether v is a document, an array or a parameter, or

@@ -161,12 +161,12 @@ func paramsIntact(info *types.Info, cur inspector.Cursor, params map[*types.Var]
 		switch n := n.Node().(type) {
 		case *ast.AssignStmt:
 			for _, lhs := range n.Lhs {
-				if id, ok := rootIdent(lhs); ok && isParam(info, id, params) && (n.Tok != token.ASSIGN || !wholeOrKey(lhs, id)) {
+				if id, ok := rootIdent(lhs); ok && isParam(info, id, params) && !opaqueParam(info, id, params) && (n.Tok != token.ASSIGN || !wholeOrKey(lhs, id)) {
 					return false
 				}
 			}
 		case *ast.IncDecStmt:
-			if id, ok := rootIdent(n.X); ok && isParam(info, id, params) {
+			if id, ok := rootIdent(n.X); ok && isParam(info, id, params) && !opaqueParam(info, id, params) {
 				return false
 			}
 		case *ast.UnaryExpr:
@@ -262,6 +262,64 @@ func wholeOrKey(lhs ast.Expr, id *ast.Ident) bool {
 		lhs = ast.Unparen(ix.X)
 	}
 	return lhs == id
+}
+
+// opaqueParam reports whether id is a parameter that a summary reads as
+// unknown (index -1; see fieldWrites).
+func opaqueParam(info *types.Info, id *ast.Ident, params map[*types.Var]int) bool {
+	v, _ := info.Uses[id].(*types.Var)
+	return params[v] < 0
+}
+
+// fieldWrites marks, in params, the struct parameters whose fields the
+// function at cur assigns (opt.Model.Name = n), as index -1: a summary
+// reads them as unknown, since the caller's argument no longer is what
+// the function holds. It reports whether one of them is a pointer, whose
+// changes the caller sees.
+func fieldWrites(info *types.Info, cur inspector.Cursor, params map[*types.Var]int) (throughPointer bool) {
+	for n := range cur.Preorder((*ast.AssignStmt)(nil), (*ast.IncDecStmt)(nil)) {
+		lhss := []ast.Expr{nil}
+		if as, ok := n.Node().(*ast.AssignStmt); ok {
+			lhss = as.Lhs
+		} else {
+			lhss[0] = n.Node().(*ast.IncDecStmt).X
+		}
+		for _, lhs := range lhss {
+			id, ok := rootIdent(lhs)
+			if !ok || !isParam(info, id, params) || wholeOrKey(lhs, id) {
+				continue
+			}
+			if _, isSel := ast.Unparen(lhs).(*ast.SelectorExpr); !isSel && !selectsField(lhs) {
+				continue
+			}
+			v := info.Uses[id].(*types.Var)
+			if isDocumentType(v.Type()) {
+				continue // a document's part: paramsIntact decides
+			}
+			params[v] = -1
+			if _, ok := v.Type().Underlying().(*types.Pointer); ok {
+				throughPointer = true
+			}
+		}
+	}
+	return throughPointer
+}
+
+// selectsField reports whether the access x.f[i].g or x.f[i] goes through
+// a field.
+func selectsField(e ast.Expr) bool {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.SelectorExpr:
+			return true
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		default:
+			return false
+		}
+	}
 }
 
 // changesParams reports whether the function at cur adds keys to a map

@@ -67,6 +67,9 @@ func (ev *evaluator) sameValue(matched ast.Expr, set entry) bool {
 	case a != nil || b != nil:
 		return false
 	case set.value != nil:
+		if v := ev.entryOf(set.value); v != nil && (v == matched || ev.sameExpr(matched, v)) {
+			return true // {"maintenance": filter["maintenance"]}
+		}
 		return ev.sameExpr(matched, set.value)
 	case set.field != nil:
 		// {name: app.Name} and the field Name of app.
@@ -74,6 +77,27 @@ func (ev *evaluator) sameValue(matched ast.Expr, set entry) bool {
 		return ok && sel.Sel.Name == set.field.name && ev.sameExpr(sel.X, set.field.of)
 	}
 	return false
+}
+
+// entryOf returns the value that x[k] reads, when x is a document the
+// evaluator reads in full and k a constant key it holds; else nil.
+func (ev *evaluator) entryOf(e ast.Expr) ast.Expr {
+	ix, ok := ast.Unparen(e).(*ast.IndexExpr)
+	if !ok {
+		return nil
+	}
+	key, ok := ev.stringConst(ix.Index)
+	if !ok {
+		return nil
+	}
+	d := ev.doc(ix.X)
+	if d == nil || !d.complete || d.merged {
+		return nil
+	}
+	if en := d.lookup(key); en != nil {
+		return en.value
+	}
+	return nil
 }
 
 func (ev *evaluator) constantOf(e ast.Expr) constant.Value {

@@ -70,7 +70,7 @@ func newResult(call *ast.CallExpr, index int) *Result {
 // or Apply, a call of a function value with the document as its one
 // argument (a functional option, o(m)), which may add keys of its own.
 type Step struct {
-	Key   ast.Expr   // nil for an append or an Apply
+	Key   ast.Expr   // nil for an append or an Apply; Elems[0] may be a *Result
 	Elems []ast.Expr // the value of m[Key], or the elements appended
 	Apply *ast.CallExpr
 }

@@ -54,6 +54,7 @@ func TestValuesAt(t *testing.T) {
 		{"stored in another map", `d := M{"a": 1}; o := M{}; o["d"] = d; use(d)`, []string{`M{"a": 1}`}, true},
 		{"two results", `d, ok := two(); _ = ok; use(d)`, []string{"two()[0]"}, true},
 		{"two results assigned", `var d M; var ok bool; if cond { d, ok = two() }; _ = ok; use(d)`, []string{"nil", "two()[0]"}, true},
+		{"key from two results", `d := M{}; var ok bool; d["a"], ok = two(); _ = ok; use(d)`, []string{`M{} "a"`}, true},
 		{"comma ok", `var mm map[string]M; d, ok := mm["a"]; _ = ok; use(d)`, nil, false},
 	}
 	for _, tt := range tests {

@@ -281,9 +281,15 @@ func (vr *variable) useAt(c inspector.Cursor) (event, bool) {
 		switch top.ParentEdgeKind() {
 		case edge.AssignStmt_Lhs:
 			as := top.Parent().Node().(*ast.AssignStmt)
-			if top == parent && as.Tok == token.ASSIGN && len(as.Lhs) == len(as.Rhs) {
+			if top == parent && as.Tok == token.ASSIGN {
 				ix := parent.Node().(*ast.IndexExpr)
-				return vr.newStep(Step{Key: ix.Index, Elems: []ast.Expr{as.Rhs[top.ParentEdgeIndex()]}}), true
+				if len(as.Lhs) == len(as.Rhs) {
+					return vr.newStep(Step{Key: ix.Index, Elems: []ast.Expr{as.Rhs[top.ParentEdgeIndex()]}}), true
+				}
+				if ev := resultEvent(as.Rhs, top.ParentEdgeIndex()); ev.kind == assign {
+					// m[k], err = f(): the key is known, its value is a result.
+					return vr.newStep(Step{Key: ix.Index, Elems: []ast.Expr{ev.init}}), true
+				}
 			}
 			return event{kind: opaque}, true
 		case edge.IncDecStmt_X, edge.RangeStmt_Key, edge.RangeStmt_Value:

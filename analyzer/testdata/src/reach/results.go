@@ -63,3 +63,45 @@ func lookup(m map[string]bson.M, k string) error {
 }
 
 func check(f bson.M) error { return nil }
+
+// A key whose value is one of a call's results, in a helper of several
+// results.
+func byHex(hex string) (bson.M, error) {
+	filter := bson.M{"deleted": false}
+	var err error
+	filter["_id"], err = bson.ObjectIDFromHex(hex)
+	if err != nil {
+		return nil, err
+	}
+	return filter, nil
+}
+
+type Options struct {
+	Name  string
+	Model Profile
+}
+
+// A helper that also fills the model it returns: its struct parameter's
+// fields change, and the update it builds is still read.
+func renameUpdate(opt Options) (bson.M, Profile, error) {
+	set := bson.M{"name": opt.Name}
+	opt.Model.Name = opt.Name
+	update := bson.M{}
+	if len(set) > 0 {
+		update["$set"] = set
+	}
+	return update, opt.Model, nil
+}
+
+func rename(ctx context.Context, c *mongo.Collection, hex string, opt Options) (Profile, error) {
+	filter, err := byHex(hex)
+	if err != nil {
+		return Profile{}, err
+	}
+	update, p, err := renameUpdate(opt)
+	if err != nil {
+		return Profile{}, err
+	}
+	_, err = c.UpdateOne(ctx, filter, update) // want `UpdateOne sets "name" but its filter matches only "deleted", "_id"`
+	return p, err
+}

@@ -75,3 +75,10 @@ func guards(ctx context.Context, c *mongo.Collection, id bson.ObjectID, app *App
 	_, err = c.UpdateOne(ctx, bson.M{"_id": id, "status": "A"}, bson.M{"$set": bson.M{"status": "B"}}) // want `UpdateOne is conditional on "status" but its result is discarded`
 	return err
 }
+
+// The filter's own entry written back, read from the filter variable.
+func markMaintenance(ctx context.Context, c *mongo.Collection, version string) {
+	filter := bson.M{"maintenance": bson.M{"version": version}}
+	doc := bson.M{"maintenance": filter["maintenance"], "at": version}
+	c.ReplaceOne(ctx, filter, doc) // want `ReplaceOne replaces the whole document but its filter matches only "maintenance" and it writes "maintenance" back unchanged`
+}
