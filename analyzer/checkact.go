@@ -80,6 +80,12 @@ func (c *checker) checkThenAct(w *write, ev *evaluator, ff filterFields, uf upda
 			"two callers can both pass it and both write; add the condition to the filter and check the result",
 			w.label(), quoteList(fields), strings.Join(slices.Compact(conds), "; ")),
 	}
+	for i, t := range tests {
+		if i == 0 || t.cond.expr != tests[i-1].cond.expr {
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: t.cond.expr.Pos(), End: t.cond.expr.End(),
+				Message: fmt.Sprintf("%q is tested here, and the filter does not repeat the test", t.field)})
+		}
+	}
 	if fix, ok := c.testFilterFix(w, ev, tests); ok {
 		d.SuggestedFixes = []analysis.SuggestedFix{fix}
 	}

@@ -92,6 +92,8 @@ func (c *checker) checkStaleWriteBack(w *write, ev *evaluator, ff filterFields, 
 			"a change another writer made to %s since the read is silently overwritten; "+
 			"$set only the fields this code owns, or guard the write with a version field",
 			w.label(), x.Name(), r.method, quoteList(checked), shortList(blind, 3)),
+		Related: []analysis.RelatedInformation{{Pos: r.call.Pos(), End: r.call.End(),
+			Message: fmt.Sprintf("%s is read here, by %s", x.Name(), r.method)}},
 	})
 	return true
 }

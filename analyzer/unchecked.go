@@ -56,6 +56,7 @@ func (c *checker) checkResult(w *write, guards []string) {
 		Pos:     w.node().Pos(),
 		End:     w.node().End(),
 		Message: uncheckedMessage(w, guards, u),
+		Related: c.guardRelated(w, guards),
 	}
 	// No fix for a wrapper's call, whose result the fix would not reach;
 	// asked anyway, the fix would reserve names that later fixes need.
@@ -65,6 +66,23 @@ func (c *checker) checkResult(w *write, guards []string) {
 		}
 	}
 	c.report(RuleUncheckedResult, d)
+}
+
+// guardRelated points at the filter's conditions on the guards, where
+// they are written in a literal the write holds.
+func (c *checker) guardRelated(w *write, guards []string) []analysis.RelatedInformation {
+	if w.byID() || w.wrapper != "" {
+		return nil
+	}
+	d := c.evaluatorAt(w.cur).doc(w.filter)
+	var rel []analysis.RelatedInformation
+	for _, g := range guards {
+		if en := d.lookup(g); en != nil && en.node != nil {
+			rel = append(rel, analysis.RelatedInformation{Pos: en.node.Pos(), End: en.node.End(),
+				Message: fmt.Sprintf("the filter's condition on %q makes the update conditional", g)})
+		}
+	}
+	return rel
 }
 
 // uncheckedOf returns how the outcome of w goes unread, or nil.

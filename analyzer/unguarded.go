@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"fmt"
+	"go/ast"
 	"slices"
 	"strconv"
 	"strings"
@@ -57,11 +58,37 @@ func (c *checker) checkUnguarded(w *write, ev *evaluator, ff filterFields, uf up
 		End:     w.node().End(),
 		Message: unguardedMessage(kind, w, ff, uf),
 	}
+	if kind == readModifyWrite {
+		d.Related = c.readRelated(w, ev, uf, decoded)
+	}
 	if fix, ok := c.unguardedFix(w, ev, ff, uf, decoded); ok {
 		d.SuggestedFixes = []analysis.SuggestedFix{fix}
 	}
 	c.report(RuleUnguardedUpdate, d)
 	return true
+}
+
+// readRelated points at the read of the document whose values the write
+// uses: what makes it a read-modify-write.
+func (c *checker) readRelated(w *write, ev *evaluator, uf updateFields, decoded varSet) []analysis.RelatedInformation {
+	exprs := []ast.Expr{w.update}
+	for _, e := range uf.sets {
+		exprs = append(exprs, e.value)
+	}
+	for _, v := range decoded {
+		used := false
+		for _, e := range exprs {
+			used = used || e != nil && c.fromRead(ev, e, varSet{v}, 0)
+		}
+		if !used {
+			continue
+		}
+		if d, ok := ev.locals.decodeAt(v, w.node().Pos()); ok {
+			return []analysis.RelatedInformation{{Pos: d.call.Pos(), End: d.call.End(),
+				Message: fmt.Sprintf("%s is read here, and the write uses it", v.Name())}}
+		}
+	}
+	return nil
 }
 
 // withoutIgnored drops the fields of the ignore-fields setting, and the

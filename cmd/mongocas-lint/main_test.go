@@ -37,6 +37,31 @@ func textFindings(out string) []string {
 	return got
 }
 
+// TestRelated checks that each finding says where its evidence is, in
+// -json and in the text output: the read behind a read-modify-write or a
+// stale write-back, the test that check-then-act repeats, the filter
+// condition that makes an update conditional.
+func TestRelated(t *testing.T) {
+	bin := buildLinter(t)
+	dir := clitest.CopyModule(t, "../../example")
+	out, _ := run(t, dir, bin, "-json", "./...")
+	want := map[string][]string{
+		"checks.go:23":    {`checks.go:20: "qty" is tested here, and the filter does not repeat the test`},
+		"inventory.go:47": {"inventory.go:41: it is read here, and the write uses it"},
+		"profile.go:45":   {"profile.go:42: p is read here, and the write uses it"},
+		"register.go:53":  {"register.go:49: p is read here, by FindOne"},
+		"tasks.go:72":     {`tasks.go:69: the filter's condition on "status" makes the update conditional`},
+		"tasks.go:130":    {`tasks.go:125: the filter's condition on "status" makes the update conditional`},
+	}
+	if got := clitest.ParseRelated(t, out); !maps.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("related information:\n got  %v\n want %v", got, want)
+	}
+	text, _ := run(t, dir, bin, "./...")
+	if !strings.Contains(text, "inventory.go:41:12: \tit is read here, and the write uses it") {
+		t.Errorf("the text output lacks the related read of inventory.go:47:\n%s", text)
+	}
+}
+
 func TestExampleFindings(t *testing.T) {
 	bin := buildLinter(t)
 	dir := clitest.CopyModule(t, "../../example")

@@ -124,3 +124,34 @@ func ParseJSON(t testing.TB, out string) []Finding {
 	slices.SortFunc(all, func(a, b Finding) int { return strings.Compare(a.String(), b.String()) })
 	return all
 }
+
+// ParseRelated reads the related information of the findings of
+// mongocas-lint -json: "file:line: message" of each related position, by
+// the finding's "file:line".
+func ParseRelated(t testing.TB, out string) map[string][]string {
+	t.Helper()
+	var tree map[string]map[string][]struct {
+		Posn    string `json:"posn"`
+		Related []struct {
+			Posn    string `json:"posn"`
+			Message string `json:"message"`
+		} `json:"related"`
+	}
+	if err := json.Unmarshal([]byte(out), &tree); err != nil {
+		t.Fatalf("parsing -json output: %v\n%s", err, out)
+	}
+	where := func(posn string) string {
+		file, rest, _ := strings.Cut(posn, ":")
+		line, _, _ := strings.Cut(rest, ":")
+		return filepath.Base(file) + ":" + line
+	}
+	related := make(map[string][]string)
+	for _, byAnalyzer := range tree {
+		for _, d := range byAnalyzer["mongocas"] {
+			for _, r := range d.Related {
+				related[where(d.Posn)] = append(related[where(d.Posn)], where(r.Posn)+": "+r.Message)
+			}
+		}
+	}
+	return related
+}
