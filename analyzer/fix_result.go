@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -59,17 +60,117 @@ func (c *checker) resultCheckEdits(w *write, u *unchecked) ([]analysis.TextEdit,
 	return c.matchedCheckEdits(w, u, file, ret)
 }
 
+// lostRace returns the statement that a fixed function runs when its
+// write lost the race, in the function's own terms: false, nil for a
+// (bool, error) function (the claimTask pattern); the package error the
+// function already returns elsewhere (ErrConflict, ErrNotFound), wrapped
+// as it wraps it; else a new error. edits add the errors import it needs.
+func (c *checker) lostRace(w *write, file *ast.File, ret string) (stmt string, edits []analysis.TextEdit, ok bool) {
+	info := c.pass.TypesInfo
+	if sig := enclosingFuncType(info, w.cur); sig != nil && sig.Results().Len() == 2 {
+		if b, isBasic := sig.Results().At(0).Type().Underlying().(*types.Basic); isBasic && b.Kind() == types.Bool {
+			return "return false, nil", nil, true
+		}
+	}
+	if e, ok := c.packageError(w, file); ok {
+		return ret + e, nil, true
+	}
+	errorsName, edits, ok := ensureErrorsImport(file, c.pass.Pkg, w.node().Pos())
+	if !ok {
+		return "", nil, false
+	}
+	return fmt.Sprintf("%s%s.New(%s)", ret, errorsName, strconv.Quote(w.name+" matched no document")), edits, true
+}
+
+// packageError finds, among the errors that the function holding w
+// returns, a package-level error variable (return ErrNotFound, or
+// fmt.Errorf("...: %w", ErrNotFound)), and returns it as the function
+// returns it, with the message of the lost race when it wraps it. An
+// error whose name says conflict comes first, then not found.
+func (c *checker) packageError(w *write, file *ast.File) (string, bool) {
+	info := c.pass.TypesInfo
+	fn := enclosingFunc(w.cur)
+	if !fn.Valid() {
+		return "", false
+	}
+	rank := func(name string) int {
+		n := strings.ToLower(name)
+		switch {
+		case strings.Contains(n, "conflict"), strings.Contains(n, "concurren"), strings.Contains(n, "modified"), strings.Contains(n, "stale"):
+			return 0
+		case strings.Contains(n, "notfound"), strings.Contains(n, "not_found"):
+			return 1
+		}
+		return 2
+	}
+	best, bestRank := "", 3
+	for r := range fn.Preorder((*ast.ReturnStmt)(nil)) {
+		if enclosingFunc(r).Node() != fn.Node() {
+			continue
+		}
+		results := r.Node().(*ast.ReturnStmt).Results
+		if len(results) == 0 {
+			continue
+		}
+		last := ast.Unparen(results[len(results)-1])
+		text, v := "", (*types.Var)(nil)
+		if call, ok := last.(*ast.CallExpr); ok {
+			// fmt.Errorf("...: %w", ErrX): wrapped as the package wraps.
+			callee := calleeFunc(info, call)
+			if callee == nil || callee.Pkg() == nil || callee.Pkg().Path() != "fmt" || callee.Name() != "Errorf" || len(call.Args) < 2 || call.Ellipsis.IsValid() {
+				continue
+			}
+			format, ok := c.evaluatorAt(w.cur).stringConst(call.Args[0])
+			wrapped := call.Args[len(call.Args)-1]
+			if v = packageErrorVar(info, wrapped); v == nil || !ok || !strings.HasSuffix(format, "%w") {
+				continue
+			}
+			fmtName, ok := importName(file, "fmt")
+			if !ok {
+				continue
+			}
+			text = fmt.Sprintf("%s.Errorf(%s, %s)", fmtName, strconv.Quote(w.name+" matched no document: %w"), exprText(c.pass.Fset, wrapped))
+		} else if v = packageErrorVar(info, last); v != nil {
+			text = exprText(c.pass.Fset, last)
+		}
+		if v != nil && text != "" && rank(v.Name()) < bestRank {
+			best, bestRank = text, rank(v.Name())
+		}
+	}
+	return best, best != ""
+}
+
+// packageErrorVar returns the package-level variable of error type that e
+// names (ErrNotFound, store.ErrConflict), or nil.
+func packageErrorVar(info *types.Info, e ast.Expr) *types.Var {
+	var id *ast.Ident
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		id = x
+	case *ast.SelectorExpr:
+		id = x.Sel
+	default:
+		return nil
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok || v.Pkg() == nil || v.Parent() != v.Pkg().Scope() || !types.Implements(v.Type(), errorInterface) {
+		return nil
+	}
+	return v
+}
+
+var errorInterface = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
+
 // matchedCheckEdits binds the *UpdateResult of w and checks MatchedCount.
 func (c *checker) matchedCheckEdits(w *write, u *unchecked, file *ast.File, ret string) ([]analysis.TextEdit, bool) {
-	fset, pkg := c.pass.Fset, c.pass.Pkg
+	fset := c.pass.Fset
 	call := w.node()
-	errorsName, edits, ok := ensureErrorsImport(file, pkg, call.Pos())
+	lost, edits, ok := c.lostRace(w, file, ret)
 	if !ok {
 		return nil, false
 	}
 	missed := func(res, indent string) string {
-		return fmt.Sprintf("%sif %s.MatchedCount == 0 {\n%s\t%s%s.New(%s)\n%s}",
-			indent, res, indent, ret, errorsName, strconv.Quote(w.name+" matched no document"), indent)
+		return fmt.Sprintf("%sif %s.MatchedCount == 0 {\n%s\t%s\n%s}", indent, res, indent, lost, indent)
 	}
 	errCheck := func(errName, indent string) string {
 		return fmt.Sprintf("%sif %s != nil {\n%s\t%s%s\n%s}", indent, errName, indent, ret, errName, indent)
@@ -150,8 +251,7 @@ func (c *checker) matchedCheckEdits(w *write, u *unchecked, file *ast.File, ret 
 	if next, ok := stmtCur.NextSibling(); ok && isErrCheck(next.Node(), errID.Name) {
 		return append(edits, insert(lineEnd(fset, file, next.Node().End()), "\n"+missed(res, indent))), true
 	}
-	check := fmt.Sprintf("%sif %s == nil && %s.MatchedCount == 0 {\n%s\t%s%s.New(%s)\n%s}",
-		indent, errID.Name, res, indent, ret, errorsName, strconv.Quote(w.name+" matched no document"), indent)
+	check := fmt.Sprintf("%sif %s == nil && %s.MatchedCount == 0 {\n%s\t%s\n%s}", indent, errID.Name, res, indent, lost, indent)
 	return append(edits, insert(lineEnd(fset, file, as.End()), "\n"+check)), true
 }
 
