@@ -44,7 +44,7 @@ func TestIgnoreDirectives(t *testing.T) {
 }
 
 func TestFixes(t *testing.T) {
-	runWithFixes(t, testAnalyzer(), "fixinc", "fixversion", "fixcheck", "fixnames", "fixshared", "fixsharedv1", "fiximport", "fixpin", "fixpinv1", "fixlang", "fixlangv1", "fixversionv1")
+	runWithFixes(t, testAnalyzer(), "fixinc", "fixversion", "fixcheck", "fixnames", "fixshared", "fixsharedv1", "fiximport", "fixpin", "fixpinv1", "fixlang", "fixlangv1", "fixversionv1", "fiximportv1")
 }
 
 // TestRealDrivers type-checks a module against the real drivers v1 and v2,
