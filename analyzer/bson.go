@@ -672,11 +672,25 @@ func (ev *evaluator) key(e ast.Expr) (string, bool) {
 	if k, ok := ev.stringConst(e); ok {
 		return k, true
 	}
-	if b, ok := ast.Unparen(e).(*ast.BinaryExpr); ok && b.Op == token.ADD {
+	// "scores." + id, "attributes." + name + ".value": a path under the
+	// constant's fields, whatever follows. The leftmost operand of the
+	// sum is its start.
+	b, ok := ast.Unparen(e).(*ast.BinaryExpr)
+	for ok && b.Op == token.ADD {
 		if prefix, ok := ev.stringConst(b.X); ok {
 			if i := strings.LastIndexByte(prefix, '.'); i > 0 && !strings.HasPrefix(prefix, "$") {
 				return prefix[:i], true
 			}
+			return "", false
+		}
+		b, ok = ast.Unparen(b.X).(*ast.BinaryExpr)
+	}
+	// A key held by a local variable: key := "a." + x; m[key] = v.
+	if id, isID := ast.Unparen(e).(*ast.Ident); isID && ev.depth < maxDepth {
+		if init, ok := ev.unchanged(id); ok && init != e {
+			ev.depth++
+			defer func() { ev.depth-- }()
+			return ev.key(init)
 		}
 	}
 	return "", false

@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/types"
 	"slices"
+
+	"github.com/mongocas/mongocas-lint/internal/flow"
 )
 
 // A guard must pin the value written from a read ("Atomicity and
@@ -50,6 +52,17 @@ func (c *checker) unpinned(w *write, ev *evaluator, ff filterFields, uf updateFi
 func (c *checker) fromRead(ev *evaluator, e ast.Expr, decoded varSet, depth int) bool {
 	if mentionsAny(c.pass.TypesInfo, e, decoded) {
 		return true
+	}
+	switch x := e.(type) {
+	case *merged:
+		for _, a := range x.alts {
+			if c.fromRead(ev, a, decoded, depth) {
+				return true
+			}
+		}
+		return false
+	case *summarized, *flow.Result:
+		return false // no syntax of this function: mentionsAny has looked
 	}
 	if depth > 3 {
 		return false

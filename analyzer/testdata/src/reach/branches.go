@@ -199,3 +199,14 @@ func nested(f bson.M, keys []string) bson.M {
 func useNested(ctx context.Context, c *mongo.Collection, id bson.ObjectID) {
 	c.UpdateOne(ctx, nested(bson.M{"_id": id}, nil), bson.M{"$set": bson.M{"a": 1}})
 }
+
+// Keys computed in a loop under a constant path: their top field is known.
+func setAttributes(ctx context.Context, c *mongo.Collection, device string, attrs map[string]string) {
+	set := bson.M{}
+	for name, v := range attrs {
+		set["attributes."+name+".value"] = v
+		key := "attributes." + name + ".at"
+		set[key] = 1
+	}
+	c.UpdateOne(ctx, bson.M{"device_id": device}, bson.M{"$set": set}) // want `UpdateOne sets "attributes" but its filter matches only "device_id"`
+}
