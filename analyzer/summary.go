@@ -466,6 +466,7 @@ type summaries struct {
 	// noWrappers: done, and no function of the package or fact of another
 	// is a wrapper, so that no call needs its callee looked up for one.
 	noWrappers bool
+	impls      implementations // see soleImplementation
 }
 
 // finish marks the summaries complete; see done.

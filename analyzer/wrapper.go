@@ -190,7 +190,12 @@ func (c *checker) matchWrapperCall(cur inspector.Cursor, call *ast.CallExpr) *wr
 	}
 	f := c.sums.wrapper(fn)
 	if f == nil {
-		return nil
+		if fn = c.sums.soleImplementation(fn); fn == nil {
+			return nil
+		}
+		if f = c.sums.wrapper(fn); f == nil {
+			return nil
+		}
 	}
 	if call.Ellipsis.IsValid() && max(f.Filter.maxParam(), f.Update.maxParam()) >= len(call.Args)-1 {
 		return nil // a document in the slice passed on: options, not documents

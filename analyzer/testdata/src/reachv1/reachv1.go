@@ -240,3 +240,9 @@ func severalResults(ctx context.Context, c *mongo.Collection, id primitive.Objec
 	c.UpdateOne(ctx, g, bson.M{"$set": bson.M{"state": "done"}}) // want `UpdateOne is conditional on "state" but its result is discarded`
 	return nil
 }
+
+// A call through another package's repository interface, whose one
+// implementation is a wrapper.
+func setThroughInterface(ctx context.Context, s reachv1dep.Store, id primitive.ObjectID) error {
+	return s.Set(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"name": "x"}}) // want `reachv1dep.MongoStore.Set \(UpdateOne\) sets "name" but its filter matches only "_id"`
+}

@@ -2,10 +2,12 @@
 package reachv1dep
 
 import (
+	"context"
 	"errors"
 
 	"go.mongodb.org/mongo-driver/bson"
 	"go.mongodb.org/mongo-driver/bson/primitive"
+	"go.mongodb.org/mongo-driver/mongo"
 )
 
 // StateFilter returns its filter from two returns.
@@ -51,4 +53,17 @@ func ByID(id primitive.ObjectID) (bson.M, error) { // want ByID:`helper \{_id: \
 // InState returns the state it read and the filter.
 func InState(id primitive.ObjectID, state string) (string, bson.M, error) { // want InState:`helper result 1 \{_id: \$0, state: \$1\}`
 	return state, bson.M{"_id": id, "state": state}, nil
+}
+
+// Store is a repository interface; MongoStore, its one implementation, is
+// a wrapper.
+type Store interface {
+	Set(ctx context.Context, filter, update interface{}) error
+}
+
+type MongoStore struct{ C *mongo.Collection }
+
+func (s MongoStore) Set(ctx context.Context, filter, update interface{}) error { // want Set:`wrapper UpdateOne filter \$1 update \$2 result dropped`
+	_, err := s.C.UpdateOne(ctx, filter, update)
+	return err
 }

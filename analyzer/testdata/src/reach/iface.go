@@ -1,0 +1,51 @@
+package reach
+
+import (
+	"context"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+)
+
+// A repository interface whose methods are not the driver's, with one
+// implementation that is a wrapper: calls through the interface are
+// checked with it.
+type UserStore interface {
+	Update(ctx context.Context, filter, update any) error
+}
+
+type mongoUsers struct{ c *mongo.Collection }
+
+func (s *mongoUsers) Update(ctx context.Context, filter, update any) error { // want Update:`wrapper UpdateOne filter \$1 update \$2 result dropped`
+	_, err := s.c.UpdateOne(ctx, filter, update)
+	return err
+}
+
+type UserService struct{ store UserStore }
+
+func (u *UserService) Rename(ctx context.Context, id bson.ObjectID, name string) error {
+	return u.store.Update(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"name": name}}) // want `mongoUsers.Update \(UpdateOne\) sets "name" but its filter matches only "_id"`
+}
+
+// Two implementations: which one runs is not known, and nothing is said.
+type Notes interface {
+	Put(ctx context.Context, filter, update any) error
+}
+
+type mongoNotes struct{ c *mongo.Collection }
+
+func (s mongoNotes) Put(ctx context.Context, filter, update any) error { // want Put:`wrapper UpdateOne filter \$1 update \$2 result dropped`
+	_, err := s.c.UpdateOne(ctx, filter, update)
+	return err
+}
+
+type memNotes map[string]any
+
+func (m memNotes) Put(_ context.Context, filter, update any) error {
+	m["last"] = update
+	return nil
+}
+
+func note(ctx context.Context, n Notes, id bson.ObjectID) error {
+	return n.Put(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"text": "x"}})
+}
