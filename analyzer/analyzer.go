@@ -322,6 +322,12 @@ func (c *checker) readsOnly(fn *types.Func) bool {
 	return w != nil && !w.Changes
 }
 
+// isSetter reports whether fn is a method that only adds keys to its
+// receiver, a document (see summarizeSetter).
+func (c *checker) isSetter(fn *types.Func) bool {
+	return fn.Signature().Recv() != nil && c.sums != nil && c.sums.option(fn) != nil
+}
+
 // isReader reports whether fn returns a document it read through the
 // driver (see readerFact).
 func (c *checker) isReader(fn *types.Func) bool {
@@ -387,7 +393,7 @@ func (c *checker) evaluatorAt(cur inspector.Cursor) *evaluator {
 	ev, ok := c.funcs[fn.Node()]
 	if !ok {
 		ev = &evaluator{info: c.pass.TypesInfo, sums: c.sums, fn: fn, locals: newFuncLocals(c.pass.TypesInfo, fn, c.readsOnly, c.isReader),
-			flow: flow.New(c.pass.TypesInfo, fn, flow.Config{ReadsOnly: c.readsOnly})}
+			flow: flow.New(c.pass.TypesInfo, fn, flow.Config{ReadsOnly: c.readsOnly, AddsKeys: c.isSetter})}
 		c.funcs[fn.Node()] = ev
 	}
 	return ev

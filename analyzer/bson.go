@@ -378,6 +378,18 @@ func (ev *evaluator) valueDoc(val flow.Value, pos token.Pos) *document {
 	}
 	for _, s := range val.Steps {
 		if s.Apply != nil {
+			if sel, ok := ast.Unparen(s.Apply.Fun).(*ast.SelectorExpr); ok && ev.sums != nil {
+				// f.WithID(id): the keys the setter adds, with the call's
+				// arguments.
+				if fn, ok := ev.info.Uses[sel.Sel].(*types.Func); ok {
+					if f := ev.sums.option(fn); f != nil {
+						for _, e := range f.Adds {
+							d.entries = append(d.entries, entry{key: e.Key, value: instantiate(e.Value, s.Apply.Args, s.Apply)})
+						}
+						continue
+					}
+				}
+			}
 			d.applied = append(d.applied, s.Apply)
 			continue
 		}

@@ -54,6 +54,9 @@ func (s *summaries) option(fn *types.Func) *optionFact {
 // adds keys to p (p["k"] = v).
 func (s *summaries) summarizeOption(fn *types.Func, cur inspector.Cursor) *optionFact {
 	sig := fn.Signature()
+	if sig.Recv() != nil && sig.Results().Len() == 0 {
+		return s.summarizeSetter(fn, cur)
+	}
 	if sig.Results().Len() != 1 || sig.TypeParams().Len() > 0 || sig.RecvTypeParams().Len() > 0 {
 		return nil
 	}
@@ -81,13 +84,39 @@ func (s *summaries) summarizeOption(fn *types.Func, cur inspector.Cursor) *optio
 	if p == nil || !isDocumentType(p.Type()) {
 		return nil
 	}
+	return s.keysAdded(sig, cur, p, lit.Body.List)
+}
+
+// summarizeSetter summarizes a method of a document type that only adds
+// keys to its receiver (func (f Filter) WithID(id ID) { f["_id"] = id })
+// as the option it is: a call f.WithID(id) adds those keys to f.
+func (s *summaries) summarizeSetter(fn *types.Func, cur inspector.Cursor) *optionFact {
+	sig := fn.Signature()
+	decl := cur.Node().(*ast.FuncDecl)
+	if sig.RecvTypeParams().Len() > 0 || !isDocumentType(sig.Recv().Type()) || len(decl.Recv.List[0].Names) != 1 {
+		return nil
+	}
+	if _, isMap := sig.Recv().Type().Underlying().(*types.Map); !isMap {
+		return nil // a D's keys added to a copy of the slice are lost
+	}
+	recv := s.c.pass.TypesInfo.Defs[decl.Recv.List[0].Names[0]]
+	if recv == nil {
+		return nil
+	}
+	return s.keysAdded(sig, cur, recv, decl.Body.List)
+}
+
+// keysAdded summarizes stmts, the body of the function of signature sig
+// declared at cur, when each adds a key to the document p (p[k] = v).
+func (s *summaries) keysAdded(sig *types.Signature, cur inspector.Cursor, p types.Object, stmts []ast.Stmt) *optionFact {
+	info := s.c.pass.TypesInfo
 	params := paramIndices(sig)
-	if !paramsIntact(info, cur, params) {
+	if !paramsIntact(info, cur, params) || len(stmts) == 0 {
 		return nil
 	}
 	ev := s.c.evaluatorAt(cur)
 	f := &optionFact{}
-	for _, st := range lit.Body.List {
+	for _, st := range stmts {
 		as, ok := st.(*ast.AssignStmt)
 		if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
 			return nil

@@ -39,6 +39,10 @@ type Config struct {
 	// to it. Nil: no function does, beyond the parameters of interface type
 	// (see readOnlyArg).
 	ReadsOnly func(fn *types.Func) bool
+	// AddsKeys tells the methods that only add keys to their receiver (a
+	// setter of a document type, f.WithID(id)): such a call is a Step
+	// with Apply.
+	AddsKeys func(fn *types.Func) bool
 }
 
 // A Value is one way a variable may have been built: its initial value,
@@ -68,7 +72,8 @@ func newResult(call *ast.CallExpr, index int) *Result {
 
 // A Step adds to a document: m[Key] = Elem[0], d = append(d, Elems...),
 // or Apply, a call of a function value with the document as its one
-// argument (a functional option, o(m)), which may add keys of its own.
+// argument (a functional option, o(m)) or of a method that adds keys to
+// the document, its receiver (m.WithID(id); see Config.AddsKeys).
 type Step struct {
 	Key   ast.Expr   // nil for an append or an Apply; Elems[0] may be a *Result
 	Elems []ast.Expr // the value of m[Key], or the elements appended

@@ -332,7 +332,10 @@ func (vr *variable) useAt(c inspector.Cursor) (event, bool) {
 		// v.Method(...): a method may change what v holds.
 		if parent.ParentEdgeKind() == edge.CallExpr_Fun {
 			fn, _ := info.Uses[parent.Node().(*ast.SelectorExpr).Sel].(*types.Func)
-			if fn == nil || vr.f.config.ReadsOnly == nil || !vr.f.config.ReadsOnly(fn) {
+			switch {
+			case fn != nil && vr.f.config.AddsKeys != nil && vr.f.config.AddsKeys(fn):
+				return vr.newStep(Step{Apply: parent.Parent().Node().(*ast.CallExpr)}), true
+			case fn == nil || vr.f.config.ReadsOnly == nil || !vr.f.config.ReadsOnly(fn):
 				return event{kind: opaque}, true
 			}
 			return event{}, false

@@ -246,3 +246,10 @@ func severalResults(ctx context.Context, c *mongo.Collection, id primitive.Objec
 func setThroughInterface(ctx context.Context, s reachv1dep.Store, id primitive.ObjectID) error {
 	return s.Set(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"name": "x"}}) // want `reachv1dep.MongoStore.Set \(UpdateOne\) sets "name" but its filter matches only "_id"`
 }
+
+// A setter of another package's document type.
+func setThroughSetter(ctx context.Context, c *mongo.Collection, id primitive.ObjectID) {
+	f := reachv1dep.TaskFilter{}
+	f.WithID(id)
+	c.UpdateOne(ctx, f, bson.M{"$set": bson.M{"title": "x"}}) // want `UpdateOne sets "title" but its filter matches only "_id"`
+}

@@ -67,3 +67,10 @@ func (s MongoStore) Set(ctx context.Context, filter, update interface{}) error {
 	_, err := s.C.UpdateOne(ctx, filter, update)
 	return err
 }
+
+// TaskFilter is a document type with setters.
+type TaskFilter bson.M
+
+func (f TaskFilter) WithID(id primitive.ObjectID) { // want WithID:`option \{_id: \$0\}`
+	f["_id"] = id
+}

@@ -1,0 +1,41 @@
+package reach
+
+import (
+	"context"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+)
+
+// Document types with setter methods: each call adds the keys its method
+// adds to the receiver.
+type settingFilter bson.M
+
+func newSettingFilter() settingFilter { return settingFilter{} }
+
+func (f settingFilter) WithKey(key string) { f["key"] = key } // want WithKey:`option \{key: \$0\}`
+
+func (f settingFilter) WithOwner(owner string) { // want WithOwner:`option \{owner: \$0\}`
+	f["owner"] = owner
+}
+
+type settingUpdate bson.M
+
+func (u settingUpdate) SetValue(v string) { u["$set"] = bson.M{"value": v} } // want SetValue:`option \{\$set: \{value: \$0\}\}`
+
+func saveSetting(ctx context.Context, c *mongo.Collection, key, value string) error {
+	f := newSettingFilter()
+	f.WithKey(key)
+	u := settingUpdate{}
+	u.SetValue(value)
+	_, err := c.UpdateOne(ctx, f, u) // want `UpdateOne sets "value" but its filter matches only "key"`
+	return err
+}
+
+func claimSetting(ctx context.Context, c *mongo.Collection, key string) error {
+	f := newSettingFilter()
+	f.WithKey(key)
+	f.WithOwner("")
+	_, err := c.UpdateOne(ctx, f, bson.M{"$set": bson.M{"owner": "me"}}) // want `UpdateOne is conditional on "owner" but its result is discarded`
+	return err
+}
