@@ -2,7 +2,9 @@ package analyzer
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -113,4 +115,22 @@ func enabledRules(cfg *Config) (write, node []*rule) {
 	}
 	slices.SortStableFunc(write, func(a, b *rule) int { return cmp.Compare(a.precedence, b.precedence) })
 	return write, node
+}
+
+// RulesHelp lists the rules for help: each with its default, whether it
+// has a fix, and its summary.
+func RulesHelp() string {
+	var b strings.Builder
+	b.WriteString("Rules (name, default, fix, what it reports):\n")
+	for _, r := range Rules() {
+		def, fix := "on ", "no fix"
+		if !r.Default {
+			def = "off"
+		}
+		if r.Fix != "" {
+			fix = "fix   "
+		}
+		fmt.Fprintf(&b, "  %-24s %s  %s  %s\n", r.Name, def, fix, r.Summary)
+	}
+	return b.String()
 }

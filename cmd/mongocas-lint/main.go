@@ -28,6 +28,13 @@ import (
 
 func main() {
 	args := os.Args[1:]
+	if len(args) == 1 && args[0] == "-V=full" {
+		if err := printFullVersion(os.Stdout); err != nil {
+			fmt.Fprintf(os.Stderr, "mongocas-lint: %v\n", err)
+			os.Exit(exitLoad)
+		}
+		os.Exit(exitClean)
+	}
 	if !isVetInvocation(args) {
 		os.Exit(runStandalone(analyzer.Analyzer, args, os.Stdout, os.Stderr))
 	}

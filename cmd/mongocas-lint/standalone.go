@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/mongocas/mongocas-lint/analyzer"
 	"github.com/mongocas/mongocas-lint/internal/load"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
@@ -23,8 +24,8 @@ const (
 
 // options are the flags of a standalone run, besides the analyzer's.
 type options struct {
-	fix, diff, json, tests bool
-	context                int
+	fix, diff, json, sarif, tests, version bool
+	context                                int
 }
 
 // runStandalone runs a on the packages named by args, as singlechecker
@@ -36,6 +37,8 @@ func runStandalone(a *analysis.Analyzer, args []string, stdout, stderr io.Writer
 	fs.BoolVar(&opts.fix, "fix", false, "apply the suggested fixes")
 	fs.BoolVar(&opts.diff, "diff", false, "with -fix, print the fixes as a unified diff instead of applying them")
 	fs.BoolVar(&opts.json, "json", false, "print findings and their fixes as JSON on standard output")
+	fs.BoolVar(&opts.sarif, "sarif", false, "print findings, their evidence and their fixes as SARIF 2.1.0 on standard output")
+	fs.BoolVar(&opts.version, "version", false, "print the version and VCS revision, and exit")
 	fs.BoolVar(&opts.tests, "test", true, "analyze test files too")
 	fs.IntVar(&opts.context, "c", -1, "print this many lines of source around each finding")
 	a.Flags.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, f.Name, f.Usage) })
@@ -47,6 +50,21 @@ func runStandalone(a *analysis.Analyzer, args []string, stdout, stderr io.Writer
 		}
 		printf(stderr, "mongocas-lint: %v (see mongocas-lint -help)\n", err)
 		return exitFlag
+	}
+	if opts.version {
+		printVersion(stdout)
+		return exitClean
+	}
+	if opts.sarif && (opts.json || opts.fix) {
+		printf(stderr, "mongocas-lint: -sarif cannot be combined with -json or -fix (see mongocas-lint -help)\n")
+		return exitFlag
+	}
+	if fs.NArg() > 0 && fs.Arg(0) == "help" {
+		// As singlechecker's help: the analyzer's documentation, then
+		// the rules and the flags.
+		printf(stdout, "%s\n\n", a.Doc)
+		usage(a, fs, stdout)
+		return exitClean
 	}
 	if fs.NArg() == 0 {
 		printf(stderr, "mongocas-lint: no packages given, e.g. mongocas-lint ./... (see mongocas-lint -help)\n")
@@ -73,7 +91,7 @@ func runStandalone(a *analysis.Analyzer, args []string, stdout, stderr io.Writer
 	// returns no error and contains its own panics (see
 	// analyzer.checker.contain), so act.Err is set only by a bug in the
 	// checker itself; TestFailedAnalysis runs one that fails.
-	textMode := !opts.fix && !opts.json
+	textMode := !opts.fix && !opts.json && !opts.sarif
 	for act := range graph.All() {
 		if act.Err != nil {
 			code = max(code, exitLoad)
@@ -94,6 +112,11 @@ func runStandalone(a *analysis.Analyzer, args []string, stdout, stderr io.Writer
 		if err := graph.PrintJSON(stdout); err != nil {
 			return exitLoad
 		}
+	case opts.sarif:
+		if err := printSARIF(stdout, graph); err != nil {
+			printf(stderr, "mongocas-lint: %v\n", oneLine(err))
+			return exitLoad
+		}
 	default:
 		if err := printText(stderr, graph, opts.context); err != nil {
 			return exitLoad
@@ -104,7 +127,8 @@ func runStandalone(a *analysis.Analyzer, args []string, stdout, stderr io.Writer
 
 func usage(a *analysis.Analyzer, fs *flag.FlagSet, w io.Writer) {
 	summary, _, _ := strings.Cut(a.Doc, "\n\n")
-	printf(w, "%s\n\nUsage: mongocas-lint [-flag] [package ...]\n       go vet -vettool=$(which mongocas-lint) [package ...]\n\nFlags:\n", summary)
+	printf(w, "%s\n\nUsage: mongocas-lint [-flag] [package ...]\n       go vet -vettool=$(which mongocas-lint) [package ...]\n\n", summary)
+	printf(w, "%s\nFlags:\n", analyzer.RulesHelp())
 	fs.SetOutput(w)
 	fs.PrintDefaults()
 	fs.SetOutput(io.Discard)
