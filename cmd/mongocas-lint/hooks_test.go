@@ -1,0 +1,39 @@
+package main
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/mongocas/mongocas-lint/internal/clitest"
+)
+
+// TestPreCommitHook runs the command of the repository's pre-commit hook
+// on the example, as pre-commit would after installing the command with
+// go install: it must find the example's bugs and fail (exit status 3).
+func TestPreCommitHook(t *testing.T) {
+	data, err := os.ReadFile("../../.pre-commit-hooks.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hook := make(map[string]string)
+	for _, line := range strings.Split(string(data), "\n") {
+		k, v, ok := strings.Cut(strings.TrimPrefix(strings.TrimSpace(line), "- "), ":")
+		if ok && !strings.HasPrefix(strings.TrimSpace(line), "#") {
+			hook[strings.TrimSpace(k)] = strings.TrimSpace(v)
+		}
+	}
+	if hook["id"] != "mongocas-lint" || hook["language"] != "golang" || hook["pass_filenames"] != "false" {
+		t.Fatalf("hook %v: want id mongocas-lint, language golang, pass_filenames false", hook)
+	}
+	entry := strings.Fields(hook["entry"])
+	if len(entry) < 2 || entry[0] != "mongocas-lint" {
+		t.Fatalf("entry %q: want mongocas-lint and its arguments", hook["entry"])
+	}
+	bin := buildLinter(t)
+	dir := clitest.CopyModule(t, "../../example")
+	out, code := run(t, dir, bin, entry[1:]...)
+	if code != exitFindings || len(textFindings(out)) == 0 {
+		t.Fatalf("the hook's command on the example: exit %d, want %d with findings\n%s", code, exitFindings, out)
+	}
+}
