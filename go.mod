@@ -6,6 +6,7 @@ require (
 	github.com/golangci/plugin-module-register v0.1.2
 	github.com/owenrumney/go-sarif/v2 v2.3.3
 	golang.org/x/tools v0.49.0
+	gopkg.in/yaml.v3 v3.0.1
 )
 
 require (

@@ -30,6 +30,7 @@ import (
 
 	"github.com/golangci/plugin-module-register/register"
 	"github.com/mongocas/mongocas-lint/analyzer"
+	"github.com/mongocas/mongocas-lint/config"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -37,50 +38,21 @@ func init() {
 	register.Plugin(analyzer.Name, New)
 }
 
-// Settings are the plugin's settings in .golangci.yml. A setting that is
-// left out keeps its default (see analyzer.DefaultConfig).
-type Settings struct {
-	// Rules are the rules to run (the -rules flag).
-	Rules []string `json:"rules"`
-	// VersionFields are the bson keys of version counters (the
-	// -version-fields flag).
-	VersionFields []string `json:"version-fields"`
-	// IgnoreFields are bson keys whose unguarded $set is intended (the
-	// -ignore-fields flag).
-	IgnoreFields []string `json:"ignore-fields"`
-	// BlindWrites reports unguarded writes without evidence of a
-	// read-modify-write or a state transition (the -blind-writes flag).
-	BlindWrites *bool `json:"blind-writes"`
-}
-
-// config returns the analyzer configuration that s describes.
-func (s Settings) config() analyzer.Config {
-	cfg := analyzer.DefaultConfig()
-	if s.Rules != nil {
-		cfg.Rules = s.Rules
-	}
-	if s.VersionFields != nil {
-		cfg.VersionFields = s.VersionFields
-	}
-	if s.IgnoreFields != nil {
-		cfg.IgnoreFields = s.IgnoreFields
-	}
-	if s.BlindWrites != nil {
-		cfg.BlindWrites = *s.BlindWrites
-	}
-	return cfg
-}
+// Settings are the plugin's settings in .golangci.yml; the command and the
+// gopls build read the same settings from the same file (see package
+// config).
+type Settings = config.Settings
 
 // New decodes the settings golangci-lint passes and returns the plugin.
 // An unknown setting or an invalid value is an error that names it.
 func New(settings any) (register.LinterPlugin, error) {
-	s, err := register.DecodeSettings[Settings](settings)
+	s, err := config.Decode(settings)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", analyzer.Name, err)
 	}
-	cfg := s.config()
-	if err := cfg.Validate(); err != nil {
-		return nil, fmt.Errorf("%s: settings: %w", analyzer.Name, err)
+	cfg, err := s.Config()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", analyzer.Name, err)
 	}
 	return &linter{cfg: cfg}, nil
 }

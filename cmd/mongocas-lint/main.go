@@ -36,7 +36,12 @@ func main() {
 		os.Exit(exitClean)
 	}
 	if !isVetInvocation(args) {
-		os.Exit(runStandalone(analyzer.Analyzer, args, os.Stdout, os.Stderr))
+		a, rest, err := configuredAnalyzer(args)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "mongocas-lint: %v\n", err)
+			os.Exit(exitFlag)
+		}
+		os.Exit(runStandalone(a, rest, os.Stdout, os.Stderr))
 	}
 	if cfg := args[len(args)-1]; strings.HasSuffix(cfg, ".cfg") && skipVetUnit(cfg) {
 		os.Exit(0)

@@ -31,6 +31,9 @@ var findingLine = regexp.MustCompile(`(?m)^(\S+\.go):(\d+):\d+: (.*)$`)
 func textFindings(out string) []string {
 	var got []string
 	for _, m := range findingLine.FindAllStringSubmatch(out, -1) {
+		if strings.HasPrefix(m[3], "\t") {
+			continue // related information, under its finding
+		}
 		got = append(got, filepath.Base(m[1])+":"+m[2]+": "+m[3])
 	}
 	slices.Sort(got)

@@ -41,6 +41,7 @@ func runStandalone(a *analysis.Analyzer, args []string, stdout, stderr io.Writer
 	fs.BoolVar(&opts.version, "version", false, "print the version and VCS revision, and exit")
 	fs.BoolVar(&opts.tests, "test", true, "analyze test files too")
 	fs.IntVar(&opts.context, "c", -1, "print this many lines of source around each finding")
+	fs.String("config", "", configUsage) // read before, by configuredAnalyzer
 	a.Flags.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, f.Name, f.Usage) })
 	fs.Usage = func() {} // errors are reported below, in one line
 	if err := fs.Parse(args); err != nil {

@@ -51,6 +51,9 @@ func lint(t *testing.T, bin, dir string, args ...string) ([]clitest.Finding, int
 	}
 	var all []clitest.Finding
 	for _, is := range report.Issues {
+		if strings.HasPrefix(is.Text, "mongocas(related information): ") {
+			continue // golangci-lint reports a finding's related information as issues of their own
+		}
 		if is.FromLinter != "mongocas" {
 			t.Errorf("%s:%d: finding of %q, want mongocas", is.Pos.Filename, is.Pos.Line, is.FromLinter)
 		}
