@@ -81,4 +81,28 @@ out=$("$gopls" codeaction -kind=quickfix -title='^Use \$inc for "qty"$' -exec -d
 edit=$(printf '%s\n' "$out" | grep -E '^\+[^+]' | grep -m 1 -F -- '"$inc": bson.M{"qty": -1}') ||
 	fail "the quick fix '$fix' does not change the update to \$inc (got: $(printf '%s' "$out" | tr '\n\t' '; '))"
 echo "gopls codeaction -exec -diff: $(printf '%s' "$edit" | sed 's/^+[[:space:]]*/+ /')"
-echo "ok: $("$gopls" version | head -n 1) reports mongocas diagnostics and offers their quick fixes"
+# One configuration: with a .golangci.yml whose mongocas settings make
+# "qty" a last-write-wins field, the same file has no such diagnostic.
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cp -R example/. "$tmp/"
+out=$(cd "$tmp" && "$gopls" check inventory/inventory.go 2>&1) || fail "gopls check in a copy of the example exited with status $?: $(printf '%s' "$out" | tail -n 1)"
+printf '%s\n' "$out" | grep -q -F -- "$want" || fail "gopls check in a copy of the example reported no '$want': $out"
+cat >"$tmp/.golangci.yml" <<'YAML'
+version: "2"
+linters:
+  default: none
+  enable: [mongocas]
+  settings:
+    custom:
+      mongocas:
+        type: module
+        settings:
+          ignore-fields: [qty]
+YAML
+out=$(cd "$tmp" && "$gopls" check inventory/inventory.go 2>&1) || fail "gopls check with a .golangci.yml exited with status $?: $(printf '%s' "$out" | tail -n 1)"
+if printf '%s\n' "$out" | grep -q -F -- "$want"; then
+	fail "gopls check ignored the mongocas settings of .golangci.yml (ignore-fields: [qty]): $out"
+fi
+echo "gopls check with ignore-fields: [qty] in .golangci.yml: no diagnostic on qty"
+echo "ok: $("$gopls" version | head -n 1) reports mongocas diagnostics, offers their quick fixes and reads .golangci.yml"
