@@ -9,21 +9,6 @@ import (
 	"github.com/mongocas/mongocas-lint/internal/clitest"
 )
 
-// oneConfig is a .golangci.yml that changes mongocas's defaults: one rule,
-// and two fields whose last write wins.
-const oneConfig = `version: "2"
-linters:
-  default: none
-  enable: [mongocas]
-  settings:
-    custom:
-      mongocas:
-        type: module
-        settings:
-          rules: [unguarded-update]
-          ignore-fields: [name, email]
-`
-
 // TestConfigFile checks that the command reads mongocas's settings from
 // the .golangci.yml golangci-lint would read (here, in a parent directory
 // of the packages), that the command line still wins, that -config=none
@@ -31,7 +16,7 @@ linters:
 func TestConfigFile(t *testing.T) {
 	bin := buildLinter(t)
 	dir := clitest.CopyModule(t, "../../example")
-	if err := os.WriteFile(filepath.Join(dir, ".golangci.yml"), []byte(oneConfig), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, ".golangci.yml"), []byte(clitest.OneConfig), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	pkg := filepath.Join(dir, "profile")
@@ -49,7 +34,7 @@ func TestConfigFile(t *testing.T) {
 		t.Errorf("-config=none: %d findings, want the 3 of the defaults\n%s", len(got), out)
 	}
 
-	bad := strings.Replace(oneConfig, "[unguarded-update]", "[lost-update]", 1)
+	bad := strings.Replace(clitest.OneConfig, "[unguarded-update]", "[lost-update]", 1)
 	if err := os.WriteFile(filepath.Join(dir, ".golangci.yml"), []byte(bad), 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -155,3 +155,19 @@ func ParseRelated(t testing.TB, out string) map[string][]string {
 	}
 	return related
 }
+
+// OneConfig is a .golangci.yml that changes mongocas's defaults (one rule,
+// two fields whose last write wins): the command, golangci-lint and the
+// gopls build must all read it the same way.
+const OneConfig = `version: "2"
+linters:
+  default: none
+  enable: [mongocas]
+  settings:
+    custom:
+      mongocas:
+        type: module
+        settings:
+          rules: [unguarded-update]
+          ignore-fields: [name, email]
+`

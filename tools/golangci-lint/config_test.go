@@ -16,19 +16,7 @@ import (
 func TestOneConfig(t *testing.T) {
 	bin := clitest.Build(t, ".", "golangci-lint")
 	dir := clitest.CopyModule(t, "../../example")
-	const cfg = `version: "2"
-linters:
-  default: none
-  enable: [mongocas]
-  settings:
-    custom:
-      mongocas:
-        type: module
-        settings:
-          rules: [unguarded-update]
-          ignore-fields: [name, email]
-`
-	if err := os.WriteFile(filepath.Join(dir, ".golangci.yml"), []byte(cfg), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, ".golangci.yml"), []byte(clitest.OneConfig), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	want := standalone(t, dir)
