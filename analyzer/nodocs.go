@@ -36,7 +36,7 @@ const (
 var noDocsRule = &rule{
 	name:    RuleDeadNoDocumentsCheck,
 	summary: "a comparison with ErrNoDocuments after a call that never returns it",
-	fix:     "compare the result's MatchedCount with 0 instead",
+	fix:     "check the result's MatchedCount instead, keeping the code's own branch",
 	node:    func(c *checker, cur inspector.Cursor, _ *write) { c.checkNoDocs(cur) },
 }
 

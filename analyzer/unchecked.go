@@ -34,7 +34,7 @@ type unchecked struct {
 var uncheckedRule = &rule{
 	name:       RuleUncheckedResult,
 	summary:    "a conditional update (compare-and-swap) whose outcome is never read",
-	fix:        "bind the result and return an error when nothing matched",
+	fix:        "bind the result and, when nothing matched, return false, nil or the package's own error, else a new one",
 	inspects:   guardedWrite,
 	precedence: 2,
 	write: func(c *checker, wc *writeCheck) bool {
