@@ -334,8 +334,6 @@ func (c *checker) isReader(fn *types.Func) bool {
 	return c.sums != nil && c.sums.reader(fn) != nil
 }
 
-func (c *checker) enabled(rule string) bool { return slices.Contains(c.cfg.Rules, rule) }
-
 // checkWrite applies the write rules to one write, in precedence, until
 // one reports it.
 func (c *checker) checkWrite(w *write) {
