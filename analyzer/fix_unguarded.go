@@ -266,16 +266,16 @@ func (c *checker) removeDeclaration(ev *evaluator, value ast.Expr) ([]analysis.T
 		return nil, false
 	}
 	from, to := tf.LineStart(start.Line), tf.LineStart(start.Line+1)
-	var open, close token.Pos // what encloses the statement must be on other lines
+	var opening, closing token.Pos // what encloses the statement must be on other lines
 	switch b := stmt.Parent().Node().(type) {
 	case *ast.BlockStmt:
-		open, close = b.Lbrace, b.Rbrace
+		opening, closing = b.Lbrace, b.Rbrace
 	case *ast.CaseClause:
-		open, close = b.Colon, to
+		opening, closing = b.Colon, to
 	case *ast.CommClause:
-		open, close = b.Colon, to
+		opening, closing = b.Colon, to
 	}
-	if open >= from || close < to {
+	if opening >= from || closing < to {
 		return nil, false
 	}
 	file := fileOf(c.pass, stmt.Node().Pos())
