@@ -23,7 +23,7 @@ type settingUpdate bson.M
 
 func (u settingUpdate) SetValue(v string) { u["$set"] = bson.M{"value": v} } // want SetValue:`option \{\$set: \{value: \$0\}\}`
 
-func saveSetting(ctx context.Context, c *mongo.Collection, key, value string) error {
+func storeSetting(ctx context.Context, c *mongo.Collection, key, value string) error {
 	f := newSettingFilter()
 	f.WithKey(key)
 	u := settingUpdate{}
