@@ -50,6 +50,9 @@ func (c *checker) unpinned(w *write, ev *evaluator, ff filterFields, uf updateFi
 // through local variables that hold one value computed from it
 // (n := p.Stock - k, then $set: {stock: n}).
 func (c *checker) fromRead(ev *evaluator, e ast.Expr, decoded varSet, depth int) bool {
+	if e == nil {
+		return false // a field of a struct value: no syntax to look at
+	}
 	if mentionsAny(c.pass.TypesInfo, e, decoded) {
 		return true
 	}

@@ -74,3 +74,17 @@ func afterFindAndModify(ctx context.Context, c *mongo.Collection, id bson.Object
 	_, err := c.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"qty": it.Qty * 2}}) // want `read-modify-write: UpdateOne sets "qty"`
 	return err
 }
+
+func loadProfile() Profile { return Profile{} }
+
+// A document read, and another struct written whole: its fields have no
+// syntax of their own to look at.
+func replaceWithAnother(ctx context.Context, c *mongo.Collection, id bson.ObjectID) error {
+	var old Profile
+	if err := c.FindOne(ctx, bson.M{"_id": id}).Decode(&old); err != nil {
+		return err
+	}
+	fresh := loadProfile()
+	_, err := c.ReplaceOne(ctx, bson.M{"_id": id}, fresh) // want `ReplaceOne replaces the whole document but its filter matches only "_id"`
+	return err
+}
