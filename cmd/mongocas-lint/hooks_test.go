@@ -1,11 +1,13 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
 
 	"github.com/mongocas/mongocas-lint/internal/clitest"
+	"gopkg.in/yaml.v3"
 )
 
 // TestPreCommitHook runs the command of the repository's pre-commit hook
@@ -16,12 +18,13 @@ func TestPreCommitHook(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	var hooks []map[string]any
+	if err := yaml.Unmarshal(data, &hooks); err != nil || len(hooks) != 1 {
+		t.Fatalf(".pre-commit-hooks.yaml: %v, %d hooks; want one", err, len(hooks))
+	}
 	hook := make(map[string]string)
-	for _, line := range strings.Split(string(data), "\n") {
-		k, v, ok := strings.Cut(strings.TrimPrefix(strings.TrimSpace(line), "- "), ":")
-		if ok && !strings.HasPrefix(strings.TrimSpace(line), "#") {
-			hook[strings.TrimSpace(k)] = strings.TrimSpace(v)
-		}
+	for k, v := range hooks[0] {
+		hook[k] = fmt.Sprint(v)
 	}
 	if hook["id"] != "mongocas-lint" || hook["language"] != "golang" || hook["pass_filenames"] != "false" {
 		t.Fatalf("hook %v: want id mongocas-lint, language golang, pass_filenames false", hook)

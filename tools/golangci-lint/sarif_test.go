@@ -58,4 +58,13 @@ func TestSARIFSchema(t *testing.T) {
 	if err := schema.Validate(inst); err != nil {
 		t.Fatalf("the SARIF log does not validate against the 2.1.0 schema: %v", err)
 	}
+	// The schema does reject a malformed log: a result level SARIF does
+	// not know.
+	bad, err := jsonschema.UnmarshalJSON(strings.NewReader(strings.Replace(out, `"level": "warning"`, `"level": "severe"`, 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := schema.Validate(bad); err == nil {
+		t.Fatal("a log with the level \"severe\" validates: the schema checks nothing")
+	}
 }
