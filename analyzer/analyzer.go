@@ -115,7 +115,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Doc:       extractDoc(docSource),
 		URL:       DocURL,
 		Requires:  []*analysis.Analyzer{inspect.Analyzer},
-		FactTypes: []analysis.Fact{new(helperFact), new(wrapperFact), new(optionFact), new(readerFact)},
+		FactTypes: []analysis.Fact{new(helperFact), new(wrapperFact), new(optionFact), new(readerFact), new(keyFact), new(tagReaderFact), new(builderFact)},
 		// Run on packages with type errors too: with facts, a package left
 		// out would leave out every package that imports it. The analyzer
 		// is silent wherever type information is missing.
@@ -202,10 +202,16 @@ type checker struct {
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
-	if !importsDriver(pass.Pkg) || IsDriverPath(pass.Pkg.Path()) {
-		return nil, nil // nothing to report, and no helper or wrapper to summarize
+	if IsDriverPath(pass.Pkg.Path()) {
+		return nil, nil
 	}
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	if !importsDriver(pass.Pkg) {
+		// Nothing to report, and no helper or wrapper to summarize; a
+		// utility package may still read bson tags for other packages.
+		exportTagReaders(pass, in)
+		return nil, nil
+	}
 	c := &checker{pass: pass, cfg: cfg, ignores: readIgnores(pass)}
 	c.writeRules, c.nodeRules = enabledRules(cfg)
 	c.clear()

@@ -183,6 +183,8 @@ type evaluator struct {
 	// docs are the literals and variables read so far, nil when they are
 	// no document: several rules read the same filter and update.
 	docs map[ast.Expr]*document
+	// builders are the builder variables read so far (see builderDoc).
+	builders map[*ast.Ident]*document
 }
 
 const maxDepth = 32 // documents nested deeper than this are left unread
@@ -257,6 +259,7 @@ func (ev *evaluator) read(e ast.Expr) *document {
 		if s := ev.helperCall(e); s != nil {
 			return ev.summarizedDoc(s)
 		}
+		return ev.builderGet(e)
 	}
 	return nil
 }
@@ -367,10 +370,16 @@ func (ev *evaluator) variable(id *ast.Ident) *document {
 // key added after pos reaches it from an earlier turn of a loop: its value
 // was computed then, and is left unknown.
 func (ev *evaluator) valueDoc(val flow.Value, pos token.Pos) *document {
+	return ev.valueDocFrom(val, pos, ev.doc)
+}
+
+// valueDocFrom is valueDoc with the value's start read by initDoc: a
+// document, or a builder (see builderDoc).
+func (ev *evaluator) valueDocFrom(val flow.Value, pos token.Pos, initDoc func(ast.Expr) *document) *document {
 	var d *document
 	if val.Init == nil {
 		d = &document{complete: true} // declared without a value: empty
-	} else if d = ev.doc(val.Init); d == nil {
+	} else if d = initDoc(val.Init); d == nil {
 		return nil
 	}
 	if len(val.Steps) > 0 {
@@ -671,6 +680,12 @@ func (ev *evaluator) stringConst(e ast.Expr) (string, bool) {
 	}
 	v := exprConstant(ev.info, e)
 	if v == nil || v.Kind() != constant.String {
+		if pv := packageVar(ev.info, e); pv != nil && ev.sums != nil {
+			return ev.sums.varKey(pv) // var StatusKey = "status"
+		}
+		if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+			return ev.tagKey(call) // tagOf(Host{}, "ID")
+		}
 		return "", false
 	}
 	return constant.StringVal(v), true

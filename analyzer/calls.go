@@ -88,7 +88,8 @@ type write struct {
 	// resultIndex is the index of the call's result that is the driver's
 	// result: 0 for driver calls, -1 when a wrapper does not return it.
 	resultIndex int
-	dropped     bool // a wrapper discards the driver's result
+	dropped     bool   // a wrapper discards the driver's result
+	droppedHow  string // why, when not by itself (see wrapperFact.LookedIf)
 }
 
 func (w *write) node() ast.Node { return w.cur.Node() }

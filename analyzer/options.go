@@ -31,6 +31,8 @@ import (
 // the keys the option adds to the document it is applied to.
 type optionFact struct {
 	Adds []summaryEntry
+	// Chain: a builder's method that returns its receiver (see builders.go).
+	Chain bool
 }
 
 func (*optionFact) AFact() {}
@@ -40,7 +42,11 @@ func (f *optionFact) String() string {
 	for _, e := range f.Adds {
 		parts = append(parts, e.Key+": "+e.Value.String())
 	}
-	return "option {" + strings.Join(parts, ", ") + "}"
+	s := "option {" + strings.Join(parts, ", ") + "}"
+	if f.Chain {
+		s += " returns its receiver"
+	}
+	return s
 }
 
 // option returns the summary of fn, or nil when fn returns no option that
@@ -54,8 +60,13 @@ func (s *summaries) option(fn *types.Func) *optionFact {
 // adds keys to p (p["k"] = v).
 func (s *summaries) summarizeOption(fn *types.Func, cur inspector.Cursor) *optionFact {
 	sig := fn.Signature()
-	if sig.Recv() != nil && sig.Results().Len() == 0 {
-		return s.summarizeSetter(fn, cur)
+	if sig.Recv() != nil {
+		if f, _ := builderField(sig.Recv().Type()); f != nil {
+			return s.summarizeAdder(fn, cur)
+		}
+		if sig.Results().Len() == 0 {
+			return s.summarizeSetter(fn, cur)
+		}
 	}
 	if sig.Results().Len() != 1 || sig.TypeParams().Len() > 0 || sig.RecvTypeParams().Len() > 0 {
 		return nil
@@ -84,7 +95,7 @@ func (s *summaries) summarizeOption(fn *types.Func, cur inspector.Cursor) *optio
 	if p == nil || !isDocumentType(p.Type()) {
 		return nil
 	}
-	return s.keysAdded(sig, cur, p, lit.Body.List)
+	return s.keysAdded(sig, cur, isObject(info, p), lit.Body.List)
 }
 
 // summarizeSetter summarizes a method of a document type that only adds
@@ -103,12 +114,13 @@ func (s *summaries) summarizeSetter(fn *types.Func, cur inspector.Cursor) *optio
 	if recv == nil {
 		return nil
 	}
-	return s.keysAdded(sig, cur, recv, decl.Body.List)
+	return s.keysAdded(sig, cur, isObject(s.c.pass.TypesInfo, recv), decl.Body.List)
 }
 
 // keysAdded summarizes stmts, the body of the function of signature sig
-// declared at cur, when each adds a key to the document p (p[k] = v).
-func (s *summaries) keysAdded(sig *types.Signature, cur inspector.Cursor, p types.Object, stmts []ast.Stmt) *optionFact {
+// declared at cur, when each adds a key to the document that target
+// matches (p[k] = v).
+func (s *summaries) keysAdded(sig *types.Signature, cur inspector.Cursor, target func(ast.Expr) bool, stmts []ast.Stmt) *optionFact {
 	info := s.c.pass.TypesInfo
 	params := paramIndices(sig)
 	if !paramsIntact(info, cur, params) || len(stmts) == 0 {
@@ -125,7 +137,7 @@ func (s *summaries) keysAdded(sig *types.Signature, cur inspector.Cursor, p type
 		if !ok {
 			return nil
 		}
-		if id, ok := ast.Unparen(ix.X).(*ast.Ident); !ok || info.Uses[id] != p {
+		if !target(ix.X) {
 			return nil
 		}
 		key, ok := ev.key(ix.Index)
@@ -189,5 +201,13 @@ func (ev *evaluator) addOptions(d *document, args []ast.Expr) {
 		for _, e := range f.Adds {
 			d.entries = append(d.entries, entry{key: e.Key, value: instantiate(e.Value, call.Args, call)})
 		}
+	}
+}
+
+// isObject returns a test of an expression that names obj.
+func isObject(info *types.Info, obj types.Object) func(ast.Expr) bool {
+	return func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && info.Uses[id] == obj
 	}
 }

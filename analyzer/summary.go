@@ -457,6 +457,7 @@ type summaries struct {
 	wrappers map[*types.Func]*wrapperFact     // likewise
 	options  map[*types.Func]*optionFact      // likewise
 	readers  map[*types.Func]*readerFact      // likewise
+	builders map[*types.Func]*builderFact     // likewise
 	// txnHelpers are the functions that a transaction's callback calls
 	// with its session context; see inTxnHelper.
 	txnHelpers map[*types.Func]bool
@@ -467,6 +468,8 @@ type summaries struct {
 	// is a wrapper, so that no call needs its callee looked up for one.
 	noWrappers bool
 	impls      implementations // see soleImplementation
+	keys       *packageKeys    // see varKey and tagReader
+	root       inspector.Cursor
 }
 
 // finish marks the summaries complete; see done.
@@ -483,7 +486,7 @@ func (s *summaries) finish() {
 func newSummaries(c *checker, in *inspector.Inspector) *summaries {
 	s := &summaries{c: c, decls: make(map[*types.Func]inspector.Cursor), helpers: make(map[*types.Func]*helperFact),
 		wrappers: make(map[*types.Func]*wrapperFact), options: make(map[*types.Func]*optionFact),
-		readers: make(map[*types.Func]*readerFact)}
+		readers: make(map[*types.Func]*readerFact), builders: make(map[*types.Func]*builderFact), keys: newPackageKeys(), root: in.Root()}
 	for cur := range in.Root().Preorder((*ast.FuncDecl)(nil)) {
 		decl := cur.Node().(*ast.FuncDecl)
 		if fn, ok := c.pass.TypesInfo.Defs[decl.Name].(*types.Func); ok && decl.Body != nil {
@@ -493,11 +496,19 @@ func newSummaries(c *checker, in *inspector.Inspector) *summaries {
 	// The facts of other packages, read once here rather than at each
 	// call of one of their functions.
 	for _, f := range c.pass.AllObjectFacts() {
+		if k, ok := f.Fact.(*keyFact); ok {
+			if v, ok := f.Object.(*types.Var); ok && v.Pkg() != c.pass.Pkg {
+				s.keys.keys[v] = k
+			}
+			continue
+		}
 		fn, ok := f.Object.(*types.Func)
 		if !ok || fn.Pkg() == c.pass.Pkg {
 			continue
 		}
 		switch fact := f.Fact.(type) {
+		case *tagReaderFact:
+			s.keys.readers[fn] = fact
 		case *helperFact:
 			s.helpers[fn] = fact
 		case *wrapperFact:
@@ -506,6 +517,8 @@ func newSummaries(c *checker, in *inspector.Inspector) *summaries {
 			s.options[fn] = fact
 		case *readerFact:
 			s.readers[fn] = fact
+		case *builderFact:
+			s.builders[fn] = fact
 		}
 	}
 	return s
@@ -519,6 +532,13 @@ func (s *summaries) exportAll() {
 		s.wrapper(fn)
 		s.option(fn)
 		s.reader(fn)
+		s.builder(fn)
+		s.tagReader(fn)
+	}
+	for _, in := range s.c.pass.TypesInfo.InitOrder {
+		if len(in.Lhs) == 1 {
+			s.varKey(in.Lhs[0])
+		}
 	}
 }
 

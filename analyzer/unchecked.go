@@ -97,6 +97,8 @@ func (c *checker) uncheckedOf(w *write) *unchecked {
 		return nil
 	case w.wrapper == "" && w.result == updateResult && c.upserts(w) && c.errorLooked(w.cur, 1):
 		return nil
+	case w.dropped && w.droppedHow != "":
+		return &unchecked{how: w.droppedHow}
 	case w.dropped:
 		return &unchecked{how: w.wrapper + " discards the result of " + w.name}
 	case w.resultIndex < 0:

@@ -1,7 +1,9 @@
 package analyzer
 
 import (
+	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"strings"
@@ -33,6 +35,10 @@ type wrapperFact struct {
 	Dropped bool
 	// Changes: the wrapper adds keys to a document its caller passed.
 	Changes bool
+	// LookedIf is 1 + the index of a bool parameter that gates every
+	// look at the result inside the wrapper (if mustMatch && res.MatchedCount
+	// == 0), 0 for none: a call that passes false drops the result.
+	LookedIf int
 }
 
 func (*wrapperFact) AFact() {}
@@ -47,6 +53,9 @@ func (f *wrapperFact) String() string {
 	}
 	if f.Changes {
 		s += " changes its parameters"
+	}
+	if f.LookedIf > 0 {
+		s += fmt.Sprintf(" result read if $%d", f.LookedIf-1)
 	}
 	return s
 }
@@ -104,7 +113,120 @@ func (s *summaries) summarizeWrapper(fn *types.Func, cur inspector.Cursor) *wrap
 		}
 	}
 	f.Returned, f.Dropped = s.resultFlow(fn, w)
+	if f.Returned < 0 && !f.Dropped {
+		f.LookedIf = s.lookGate(fn, cur, w) + 1
+	}
 	return f
+}
+
+// lookGate returns the index of the bool parameter of fn that gates every
+// look at the result of w inside fn, or -1: each use of the result sits
+// under if p (or if p && ...), or after if !p { return ... } in a block
+// that holds it. Generic helpers take such a flag (mustMatch) so that a
+// caller can ask for the count to be checked, or not.
+func (s *summaries) lookGate(fn *types.Func, cur inspector.Cursor, w *write) int {
+	info := s.c.pass.TypesInfo
+	lhs, bound, ok := resultTarget(w.cur, w.resultIndex)
+	if !ok || bound == nil || isBlank(lhs) {
+		return -1
+	}
+	_, uses, ok := s.c.boundUses(w.cur, lhs)
+	if !ok || len(uses) == 0 {
+		return -1
+	}
+	sig := fn.Signature()
+	gate := -1
+	for _, u := range uses {
+		p := gatingParam(info, u, cur.Node())
+		i := 0
+		for i < sig.Params().Len() && sig.Params().At(i) != p {
+			i++
+		}
+		if p == nil || i == sig.Params().Len() || gate >= 0 && gate != i {
+			return -1
+		}
+		gate = i
+	}
+	if gate < 0 || assigned(info, cur, sig.Params().At(gate)) {
+		return -1
+	}
+	return gate
+}
+
+// gatingParam returns the bool parameter p of the function whose body is
+// in root that must be true for the use at u to run, or nil.
+func gatingParam(info *types.Info, u inspector.Cursor, root ast.Node) *types.Var {
+	for c := u; c.Node() != root && c.Node() != nil; c = c.Parent() {
+		switch c.ParentEdgeKind() {
+		case edge.IfStmt_Cond, edge.IfStmt_Body:
+			if p := boolParamIn(info, c.Parent().Node().(*ast.IfStmt).Cond, false); p != nil {
+				return p
+			}
+		case edge.BlockStmt_List:
+			// if !p { return ... } before the statement that holds u.
+			list := c.Parent().Node().(*ast.BlockStmt).List
+			for _, st := range list[:c.ParentEdgeIndex()] {
+				ifs, ok := st.(*ast.IfStmt)
+				if !ok || ifs.Init != nil || ifs.Else != nil || len(ifs.Body.List) == 0 {
+					continue
+				}
+				if _, ret := ifs.Body.List[len(ifs.Body.List)-1].(*ast.ReturnStmt); !ret {
+					continue
+				}
+				if p := boolParamIn(info, ifs.Cond, true); p != nil {
+					return p
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// boolParamIn returns the bool parameter that cond requires to be true
+// (p, or p && x), or to be false when negated (!p, or !p || x).
+func boolParamIn(info *types.Info, cond ast.Expr, negated bool) *types.Var {
+	cond = ast.Unparen(cond)
+	if b, ok := cond.(*ast.BinaryExpr); ok && (!negated && b.Op == token.LAND || negated && b.Op == token.LOR) {
+		if p := boolParamIn(info, b.X, negated); p != nil {
+			return p
+		}
+		return boolParamIn(info, b.Y, negated)
+	}
+	if negated {
+		u, ok := cond.(*ast.UnaryExpr)
+		if !ok || u.Op != token.NOT {
+			return nil
+		}
+		cond = ast.Unparen(u.X)
+	}
+	id, ok := cond.(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok || !types.Identical(v.Type().Underlying(), types.Typ[types.Bool]) {
+		return nil
+	}
+	return v
+}
+
+// assigned reports whether the function at cur assigns to v or takes its
+// address.
+func assigned(info *types.Info, cur inspector.Cursor, v *types.Var) bool {
+	for c := range cur.Preorder((*ast.Ident)(nil)) {
+		if info.Uses[c.Node().(*ast.Ident)] != v {
+			continue
+		}
+		switch c.ParentEdgeKind() {
+		case edge.AssignStmt_Lhs, edge.IncDecStmt_X:
+			return true
+		case edge.UnaryExpr_X:
+			if c.Parent().Node().(*ast.UnaryExpr).Op == token.AND {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // resultFlow tells where the result of the write w, inside the wrapper fn,
@@ -209,6 +331,15 @@ func (c *checker) matchWrapperCall(cur inspector.Cursor, call *ast.CallExpr) *wr
 		result:      f.Result,
 		resultIndex: f.Returned,
 		dropped:     f.Dropped,
+	}
+	if f.LookedIf > 0 && f.LookedIf <= len(call.Args) && !call.Ellipsis.IsValid() {
+		if b, ok := constBool(c.pass.TypesInfo, call.Args[f.LookedIf-1]); ok && !b {
+			// The wrapper reads the result only when told to, and this
+			// call tells it not to.
+			w.dropped = true
+			w.droppedHow = fmt.Sprintf("%s reads the result of %s only when its parameter %s is true, and this call passes false",
+				w.wrapper, f.Method, fn.Signature().Params().At(f.LookedIf-1).Name())
+		}
 	}
 	if f.Filter != nil {
 		w.filter = instantiate(f.Filter, call.Args, call)
@@ -340,4 +471,13 @@ func changesParams(info *types.Info, cur inspector.Cursor, params map[*types.Var
 		}
 	}
 	return false
+}
+
+// constBool returns the value of e when it is a constant boolean.
+func constBool(info *types.Info, e ast.Expr) (bool, bool) {
+	v := exprConstant(info, e)
+	if v == nil || v.Kind() != constant.Bool {
+		return false, false
+	}
+	return constant.BoolVal(v), true
 }

@@ -56,6 +56,8 @@ func TestValuesAt(t *testing.T) {
 		{"two results assigned", `var d M; var ok bool; if cond { d, ok = two() }; _ = ok; use(d)`, []string{"nil", "two()[0]"}, true},
 		{"key from two results", `d := M{}; var ok bool; d["a"], ok = two(); _ = ok; use(d)`, []string{`M{} "a"`}, true},
 		{"comma ok", `var mm map[string]M; d, ok := mm["a"]; _ = ok; use(d)`, nil, false},
+		{"reassigned from a call of itself", `d := M{}; d = change2(d); d["a"] = 1; use(d)`, []string{`change2(d) "a"`}, true},
+		{"reassigned from a call of itself, in a branch", `d := M{}; if cond { d = change2(d) }; use(d)`, []string{`change2(d)`, `M{}`}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -100,6 +102,7 @@ type S struct{ A int }
 func use(any)           {}
 func show(string, ...any) {}
 func change(M)          {}
+func change2(d M) M     { return d }
 func run(func())        {}
 func two() (M, bool)    { return nil, false }
 

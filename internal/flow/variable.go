@@ -45,6 +45,9 @@ type event struct {
 	kind  eventKind
 	init  ast.Expr // assign: the value given; nil for the zero value
 	step  int32    // addStep: index in variable.steps
+	// late: the event is the assignment's left-hand side, which takes
+	// effect after its right-hand side is evaluated (f = addDeleted(f)).
+	late bool
 }
 
 type eventKind uint8
@@ -135,12 +138,29 @@ func (f *Func) index(v *types.Var) *variable {
 		}
 		ev.pos = id.Pos()
 		ev.block, ev.end = statementOf(c)
+		ev.late = c.ParentEdgeKind() == edge.AssignStmt_Lhs
 		vr.events = append(vr.events, ev)
 	}
 	if !declared {
 		vr.unknown = true
 	}
+	lateLast(vr.events)
 	return vr
+}
+
+// lateLast moves, within the events of one statement, those of its
+// left-hand side after those of its right-hand side, in the order they
+// take effect: in f = g(f) the call sees f before it is assigned.
+func lateLast(events []event) {
+	for i := 0; i < len(events); {
+		j := i + 1
+		for j < len(events) && events[j].block == events[i].block && events[j].end == events[i].end {
+			j++
+		}
+		run := events[i:j]
+		sort.SliceStable(run, func(a, b int) bool { return !run[a].late && run[b].late })
+		i = j
+	}
 }
 
 // straight returns the one value that reaches pos, without a graph, when
@@ -164,18 +184,22 @@ func (vr *variable) straight(pos token.Pos) ([]Value, bool, bool) {
 		}
 	}
 	var val Value
+	opaqueVal := false // until a new value is assigned
 	for i, ev := range vr.events {
 		if i > 0 && ev.end > pos {
 			break
 		}
 		switch ev.kind {
 		case assign:
-			val = Value{Init: ev.init}
+			val, opaqueVal = Value{Init: ev.init}, false
 		case opaque:
-			return nil, false, true
+			opaqueVal = true
 		case addStep:
 			val.Steps = append(val.Steps, vr.steps[ev.step])
 		}
+	}
+	if opaqueVal {
+		return nil, false, true
 	}
 	return []Value{val}, true, true
 }

@@ -210,3 +210,18 @@ func setAttributes(ctx context.Context, c *mongo.Collection, device string, attr
 	}
 	c.UpdateOne(ctx, bson.M{"device_id": device}, bson.M{"$set": set}) // want `UpdateOne sets "attributes" but its filter matches only "device_id"`
 }
+
+func notDeleted(f bson.M) bson.M {
+	f["deleted_at"] = nil
+	return f
+}
+
+// A helper that adds a key to the filter it is given and returns it,
+// assigned back to the same variable: the call sees the filter before
+// the assignment.
+func throughHelper(ctx context.Context, c *mongo.Collection, id bson.ObjectID) {
+	filter := bson.M{}
+	filter = notDeleted(filter)
+	filter["_id"] = id
+	c.UpdateOne(ctx, filter, bson.M{"$set": bson.M{"name": "x"}}) // want `UpdateOne sets "name" but its filter matches only "deleted_at", "_id"`
+}

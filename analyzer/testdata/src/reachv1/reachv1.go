@@ -11,6 +11,7 @@ import (
 	"go.mongodb.org/mongo-driver/mongo"
 	"go.mongodb.org/mongo-driver/mongo/options"
 
+	"reachtags"
 	"reachv1dep"
 )
 
@@ -252,4 +253,41 @@ func setThroughSetter(ctx context.Context, c *mongo.Collection, id primitive.Obj
 	f := reachv1dep.TaskFilter{}
 	f.WithID(id)
 	c.UpdateOne(ctx, f, bson.M{"$set": bson.M{"title": "x"}}) // want `UpdateOne sets "title" but its filter matches only "_id"`
+}
+
+type lease struct{}
+
+// A generic wrapper of another package, told not to check the count.
+func takeLease(ctx context.Context, c *mongo.Collection, id primitive.ObjectID, owner string) error {
+	if err := reachv1dep.Update[lease](ctx, c, bson.M{"_id": id, "owner": ""}, bson.M{"$set": bson.M{"owner": owner}}, true); err != nil {
+		return err
+	}
+	return reachv1dep.Update[lease](ctx, c, bson.M{"_id": id, "owner": owner}, bson.M{"$set": bson.M{"owner": ""}}, false) // want `reachv1dep.Update \(UpdateOne\) is conditional on "owner" but reachv1dep.Update reads the result of UpdateOne only when its parameter mustMatch is true, and this call passes false`
+}
+
+// Keys held by another package's variables.
+func jobKeys(ctx context.Context, c *mongo.Collection, id primitive.ObjectID, owner string) {
+	c.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{reachv1dep.JobOwner: owner}})                                                                  // want `UpdateOne sets "owner" but its filter matches only "_id"`
+	c.UpdateOne(ctx, bson.M{"_id": id, reachv1dep.JobState: "new"}, bson.M{"$set": bson.M{reachv1dep.JobState: "run"}})                                      // want `UpdateOne is conditional on "state" but its result is discarded`
+	c.UpdateOne(ctx, bson.D{{Key: "_id", Value: id}, {Key: reachtags.Of(reachv1dep.Job{}, "State"), Value: "run"}}, bson.M{"$set": bson.M{"state": "done"}}) // want `UpdateOne is conditional on "state" but its result is discarded`
+}
+
+// A builder of another package.
+func builtUpdate(ctx context.Context, c *mongo.Collection, id primitive.ObjectID) {
+	c.UpdateOne(ctx, bson.M{"_id": id}, reachv1dep.NewUpdate().SetState("run").Doc())                     // want `UpdateOne sets "state" but its filter matches only "_id"`
+	c.UpdateOne(ctx, bson.M{"_id": id, "state": "new"}, reachv1dep.NewUpdate().SetState("run").Doc())     // want `UpdateOne is conditional on "state" but its result is discarded`
+	c.UpdateOne(ctx, bson.M{"_id": id, "state": "new"}, reachv1dep.NewUpdate().Set("state", "run").Doc()) // an unknown key under a guard: silent
+}
+
+// A filter passed through another package's helper and assigned back.
+func liveOnly(ctx context.Context, c *mongo.Collection, id primitive.ObjectID) error {
+	var err error
+	filter := bson.M{}
+	filter = reachv1dep.Live(filter)
+	filter["_id"], err = primitive.ObjectIDFromHex(id.Hex())
+	if err != nil {
+		return err
+	}
+	_, err = c.UpdateOne(ctx, filter, bson.M{"$set": bson.M{"state": "x"}}) // want `UpdateOne sets "state" but its filter matches only "deleted_at", "_id"`
+	return err
 }

@@ -8,6 +8,8 @@ import (
 	"go.mongodb.org/mongo-driver/bson"
 	"go.mongodb.org/mongo-driver/bson/primitive"
 	"go.mongodb.org/mongo-driver/mongo"
+
+	"reachtags"
 )
 
 // StateFilter returns its filter from two returns.
@@ -73,4 +75,52 @@ type TaskFilter bson.M
 
 func (f TaskFilter) WithID(id primitive.ObjectID) { // want WithID:`option \{_id: \$0\}`
 	f["_id"] = id
+}
+
+// ErrMissed is returned when a write that had to match did not.
+var ErrMissed = errors.New("missed")
+
+// Update is a generic wrapper that reads the count only when mustMatch is
+// true.
+func Update[T any](ctx context.Context, c *mongo.Collection, filter, update interface{}, mustMatch bool) error { // want Update:`wrapper UpdateOne filter \$2 update \$3 result read if \$4`
+	res, err := c.UpdateOne(ctx, filter, update)
+	if err == nil && mustMatch && res.MatchedCount == 0 {
+		return ErrMissed
+	}
+	return err
+}
+
+// Job is a document whose keys other packages read from its tags.
+type Job struct {
+	ID    primitive.ObjectID `bson:"_id"`
+	State string             `bson:"state"`
+}
+
+// Keys of Job, for other packages.
+var (
+	JobState = reachtags.Of(Job{}, "State") // want JobState:`key "state"`
+	JobOwner = "owner"                      // want JobOwner:`key "owner"`
+)
+
+// Update is a builder of updates, for other packages.
+type UpdateBuilder struct{ set bson.M }
+
+func NewUpdate() UpdateBuilder { return UpdateBuilder{set: bson.M{}} } // want NewUpdate:`builder \{\}`
+
+func (u UpdateBuilder) Set(k string, v interface{}) UpdateBuilder { // want Set:`option \{\$set: \{\.\.\.\}\} returns its receiver`
+	u.set["$set"] = bson.M{k: v}
+	return u
+}
+
+func (u UpdateBuilder) SetState(v string) UpdateBuilder { // want SetState:`option \{\$set: \{state: \$0\}\} returns its receiver`
+	u.set["$set"] = bson.M{"state": v}
+	return u
+}
+
+func (u UpdateBuilder) Doc() bson.M { return u.set } // want Doc:`builder getter`
+
+// Live adds the soft-delete marker to a filter and returns it.
+func Live(q bson.M) bson.M { // want Live:`helper \$0 \+ \{deleted_at: \?\}`
+	q["deleted_at"] = nil
+	return q
 }

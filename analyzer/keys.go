@@ -1,0 +1,242 @@
+package analyzer
+
+import (
+	"go/ast"
+	"slices"
+
+	"go/token"
+	"go/types"
+	"golang.org/x/tools/go/analysis"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// This file reads keys that are not constants:
+//
+//   - a package-level string variable that holds a key all along
+//     (var StatusKey = "status"), read from its initializer when nothing in
+//     its package assigns it; other packages read it from a keyFact;
+//   - a key read from a struct's bson tag by a helper of the program
+//     (tagOf(Host{}, "ID")), resolved from the struct literal and the field
+//     named when the helper reads bson tags (a tagReaderFact).
+//
+// An exported variable could be assigned by another package; code that
+// names its collection's keys in variables does not, and the analyzer
+// takes the initializer.
+
+// keyFact is the fact of a package-level variable that holds the key Key.
+type keyFact struct{ Key string }
+
+func (*keyFact) AFact() {}
+
+func (f *keyFact) String() string { return "key " + strconv.Quote(f.Key) }
+
+// tagReaderFact is the fact of a function that returns a field's bson tag:
+// its body looks a struct tag up (reflect.StructTag's Get or Lookup) with
+// the key "bson".
+type tagReaderFact struct{}
+
+func (*tagReaderFact) AFact() {}
+
+func (*tagReaderFact) String() string { return "reads bson tags" }
+
+// packageKeys holds what this file knows of the package being analyzed.
+type packageKeys struct {
+	inits   map[*types.Var]ast.Expr // package-level variables and their initializers
+	written map[*types.Var]bool     // package-level variables assigned in a function
+	keys    map[*types.Var]*keyFact // computed, or imported (nil: no key)
+	readers map[*types.Func]*tagReaderFact
+}
+
+func newPackageKeys() *packageKeys {
+	return &packageKeys{keys: make(map[*types.Var]*keyFact), readers: make(map[*types.Func]*tagReaderFact)}
+}
+
+// varKey returns the key that the package-level variable v holds.
+func (s *summaries) varKey(v *types.Var) (string, bool) {
+	pk := s.keys
+	f, done := pk.keys[v]
+	if !done && v.Pkg() == s.c.pass.Pkg && !s.done {
+		pk.keys[v] = nil // while read: a variable initialized from itself has none
+		f = s.computeVarKey(v)
+		pk.keys[v] = f
+		if f != nil && v.Exported() {
+			s.c.pass.ExportObjectFact(v, f)
+		}
+	}
+	if f == nil {
+		return "", false
+	}
+	return f.Key, true
+}
+
+func (s *summaries) computeVarKey(v *types.Var) *keyFact {
+	if b, ok := v.Type().Underlying().(*types.Basic); !ok || b.Info()&types.IsString == 0 {
+		return nil
+	}
+	pk := s.keys
+	info := s.c.pass.TypesInfo
+	if pk.inits == nil {
+		pk.inits = make(map[*types.Var]ast.Expr)
+		for _, in := range info.InitOrder {
+			if len(in.Lhs) == 1 {
+				pk.inits[in.Lhs[0]] = in.Rhs
+			}
+		}
+		pk.written = make(map[*types.Var]bool)
+		for n := range s.root.Preorder((*ast.AssignStmt)(nil), (*ast.IncDecStmt)(nil), (*ast.UnaryExpr)(nil)) {
+			var targets []ast.Expr
+			switch n := n.Node().(type) {
+			case *ast.AssignStmt:
+				targets = n.Lhs
+			case *ast.IncDecStmt:
+				targets = []ast.Expr{n.X}
+			case *ast.UnaryExpr:
+				if n.Op == token.AND {
+					targets = []ast.Expr{n.X}
+				}
+			}
+			for _, t := range targets {
+				if id, ok := ast.Unparen(t).(*ast.Ident); ok {
+					if w, ok := info.Uses[id].(*types.Var); ok {
+						pk.written[w] = true
+					}
+				}
+			}
+		}
+	}
+	init, ok := pk.inits[v]
+	if !ok || pk.written[v] {
+		return nil
+	}
+	ev := &evaluator{info: info, sums: s}
+	if k, ok := ev.stringConst(init); ok {
+		return &keyFact{Key: k}
+	}
+	return nil
+}
+
+// packageVar returns the package-level variable that e names (v, pkg.V).
+func packageVar(info *types.Info, e ast.Expr) *types.Var {
+	var id *ast.Ident
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		id = e
+	case *ast.SelectorExpr:
+		id = e.Sel
+	default:
+		return nil
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok || v.IsField() || v.Pkg() == nil || v.Parent() != v.Pkg().Scope() {
+		return nil
+	}
+	return v
+}
+
+// tagReader returns the fact of fn when it reads bson tags.
+func (s *summaries) tagReader(fn *types.Func) *tagReaderFact {
+	fn = fn.Origin()
+	pk := s.keys
+	if f, done := pk.readers[fn]; done || fn.Pkg() != s.c.pass.Pkg || s.done {
+		return f
+	}
+	var f *tagReaderFact
+	if cur, ok := s.decls[fn]; ok && returnsString(fn.Signature()) && readsBSONTag(s.c.pass.TypesInfo, cur) {
+		f = &tagReaderFact{}
+		if fn.Exported() {
+			s.c.pass.ExportObjectFact(fn, f)
+		}
+	}
+	pk.readers[fn] = f
+	return f
+}
+
+// readsBSONTag reports whether the function at cur calls Get or Lookup of
+// reflect.StructTag with the constant "bson".
+func readsBSONTag(info *types.Info, cur inspector.Cursor) bool {
+	for n := range cur.Preorder((*ast.CallExpr)(nil)) {
+		call := n.Node().(*ast.CallExpr)
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok || len(call.Args) != 1 || sel.Sel.Name != "Get" && sel.Sel.Name != "Lookup" {
+			continue
+		}
+		fn, ok := info.Uses[sel.Sel].(*types.Func)
+		if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "reflect" {
+			continue
+		}
+		if lit, ok := ast.Unparen(call.Args[0]).(*ast.BasicLit); ok && lit.Value == `"bson"` {
+			return true
+		}
+	}
+	return false
+}
+
+// tagKey reads tagOf(T{}, "Field"), a call of a bson tag reader with a
+// struct literal and a constant naming one of its fields: the key is the
+// name in that field's bson tag.
+func (ev *evaluator) tagKey(call *ast.CallExpr) (string, bool) {
+	if ev.sums == nil || len(call.Args) != 2 || call.Ellipsis.IsValid() {
+		return "", false
+	}
+	fn := calleeFunc(ev.info, call)
+	if fn == nil || ev.sums.tagReader(fn) == nil {
+		return "", false
+	}
+	lit := ast.Unparen(call.Args[0])
+	if u, ok := lit.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		lit = ast.Unparen(u.X)
+	}
+	if _, ok := lit.(*ast.CompositeLit); !ok {
+		return "", false
+	}
+	name, ok := ev.stringConst(call.Args[1])
+	if !ok {
+		return "", false
+	}
+	st, ok := derefStruct(typeOf(ev.info, lit))
+	if !ok {
+		return "", false
+	}
+	for i := range st.NumFields() {
+		if st.Field(i).Name() != name {
+			continue
+		}
+		raw, ok := reflect.StructTag(st.Tag(i)).Lookup("bson")
+		tag := strings.Split(raw, ",")[0]
+		if !ok || tag == "" || tag == "-" {
+			return "", false
+		}
+		return tag, true
+	}
+	return "", false
+}
+
+// returnsString reports whether sig's first result is a string, as a tag
+// reader's is.
+func returnsString(sig *types.Signature) bool {
+	if sig.Results().Len() == 0 || sig.Params().Len() == 0 {
+		return false
+	}
+	b, ok := sig.Results().At(0).Type().Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+// exportTagReaders exports the tag readers of a package that does not use
+// the driver, such as a utility package of reflection helpers. Only a
+// package that imports reflect can have one.
+func exportTagReaders(pass *analysis.Pass, in *inspector.Inspector) {
+	if !slices.ContainsFunc(pass.Pkg.Imports(), func(p *types.Package) bool { return p.Path() == "reflect" }) {
+		return
+	}
+	for cur := range in.Root().Preorder((*ast.FuncDecl)(nil)) {
+		decl := cur.Node().(*ast.FuncDecl)
+		fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func)
+		if ok && decl.Body != nil && fn.Exported() && returnsString(fn.Signature()) && readsBSONTag(pass.TypesInfo, cur) {
+			pass.ExportObjectFact(fn, &tagReaderFact{})
+		}
+	}
+}

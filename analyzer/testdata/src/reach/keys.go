@@ -1,0 +1,51 @@
+package reach
+
+import (
+	"context"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+
+	"reachtags"
+)
+
+// Keys held by package-level variables that nothing assigns.
+var (
+	stateKey = "state"
+	ownerKey = "owner"
+	movedKey = "moved"
+)
+
+func setMoved() { movedKey = "gone" }
+
+type host struct {
+	ID    bson.ObjectID `bson:"_id"`
+	State string        `bson:"state,omitempty"`
+	Owner string        `json:"owner_name" bson:"owner"`
+}
+
+// Keys read from bson tags by a helper of another package.
+var (
+	hostState = reachtags.Of(host{}, "State")
+	hostOwner = reachtags.Of(&host{}, "Owner")
+	jsonOwner = reachtags.JSON(host{}, "Owner")
+)
+
+func varKeys(ctx context.Context, c *mongo.Collection, id bson.ObjectID, owner string) {
+	c.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{ownerKey: owner}})                                     // want `UpdateOne sets "owner" but its filter matches only "_id"`
+	c.UpdateOne(ctx, bson.M{"_id": id, stateKey: "free"}, bson.M{"$set": bson.M{stateKey: "held", ownerKey: owner}}) // want `UpdateOne is conditional on "state" but its result is discarded`
+	// A variable assigned elsewhere is not a key the analyzer knows.
+	c.UpdateOne(ctx, bson.M{"_id": id, movedKey: "x"}, bson.M{"$set": bson.M{"name": owner}})
+}
+
+func tagKeys(ctx context.Context, c *mongo.Collection, id bson.ObjectID, owner string) error {
+	res, err := c.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{hostOwner: owner}}) // want `UpdateOne sets "owner" but its filter matches only "_id"`
+	if err != nil || res.MatchedCount == 0 {
+		return err
+	}
+	c.UpdateOne(ctx, bson.M{"_id": id, hostState: "free"}, bson.M{"$set": bson.M{hostState: "held"}})                   // want `UpdateOne is conditional on "state" but its result is discarded`
+	c.UpdateOne(ctx, bson.M{"_id": id, reachtags.Of(host{}, "State"): "held"}, bson.M{"$set": bson.M{"state": "free"}}) // want `UpdateOne is conditional on "state" but its result is discarded`
+	// A json key is no bson key: unknown, and a filter on it may guard.
+	c.UpdateOne(ctx, bson.M{"_id": id, jsonOwner: owner}, bson.M{"$set": bson.M{"state": "x"}})
+	return nil
+}
