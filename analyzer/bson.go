@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -424,7 +425,31 @@ func (ev *evaluator) valueDocFrom(val flow.Value, pos token.Pos, initDoc func(as
 	if len(d.applied) > 0 {
 		d.restComplete, d.complete = d.complete, false
 	}
+	if val.Widened && len(val.Steps) > 0 {
+		widened(d)
+	}
 	return d
+}
+
+// widened marks d, the value of several paths folded into one by the
+// flow, as merged, with one entry per key: a key that paths set to
+// different values holds one of them.
+func widened(d *document) {
+	d.merged, d.lit = true, nil
+	out := d.entries[:0:0]
+	for _, e := range d.entries {
+		e.node = nil
+		if i := slices.IndexFunc(out, func(o entry) bool { return o.key == e.key }); i >= 0 {
+			if out[i].value != nil && e.value != nil {
+				out[i].value = mergeValues(out[i].value, e.value)
+			} else {
+				out[i].value = nil
+			}
+			continue
+		}
+		out = append(out, e)
+	}
+	d.entries = out
 }
 
 // stepValue returns the value a step gives a key, or nil when it is one

@@ -28,8 +28,9 @@ import (
 )
 
 // MaxValues bounds the alternatives of one variable at one point. Past it
-// the answer is incomplete: a variable built in that many ways is better
-// left unread than read slowly.
+// the values with the same start are folded into one (Value.Widened), and
+// past MaxValues starts the answer is incomplete: a variable built in that
+// many ways is better left unread than read slowly.
 const MaxValues = 8
 
 // Config tells the package what its caller knows of the functions that
@@ -54,6 +55,9 @@ type Value struct {
 	// call, it is a *Result.
 	Init  ast.Expr
 	Steps []Step
+	// Widened: the value stands for several paths from Init, past
+	// MaxValues of them, and each step may be missing on some.
+	Widened bool
 }
 
 // A Result stands for result number Index of a call that returns several

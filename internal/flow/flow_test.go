@@ -58,6 +58,11 @@ func TestValuesAt(t *testing.T) {
 		{"comma ok", `var mm map[string]M; d, ok := mm["a"]; _ = ok; use(d)`, nil, false},
 		{"reassigned from a call of itself", `d := M{}; d = change2(d); d["a"] = 1; use(d)`, []string{`change2(d) "a"`}, true},
 		{"reassigned from a call of itself, in a branch", `d := M{}; if cond { d = change2(d) }; use(d)`, []string{`change2(d)`, `M{}`}, true},
+		{"keys under four conditions: 16 paths, widened", `d := M{}; if cond { d["a"] = 1 }; if cond { d["b"] = 2 }; if cond { d["c"] = 3 }; if cond { d["d"] = 4 }; d["e"] = 5; use(d)`,
+			[]string{`M{} "a" "b" "c" "d" "e" (widened)`}, true},
+		{"two starts, widened each", `var d M; if cond { d = M{} } else { d = M{"x": 0} }; if cond { d["a"] = 1 }; if cond { d["b"] = 2 }; if cond { d["c"] = 3 }; use(d)`,
+			[]string{`M{} "a" "b" "c" (widened)`, `M{"x": 0} "a" "b" "c" (widened)`}, true},
+		{"nine starts", `var d M; switch { case cond: d = M{"a": 1}; case cond: d = M{"a": 2}; case cond: d = M{"a": 3}; case cond: d = M{"a": 4}; case cond: d = M{"a": 5}; case cond: d = M{"a": 6}; case cond: d = M{"a": 7}; case cond: d = M{"a": 8}; default: d = M{"a": 9} }; use(d)`, nil, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -79,6 +84,9 @@ func TestValuesAt(t *testing.T) {
 							s += " " + text(fset, e)
 						}
 					}
+				}
+				if v.Widened {
+					s += " (widened)"
 				}
 				got = append(got, s)
 			}

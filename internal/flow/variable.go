@@ -70,10 +70,27 @@ type hist struct {
 	init   ast.Expr
 	opaque bool // a value that is not followed
 	steps  []int32
+	// widened: the steps of several paths from the same init, each of
+	// which may be missing (see widen).
+	widened bool
 }
 
 func (h hist) equal(o hist) bool {
-	return h.init == o.init && h.opaque == o.opaque && slices.Equal(h.steps, o.steps)
+	return h.init == o.init && h.opaque == o.opaque && h.widened == o.widened && slices.Equal(h.steps, o.steps)
+}
+
+// covers reports whether the widened value h stands for o too: the same
+// start, and steps among h's.
+func (h hist) covers(o hist) bool {
+	if !h.widened || h.init != o.init || h.opaque != o.opaque {
+		return false
+	}
+	for _, st := range o.steps {
+		if !slices.Contains(h.steps, st) {
+			return false
+		}
+	}
+	return true
 }
 
 // variable returns the index of v, or nil when v is not a local variable
@@ -483,7 +500,7 @@ func (vr *variable) valuesAt(pos token.Pos) ([]Value, bool) {
 			complete = false
 			continue
 		}
-		val := Value{Init: h.init}
+		val := Value{Init: h.init, Widened: h.widened}
 		for _, s := range h.steps {
 			val.Steps = append(val.Steps, vr.steps[s])
 		}
@@ -562,17 +579,55 @@ func (s *state) add(h hist) bool {
 	if s.top {
 		return false
 	}
-	for _, o := range s.hists {
-		if o.equal(h) {
+	for i, o := range s.hists {
+		if o.equal(h) || o.covers(h) {
 			return false
 		}
-	}
-	if len(s.hists) == MaxValues {
-		*s = state{top: true}
-		return true
+		if o.widened && o.init == h.init && o.opaque == h.opaque {
+			s.hists[i] = o.union(h) // a start once widened takes in every path from it
+			return true
+		}
 	}
 	s.hists = append(s.hists, h)
+	if len(s.hists) > MaxValues {
+		s.widen()
+	}
 	return true
+}
+
+// union returns the widened value with the steps of h and o.
+func (h hist) union(o hist) hist {
+	steps := slices.Clone(h.steps)
+	for _, st := range o.steps {
+		if !slices.Contains(steps, st) {
+			steps = append(steps, st)
+		}
+	}
+	slices.Sort(steps)
+	return hist{init: h.init, opaque: h.opaque, steps: steps, widened: true}
+}
+
+// widen folds the values that start from the same init into one, with
+// the steps of all: the keys that some path adds, each of which may be
+// missing. A document patched field by field under a condition each
+// (if p.Name != "" { set["name"] = p.Name }) takes 2^n paths, and its
+// readers only need the keys it may have. Past MaxValues starts, s is
+// top.
+func (s *state) widen() {
+	var out []hist
+	for _, h := range s.hists {
+		i := slices.IndexFunc(out, func(o hist) bool { return o.init == h.init && o.opaque == h.opaque })
+		if i < 0 {
+			out = append(out, h)
+			continue
+		}
+		out[i] = out[i].union(h)
+	}
+	if len(out) > MaxValues {
+		*s = state{top: true}
+		return
+	}
+	s.hists = out
 }
 
 // join adds the values of src to dst, and reports whether dst changed.

@@ -225,3 +225,57 @@ func throughHelper(ctx context.Context, c *mongo.Collection, id bson.ObjectID) {
 	filter["_id"] = id
 	c.UpdateOne(ctx, filter, bson.M{"$set": bson.M{"name": "x"}}) // want `UpdateOne sets "name" but its filter matches only "deleted_at", "_id"`
 }
+
+// A $set added only when there is something to set.
+func setIfAny(ctx context.Context, c *mongo.Collection, id bson.ObjectID, name string) {
+	data := bson.M{}
+	if name != "" {
+		data["name"] = name
+	}
+	data["updated_at"] = 1
+	update := bson.M{}
+	if len(data) > 0 {
+		update["$set"] = data
+	}
+	c.UpdateOne(ctx, bson.M{"_id": id}, update) // want `UpdateOne sets "updated_at", "name" but its filter matches only "_id"`
+}
+
+type patch struct {
+	Name, Email, Phone, City, Zip *string
+}
+
+// A patch: each field set under its own condition, 32 paths that the
+// flow folds into one value with every key that may be set.
+func applyPatch(ctx context.Context, c *mongo.Collection, id bson.ObjectID, p patch) {
+	set := bson.M{}
+	if p.Name != nil {
+		set["name"] = *p.Name
+	}
+	if p.Email != nil {
+		set["email"] = *p.Email
+	}
+	if p.Phone != nil {
+		set["phone"] = *p.Phone
+	}
+	if p.City != nil {
+		set["city"] = *p.City
+	}
+	if p.Zip != nil {
+		set["zip"] = *p.Zip
+	}
+	c.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": set}) // want `UpdateOne sets "name", "email", "phone", "city", "zip" but its filter matches only "_id"`
+	filter := bson.M{"_id": id}
+	if p.Name != nil {
+		filter["name"] = *p.Name
+	}
+	if p.Email != nil {
+		filter["email"] = *p.Email
+	}
+	if p.Phone != nil {
+		filter["phone"] = *p.Phone
+	}
+	if p.City != nil {
+		filter["city"] = *p.City
+	}
+	c.UpdateOne(ctx, filter, bson.M{"$set": bson.M{"zip": "0"}}) // want `UpdateOne sets "zip" but its filter matches only "_id", "name", "email", "phone", "city"`
+}

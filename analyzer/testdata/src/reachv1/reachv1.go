@@ -291,3 +291,25 @@ func liveOnly(ctx context.Context, c *mongo.Collection, id primitive.ObjectID) e
 	_, err = c.UpdateOne(ctx, filter, bson.M{"$set": bson.M{"state": "x"}}) // want `UpdateOne sets "state" but its filter matches only "deleted_at", "_id"`
 	return err
 }
+
+// A patch of five optional fields: 32 paths, folded into one value.
+func patchUser(ctx context.Context, c *mongo.Collection, id primitive.ObjectID, name, mail, phone, city, zip string) error {
+	set := bson.D{}
+	if name != "" {
+		set = append(set, bson.E{Key: "name", Value: name})
+	}
+	if mail != "" {
+		set = append(set, bson.E{Key: "mail", Value: mail})
+	}
+	if phone != "" {
+		set = append(set, bson.E{Key: "phone", Value: phone})
+	}
+	if city != "" {
+		set = append(set, bson.E{Key: "city", Value: city})
+	}
+	if zip != "" {
+		set = append(set, bson.E{Key: "zip", Value: zip})
+	}
+	_, err := c.UpdateOne(ctx, bson.M{"_id": id}, bson.D{{Key: "$set", Value: set}}) // want `UpdateOne sets "name", "mail", "phone", "city", "zip" but its filter matches only "_id"`
+	return err
+}
