@@ -210,6 +210,8 @@ func (ev *evaluator) doc(e ast.Expr) *document {
 		return nil
 	case *merged:
 		return ev.mergedDoc(s)
+	case *built:
+		return s.d
 	case *ast.CompositeLit, *ast.Ident:
 		d, ok := ev.docs[e]
 		if !ok {
@@ -260,7 +262,8 @@ func (ev *evaluator) read(e ast.Expr) *document {
 		if s := ev.helperCall(e); s != nil {
 			return ev.summarizedDoc(s)
 		}
-		return ev.builderGet(e)
+	case *ast.SelectorExpr:
+		return ev.builderSelect(e)
 	}
 	return nil
 }
@@ -393,8 +396,10 @@ func (ev *evaluator) valueDocFrom(val flow.Value, pos token.Pos, initDoc func(as
 				// arguments.
 				if fn, ok := ev.info.Uses[sel.Sel].(*types.Func); ok {
 					if f := ev.sums.option(fn); f != nil {
-						for _, e := range f.Adds {
-							d.entries = append(d.entries, entry{key: e.Key, value: instantiate(e.Value, s.Apply.Args, s.Apply)})
+						if f.Field != "" {
+							d = ev.addToField(d, f, s.Apply) // a builder's adder: u.Set(k, v)
+						} else {
+							ev.addEntries(d, f, s.Apply)
 						}
 						continue
 					}

@@ -8,68 +8,85 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 )
 
-// This file reads builder structs: a struct with one document field, made
-// by a constructor, filled by methods that add keys to that field, and read
-// by a method that returns it:
+// This file reads builder structs: a struct with document fields, made by
+// a constructor, filled by methods that add keys to one of the fields, and
+// read by methods that return a document made of them, or through a field:
 //
-//	type Query struct{ m bson.M }
-//	func NewQuery() *Query                  { return &Query{m: bson.M{}} }
-//	func (q *Query) ID(id string) *Query    { q.m["_id"] = id; return q }
-//	func (q *Query) BSON() bson.M           { return q.m }
+//	type Updater struct{ set, push bson.M }
+//	func NewUpdater() *Updater { return &Updater{bson.M{}, bson.M{}} }
+//	func (u *Updater) Set(k string, v any) *Updater { u.set[k] = v; return u }
+//	func (u *Updater) Doc() bson.M {
+//		d := bson.M{}
+//		if len(u.set) > 0 {
+//			d["$set"] = u.set
+//		}
+//		...
+//	}
 //
-// NewQuery().ID(id).BSON(), or the same through a variable (q :=
-// NewQuery(); q.ID(id); ... q.BSON()), reads as {_id: id}. A method that
-// adds keys is an option of the struct (optionFact, with Chain when it
-// returns its receiver), so the flow follows it like a setter; the
-// constructor and the getter are builderFacts. Anything else done to the
-// builder leaves the document unknown.
+// NewUpdater().Set("state", s).Doc(), or the same through a variable or a
+// wrapper that takes the builder, reads as {$set: {state: s}}.
+//
+// A builder's value is read as a field document: one entry per document
+// field, keyed by the field's Go name. A constructor's builderFact is the
+// field document it returns; an adder is an option of the struct
+// (optionFact, with the Field it fills and Chain when it returns the
+// builder), so the flow follows it like a setter; a method that returns a
+// document made of the fields is a helper whose summary takes the receiver
+// as one more parameter (helperFact.Recv), and a field of a parameter is a
+// summary value of its own (summaryValue.Field). Anything else done to the
+// builder leaves its documents unknown.
 
-// builderFact is the fact of a builder's constructor (New, the document
-// it starts with) or of its getter (Get).
+// builderFact is the fact of a builder's constructor: the field document
+// it returns.
 type builderFact struct {
 	New *summaryValue
-	Get bool
 }
 
 func (*builderFact) AFact() {}
 
-func (f *builderFact) String() string {
-	if f.Get {
-		return "builder getter"
+func (f *builderFact) String() string { return "builder " + f.New.String() }
+
+// builderFields returns the document fields of a builder struct type (or
+// of a pointer to one): its fields of a map document type. It returns nil
+// for a type of the bson package and for a type with none.
+func builderFields(t types.Type) []*types.Var {
+	st := builderStruct(t)
+	if st == nil {
+		return nil
 	}
-	return "builder " + f.New.String()
+	var fields []*types.Var
+	for i := range st.NumFields() {
+		if kindOf(st.Field(i).Type()) == mapDoc {
+			fields = append(fields, st.Field(i))
+		}
+	}
+	return fields
 }
 
-// builderField returns the document field of a builder struct type (or a
-// pointer to one): its one field of a map document type, when no other
-// field holds a document.
-func builderField(t types.Type) (*types.Var, int) {
+func builderStruct(t types.Type) *types.Struct {
+	if t == nil {
+		return nil
+	}
 	t = types.Unalias(t)
 	if p, ok := t.(*types.Pointer); ok {
 		t = types.Unalias(p.Elem())
 	}
 	n, ok := t.(*types.Named)
 	if !ok || isBSONPkg(n.Obj().Pkg()) {
-		return nil, -1
+		return nil
 	}
-	st, ok := n.Underlying().(*types.Struct)
-	if !ok {
-		return nil, -1
-	}
-	var field *types.Var
-	index := -1
-	for i := range st.NumFields() {
-		switch kindOf(st.Field(i).Type()) {
-		case mapDoc:
-			if field != nil {
-				return nil, -1
-			}
-			field, index = st.Field(i), i
-		case orderedDoc, arrayDoc:
-			return nil, -1
+	st, _ := n.Underlying().(*types.Struct)
+	return st
+}
+
+// docField returns the document field of a builder type named name.
+func docField(t types.Type, name string) *types.Var {
+	for _, f := range builderFields(t) {
+		if f.Name() == name {
+			return f
 		}
 	}
-	return field, index
+	return nil
 }
 
 // builder returns the builder fact of fn, or nil.
@@ -77,14 +94,13 @@ func (s *summaries) builder(fn *types.Func) *builderFact {
 	return summaryOf(s, s.builders, fn, s.summarizeBuilder)
 }
 
-// summarizeBuilder summarizes fn, declared at cur, as a getter (its one
-// statement returns the receiver's document field) or a constructor (its
-// one statement returns a literal of a builder struct that sets the
-// field).
+// summarizeBuilder summarizes fn, declared at cur, as a constructor: a
+// function whose one statement returns a literal of a builder struct.
 func (s *summaries) summarizeBuilder(fn *types.Func, cur inspector.Cursor) *builderFact {
 	sig := fn.Signature()
 	decl := cur.Node().(*ast.FuncDecl)
-	if sig.Results().Len() != 1 || sig.TypeParams().Len() > 0 || sig.RecvTypeParams().Len() > 0 || len(decl.Body.List) != 1 {
+	if sig.Recv() != nil || sig.Results().Len() != 1 || sig.TypeParams().Len() > 0 || len(decl.Body.List) != 1 ||
+		builderFields(sig.Results().At(0).Type()) == nil {
 		return nil
 	}
 	ret, ok := decl.Body.List[0].(*ast.ReturnStmt)
@@ -92,37 +108,29 @@ func (s *summaries) summarizeBuilder(fn *types.Func, cur inspector.Cursor) *buil
 		return nil
 	}
 	info := s.c.pass.TypesInfo
-	if recv := sig.Recv(); recv != nil {
-		field, _ := builderField(recv.Type())
-		if field == nil || len(decl.Recv.List[0].Names) != 1 {
-			return nil
-		}
-		if sel, ok := ast.Unparen(ret.Results[0]).(*ast.SelectorExpr); ok && info.Uses[sel.Sel] == field {
-			if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && info.Uses[id] == info.Defs[decl.Recv.List[0].Names[0]] {
-				return &builderFact{Get: true}
-			}
-		}
-		return nil
-	}
-	field, _ := builderField(sig.Results().At(0).Type())
-	if field == nil {
-		return nil
-	}
-	value := builderLitField(info, ret.Results[0], field)
+	fields := builderLitFields(info, ret.Results[0])
 	params := paramIndices(sig)
-	if value == nil || !paramsIntact(info, cur, params) {
+	if fields == nil || !paramsIntact(info, cur, params) {
 		return nil
 	}
-	v := s.c.evaluatorAt(cur).summarize(value, params)
-	if v.Kind != docValue {
-		return nil
+	ev := s.c.evaluatorAt(cur)
+	v := &summaryValue{Kind: docValue, Complete: true}
+	for _, f := range fields {
+		v.Entries = append(v.Entries, summaryEntry{Key: f.key, Value: ev.summarize(f.value, params)})
 	}
 	return &builderFact{New: v}
 }
 
-// builderLitField returns the value that the literal e (S{...} or
-// &S{...}) gives to field, or nil.
-func builderLitField(info *types.Info, e ast.Expr, field *types.Var) ast.Expr {
+// A litField is a document field given a value in a builder's literal.
+type litField struct {
+	key   string
+	value ast.Expr
+}
+
+// builderLitFields returns the document fields that the literal e (S{...}
+// or &S{...}, keyed or not) of a builder struct gives a value; nil when e
+// is no such literal.
+func builderLitFields(info *types.Info, e ast.Expr) []litField {
 	e = ast.Unparen(e)
 	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
 		e = ast.Unparen(u.X)
@@ -131,24 +139,38 @@ func builderLitField(info *types.Info, e ast.Expr, field *types.Var) ast.Expr {
 	if !ok {
 		return nil
 	}
-	for _, elt := range lit.Elts {
+	st := builderStruct(typeOf(info, lit))
+	if st == nil || builderFields(typeOf(info, lit)) == nil {
+		return nil
+	}
+	fields := []litField{}
+	for i, elt := range lit.Elts {
+		var f *types.Var
+		value := elt
 		if kv, ok := elt.(*ast.KeyValueExpr); ok {
-			if id, ok := kv.Key.(*ast.Ident); ok && info.Uses[id] == field {
-				return kv.Value
+			id, _ := kv.Key.(*ast.Ident)
+			if id == nil {
+				return nil
 			}
+			f, _ = info.Uses[id].(*types.Var)
+			value = kv.Value
+		} else if i < st.NumFields() {
+			f = st.Field(i)
+		}
+		if f != nil && kindOf(f.Type()) == mapDoc {
+			fields = append(fields, litField{key: f.Name(), value: value})
 		}
 	}
-	return nil
+	return fields
 }
 
 // summarizeAdder summarizes a method of a builder struct whose statements
-// add keys to the receiver's document field (q.m["_id"] = id), then
+// add keys to one document field of the receiver (u.set[k] = v), then
 // return the receiver, or nothing.
 func (s *summaries) summarizeAdder(fn *types.Func, cur inspector.Cursor) *optionFact {
 	sig := fn.Signature()
 	decl := cur.Node().(*ast.FuncDecl)
-	field, _ := builderField(sig.Recv().Type())
-	if field == nil || sig.RecvTypeParams().Len() > 0 || len(decl.Recv.List[0].Names) != 1 {
+	if sig.RecvTypeParams().Len() > 0 || len(decl.Recv.List[0].Names) != 1 {
 		return nil
 	}
 	info := s.c.pass.TypesInfo
@@ -165,53 +187,75 @@ func (s *summaries) summarizeAdder(fn *types.Func, cur inspector.Cursor) *option
 			return nil
 		}
 		ret, ok := stmts[len(stmts)-1].(*ast.ReturnStmt)
-		if !ok || len(ret.Results) != 1 {
-			return nil
-		}
-		if id, ok := ast.Unparen(ret.Results[0]).(*ast.Ident); !ok || info.Uses[id] != recv {
+		if !ok || len(ret.Results) != 1 || !isObject(info, recv)(ret.Results[0]) {
 			return nil
 		}
 		stmts, chain = stmts[:len(stmts)-1], true
 	default:
 		return nil
 	}
+	var field *types.Var
 	target := func(e ast.Expr) bool {
 		sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
-		if !ok || info.Uses[sel.Sel] != field {
+		if !ok || !isObject(info, recv)(sel.X) {
 			return false
 		}
-		id, ok := ast.Unparen(sel.X).(*ast.Ident)
-		return ok && info.Uses[id] == recv
+		f, ok := info.Uses[sel.Sel].(*types.Var)
+		if !ok || !f.IsField() || kindOf(f.Type()) != mapDoc || field != nil && f != field {
+			return false
+		}
+		field = f
+		return true
 	}
 	f := s.keysAdded(sig, cur, target, stmts)
-	if f != nil {
-		f.Chain = chain
+	if f == nil || field == nil {
+		return nil
 	}
+	f.Field, f.Chain = field.Name(), chain
 	return f
 }
 
-// builderGet reads call, a call of a builder's getter, as the document
-// its receiver holds.
-func (ev *evaluator) builderGet(call *ast.CallExpr) *document {
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok || ev.sums == nil || len(call.Args) != 0 {
+// builderSelect reads b.f, a document field of a builder.
+func (ev *evaluator) builderSelect(sel *ast.SelectorExpr) *document {
+	if f, ok := ev.info.Uses[sel.Sel].(*types.Var); !ok || !f.IsField() || docField(typeOf(ev.info, sel.X), f.Name()) != f {
 		return nil
 	}
-	fn, ok := ev.info.Uses[sel.Sel].(*types.Func)
-	if !ok {
-		return nil
-	}
-	if f := ev.sums.builder(fn); f == nil || !f.Get {
-		return nil
-	}
-	return ev.builderDoc(sel.X)
+	return ev.builderField(sel.X, sel.Sel.Name)
 }
 
-// builderDoc reads e, a builder, as the document it holds: a constructor's
+// builderField reads the document field named field of the builder e.
+func (ev *evaluator) builderField(e ast.Expr, field string) *document {
+	d := ev.builderDoc(e)
+	if d == nil {
+		return nil
+	}
+	for _, en := range d.entries {
+		if en.key != field || en.value == nil {
+			continue
+		}
+		fd := ev.doc(en.value)
+		if fd != nil && (!d.complete || d.merged) {
+			// Something not followed was done to the builder (more(q)), or
+			// it was built on several paths: so was the field.
+			fd = &document{entries: fd.entries, complete: fd.complete && d.complete, merged: fd.merged || d.merged}
+		}
+		return fd
+	}
+	return nil // a field without a value is a nil map, or unknown
+}
+
+// A built expression stands for a document read from a builder, as the
+// value of a field document's entry.
+type built struct {
+	ast.BadExpr
+	d *document
+}
+
+// builderDoc reads e, a builder, as its field document: a constructor's
 // call, a literal, a chain of adders on one of them, or a local variable
 // holding one.
 func (ev *evaluator) builderDoc(e ast.Expr) *document {
-	if ev.depth > maxDepth {
+	if ev.depth > maxDepth || ev.sums == nil {
 		return nil
 	}
 	ev.depth++
@@ -222,20 +266,29 @@ func (ev *evaluator) builderDoc(e ast.Expr) *document {
 		e = ast.Unparen(u.X)
 	}
 	switch e := e.(type) {
+	case *summarized:
+		if e.v.Kind == paramValue && len(e.v.Entries) == 0 && e.v.Field == "" {
+			return ev.builderDoc(e.arg(e.v.Param))
+		}
+		if e.v.Kind == docValue {
+			return ev.summarizedDoc(e)
+		}
 	case *ast.CompositeLit:
-		field, _ := builderField(typeOf(ev.info, e))
-		if field == nil {
+		fields := builderLitFields(ev.info, e)
+		if fields == nil {
 			return nil
 		}
-		if v := builderLitField(ev.info, e, field); v != nil {
-			return ev.doc(v)
+		d := &document{complete: true}
+		for _, f := range fields {
+			d.entries = append(d.entries, entry{key: f.key, value: f.value})
 		}
+		return d
 	case *ast.CallExpr:
 		fn := calleeFunc(ev.info, e)
 		if fn == nil || e.Ellipsis.IsValid() {
 			return nil
 		}
-		if f := ev.sums.builder(fn); f != nil && f.New != nil {
+		if f := ev.sums.builder(fn); f != nil {
 			return ev.doc(instantiate(f.New, e.Args, e))
 		}
 		sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr)
@@ -247,11 +300,7 @@ func (ev *evaluator) builderDoc(e ast.Expr) *document {
 		if base == nil {
 			return nil
 		}
-		d := &document{entries: append([]entry(nil), base.entries...), complete: base.complete}
-		for _, a := range f.Adds {
-			d.entries = append(d.entries, entry{key: a.Key, value: instantiate(a.Value, e.Args, e)})
-		}
-		return d
+		return ev.addToField(base, f, e)
 	case *ast.Ident:
 		if ev.flow == nil {
 			return nil
@@ -271,4 +320,83 @@ func (ev *evaluator) builderDoc(e ast.Expr) *document {
 		return d
 	}
 	return nil
+}
+
+// addToField returns the field document d with the keys that the adder
+// call (of fact f) adds to its field.
+func (ev *evaluator) addToField(d *document, f *optionFact, call *ast.CallExpr) *document {
+	out := &document{entries: make([]entry, 0, len(d.entries)), complete: d.complete}
+	found := false
+	for _, en := range d.entries {
+		if en.key == f.Field && en.value != nil && !found {
+			found = true
+			fd := ev.doc(en.value)
+			if fd == nil {
+				en.value = nil
+			} else {
+				nd := &document{entries: append([]entry(nil), fd.entries...), complete: fd.complete, merged: fd.merged}
+				ev.addEntries(nd, f, call)
+				b := &built{d: nd}
+				b.From, b.To = call.Pos(), call.End()
+				en.value = b
+			}
+		}
+		out.entries = append(out.entries, en)
+	}
+	return out
+}
+
+// addEntries adds to d the keys that the call of the option or adder f
+// adds; a key given by an argument that is not a constant leaves d
+// incomplete.
+func (ev *evaluator) addEntries(d *document, f *optionFact, call *ast.CallExpr) {
+	for _, e := range f.Adds {
+		key := e.Key
+		if e.KeyParam > 0 {
+			var ok bool
+			if e.KeyParam > len(call.Args) {
+				d.complete = false
+				continue
+			}
+			if key, ok = ev.key(call.Args[e.KeyParam-1]); !ok {
+				d.complete = false
+				continue
+			}
+		}
+		d.entries = append(d.entries, entry{key: key, value: instantiate(e.Value, call.Args, call)})
+	}
+}
+
+// callersField reports whether e is a document field of a builder that
+// the function being read was passed: u.set, with u a parameter or the
+// receiver.
+func (ev *evaluator) callersField(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *summarized:
+		return e.v.Kind == paramValue && e.v.Field != "" && ev.callersBuilder(e.arg(e.v.Param))
+	case *ast.SelectorExpr:
+		f, ok := ev.info.Uses[e.Sel].(*types.Var)
+		return ok && f.IsField() && docField(typeOf(ev.info, e.X), f.Name()) == f && ev.callersBuilder(e.X)
+	}
+	return false
+}
+
+// callersBuilder reports whether e is a parameter or the receiver of the
+// function being read.
+func (ev *evaluator) callersBuilder(e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if s, ok := e.(*summarized); ok && s.v.Kind == paramValue && len(s.v.Entries) == 0 && s.v.Field == "" {
+		return ev.callersBuilder(s.arg(s.v.Param))
+	}
+	id, ok := e.(*ast.Ident)
+	if !ok || !ev.fn.Valid() {
+		return false
+	}
+	v, ok := ev.info.Uses[id].(*types.Var)
+	decl, isDecl := ev.fn.Node().(*ast.FuncDecl)
+	if !ok || !isDecl {
+		return false
+	}
+	in := func(n ast.Node) bool { return n != nil && n.Pos() <= v.Pos() && v.Pos() < n.End() }
+	return in(decl.Type.Params) || decl.Recv != nil && in(decl.Recv)
 }

@@ -221,7 +221,9 @@ func (ev *evaluator) readOperator(op entry, uf *updateFields) {
 		return
 	case op.key == "$setOnInsert":
 		return
-	case !modifierOps[op.key] || op.value == nil:
+	case !modifierOps[op.key] || op.value == nil || ev.callersField(op.value):
+		// A builder's field that the caller filled (u.set of a parameter u):
+		// the write is checked at each call (see builders.go).
 		uf.complete = false
 		return
 	}

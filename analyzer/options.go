@@ -31,7 +31,10 @@ import (
 // the keys the option adds to the document it is applied to.
 type optionFact struct {
 	Adds []summaryEntry
-	// Chain: a builder's method that returns its receiver (see builders.go).
+	// Field is the document field of the receiver that a builder's method
+	// adds to, and Chain says that it returns its receiver (see
+	// builders.go).
+	Field string
 	Chain bool
 }
 
@@ -40,9 +43,12 @@ func (*optionFact) AFact() {}
 func (f *optionFact) String() string {
 	var parts []string
 	for _, e := range f.Adds {
-		parts = append(parts, e.Key+": "+e.Value.String())
+		parts = append(parts, e.keyString()+": "+e.Value.String())
 	}
 	s := "option {" + strings.Join(parts, ", ") + "}"
+	if f.Field != "" {
+		s = "adds to " + f.Field + " " + s
+	}
 	if f.Chain {
 		s += " returns its receiver"
 	}
@@ -61,7 +67,7 @@ func (s *summaries) option(fn *types.Func) *optionFact {
 func (s *summaries) summarizeOption(fn *types.Func, cur inspector.Cursor) *optionFact {
 	sig := fn.Signature()
 	if sig.Recv() != nil {
-		if f, _ := builderField(sig.Recv().Type()); f != nil {
+		if builderFields(sig.Recv().Type()) != nil {
 			return s.summarizeAdder(fn, cur)
 		}
 		if sig.Results().Len() == 0 {
@@ -140,11 +146,15 @@ func (s *summaries) keysAdded(sig *types.Signature, cur inspector.Cursor, target
 		if !target(ix.X) {
 			return nil
 		}
-		key, ok := ev.key(ix.Index)
-		if !ok {
+		en := summaryEntry{Value: ev.summarize(as.Rhs[0], params)}
+		if key, ok := ev.key(ix.Index); ok {
+			en.Key = key
+		} else if id, ok := ast.Unparen(ix.Index).(*ast.Ident); ok && isParam(info, id, params) && params[info.Uses[id].(*types.Var)] >= 0 {
+			en.KeyParam = params[info.Uses[id].(*types.Var)] + 1 // the caller's key: Set(k, v)
+		} else {
 			return nil
 		}
-		f.Adds = append(f.Adds, summaryEntry{Key: key, Value: ev.summarize(as.Rhs[0], params)})
+		f.Adds = append(f.Adds, en)
 	}
 	return f
 }
@@ -194,13 +204,11 @@ func (ev *evaluator) addOptions(d *document, args []ast.Expr) {
 				f = ev.sums.option(fn)
 			}
 		}
-		if f == nil {
+		if f == nil || f.Field != "" {
 			d.complete = false
 			continue
 		}
-		for _, e := range f.Adds {
-			d.entries = append(d.entries, entry{key: e.Key, value: instantiate(e.Value, call.Args, call)})
-		}
+		ev.addEntries(d, f, call)
 	}
 }
 

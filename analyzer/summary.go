@@ -45,12 +45,25 @@ type summaryValue struct {
 	// functional options applied to the document (NewFilter(opts...)):
 	// each option of the call adds its keys. 0 for none.
 	Options int
+	// Field, for a paramValue, is a document field of the parameter, a
+	// builder (see builders.go): the value is that field's document.
+	Field string
 }
 
 // A summaryEntry is one key of a summarized document.
 type summaryEntry struct {
 	Key   string
 	Value *summaryValue
+	// KeyParam is 1 + the index of the parameter that gives the key, for
+	// an option that adds the key its caller names (Set(k, v)); 0 for Key.
+	KeyParam int
+}
+
+func (e summaryEntry) keyString() string {
+	if e.KeyParam > 0 {
+		return fmt.Sprintf("$%d", e.KeyParam-1)
+	}
+	return e.Key
 }
 
 // helperFact is the fact of a helper function: the document it returns.
@@ -62,6 +75,9 @@ type helperFact struct {
 	// Changes: the helper adds keys to a document its caller passed
 	// (p["k"] = v), which the caller then sees.
 	Changes bool
+	// Recv: the helper is a method of a builder whose document reads its
+	// receiver, as one parameter more, after the others (see builders.go).
+	Recv bool
 }
 
 func (*helperFact) AFact() {}
@@ -85,6 +101,9 @@ func (v *summaryValue) String() string {
 	}
 	switch v.Kind {
 	case paramValue:
+		if v.Field != "" {
+			return fmt.Sprintf("$%d.%s", v.Param, v.Field)
+		}
 		if len(v.Entries) > 0 {
 			var parts []string
 			for _, e := range v.Entries {
@@ -163,7 +182,33 @@ func (ev *evaluator) summarize(e ast.Expr, params map[*types.Var]int) *summaryVa
 
 	e = ast.Unparen(e)
 	if s, ok := e.(*summarized); ok && s.v.Kind == paramValue && len(s.v.Entries) == 0 {
+		if s.v.Field != "" {
+			return ev.summarizeField(ev.summarize(s.arg(s.v.Param), params), s.v.Field)
+		}
 		return ev.summarize(s.arg(s.v.Param), params) // a helper calling a helper
+	}
+	if sel, ok := e.(*ast.SelectorExpr); ok {
+		// p.filter, a document field of a builder parameter.
+		if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && isParam(ev.info, id, params) {
+			if f, ok := ev.info.Uses[sel.Sel].(*types.Var); ok && f.IsField() && docField(typeOf(ev.info, id), f.Name()) == f {
+				if i := params[ev.info.Uses[id].(*types.Var)]; i >= 0 {
+					return &summaryValue{Kind: paramValue, Param: i, Field: f.Name()}
+				}
+			}
+		}
+	}
+	if builderFields(typeOf(ev.info, e)) != nil {
+		if id, isIdent := e.(*ast.Ident); !isIdent || !isParamObject(ev.info, id, params) {
+			// A builder made here: its field document.
+			if d := ev.builderDoc(e); d != nil {
+				sv := &summaryValue{Kind: docValue, Complete: d.complete}
+				for _, en := range d.entries {
+					sv.Entries = append(sv.Entries, summaryEntry{Key: en.key, Value: ev.summarize(en.value, params)})
+				}
+				return sv
+			}
+			return &summaryValue{}
+		}
 	}
 	if m, ok := e.(*merged); ok {
 		return ev.summarizeAlts(m.alts, params)
@@ -210,6 +255,22 @@ func (ev *evaluator) summarize(e ast.Expr, params map[*types.Var]int) *summaryVa
 	}
 	if local != nil && ev.flow != nil {
 		return ev.summarizeVar(local, params) // f := filter; f["k"] = v
+	}
+	return &summaryValue{}
+}
+
+// summarizeField returns the summary of the document field named field
+// of the builder that base summarizes.
+func (ev *evaluator) summarizeField(base *summaryValue, field string) *summaryValue {
+	switch {
+	case base.Kind == paramValue && base.Field == "" && len(base.Entries) == 0:
+		return &summaryValue{Kind: paramValue, Param: base.Param, Field: field}
+	case base.Kind == docValue:
+		for _, e := range base.Entries {
+			if e.Key == field {
+				return e.Value
+			}
+		}
 	}
 	return &summaryValue{}
 }
@@ -345,7 +406,7 @@ func (s *summarized) arg(i int) ast.Expr {
 func instantiate(v *summaryValue, args []ast.Expr, at ast.Node) ast.Expr {
 	s := &summarized{v: v, args: args}
 	s.From, s.To = at.Pos(), at.End()
-	if v.Kind == paramValue && len(v.Entries) == 0 {
+	if v.Kind == paramValue && len(v.Entries) == 0 && v.Field == "" {
 		if a := s.arg(v.Param); a != nil {
 			return a
 		}
@@ -369,7 +430,12 @@ func (ev *evaluator) summarizedDoc(s *summarized) *document {
 	case altValue:
 		return ev.mergedDoc(s.alternatives())
 	case paramValue:
-		d := ev.doc(s.arg(s.v.Param))
+		var d *document
+		if s.v.Field != "" {
+			d = ev.builderField(s.arg(s.v.Param), s.v.Field)
+		} else {
+			d = ev.doc(s.arg(s.v.Param))
+		}
 		if d == nil || len(s.v.Entries) == 0 {
 			return d
 		}
@@ -398,6 +464,9 @@ func (ev *evaluator) summarizedArray(s *summarized) ([]ast.Expr, bool) {
 	case altValue:
 		return ev.mergedArray(s.alternatives())
 	case paramValue:
+		if s.v.Field != "" {
+			return nil, false
+		}
 		return ev.array(s.arg(s.v.Param))
 	case arrayValue:
 		var elems []ast.Expr
@@ -415,6 +484,9 @@ func (ev *evaluator) summarizedConst(s *summarized) (string, bool) {
 	case altValue:
 		return ev.mergedConst(s.alternatives())
 	case paramValue:
+		if s.v.Field != "" {
+			return "", false
+		}
 		return ev.stringConst(s.arg(s.v.Param))
 	case constValue:
 		return s.v.Const, true
@@ -442,7 +514,15 @@ func (ev *evaluator) helperResult(call *ast.CallExpr, index int) *summarized {
 	if f == nil || (index < 0) != (fn.Signature().Results().Len() == 1) || index >= 0 && f.Index != index {
 		return nil
 	}
-	s := &summarized{v: f.Result, args: call.Args}
+	args := call.Args
+	if f.Recv {
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok || fn.Signature().Variadic() || len(args) != fn.Signature().Params().Len() {
+			return nil
+		}
+		args = append(slices.Clip(args), sel.X) // the receiver, after the parameters
+	}
+	s := &summarized{v: f.Result, args: args}
 	s.From, s.To = call.Pos(), call.End()
 	return s
 }
@@ -596,6 +676,15 @@ func (s *summaries) summarizeHelper(fn *types.Func, cur inspector.Cursor) *helpe
 	}
 	info := s.c.pass.TypesInfo
 	params := paramIndices(sig)
+	recvIndex := -1
+	if recv := sig.Recv(); recv != nil && builderFields(recv.Type()) != nil && !sig.Variadic() {
+		if names := cur.Node().(*ast.FuncDecl).Recv.List[0].Names; len(names) == 1 {
+			if rv, ok := info.Defs[names[0]].(*types.Var); ok {
+				recvIndex = sig.Params().Len() // a builder's getter reads its receiver
+				params[rv] = recvIndex
+			}
+		}
+	}
 	fieldsChange := fieldWrites(info, cur, params)
 	if !paramsIntact(info, cur, params) {
 		return nil
@@ -621,7 +710,8 @@ func (s *summaries) summarizeHelper(fn *types.Func, cur inspector.Cursor) *helpe
 	if !v.isDocument() {
 		return nil
 	}
-	return &helperFact{Result: v, Index: max(index, 0), Changes: fieldsChange || changesParams(info, cur, params)}
+	return &helperFact{Result: v, Index: max(index, 0), Changes: fieldsChange || changesParams(info, cur, params),
+		Recv: recvIndex >= 0 && v.maxParam() >= recvIndex}
 }
 
 // isDocument reports whether v is a document, an array or a parameter, or
@@ -669,6 +759,16 @@ func paramIndices(sig *types.Signature) map[*types.Var]int {
 		params[sig.Params().At(i)] = i
 	}
 	return params
+}
+
+// isParamObject reports whether id declares or uses one of params.
+func isParamObject(info *types.Info, id *ast.Ident, params map[*types.Var]int) bool {
+	v, ok := info.ObjectOf(id).(*types.Var)
+	if !ok {
+		return false
+	}
+	_, ok = params[v]
+	return ok
 }
 
 func isParam(info *types.Info, id *ast.Ident, params map[*types.Var]int) bool {

@@ -98,7 +98,7 @@ func (s *summaries) summarizeWrapper(fn *types.Func, cur inspector.Cursor) *wrap
 		f.Filter = ev.summarize(w.filter, params)
 	}
 	f.Update = ev.summarize(w.update, params)
-	if !f.Update.passedOn() && (f.Filter == nil || !f.Filter.passedOn()) &&
+	if !f.Update.passedOn() && (f.Filter == nil || !f.Filter.passedOn()) && !f.Update.readsBuilder() &&
 		(!f.Update.operandParam() || ev.filterOf(w).onlyID() || !ev.updateOf(w).setsUnknown) {
 		// Both documents are known here, or enough of them to decide (no
 		// field of an _id filter can guard, or the fields set are read from
@@ -369,6 +369,28 @@ func (v *summaryValue) operandParam() bool {
 	}
 	for _, e := range v.Entries {
 		if strings.HasPrefix(e.Key, "$") && e.Value.Kind == paramValue {
+			return true
+		}
+	}
+	return false
+}
+
+// readsBuilder reports whether v holds a document field of a builder
+// parameter (u.set): its keys are the caller's, as a parameter's are.
+func (v *summaryValue) readsBuilder() bool {
+	if v == nil {
+		return false
+	}
+	if v.Kind == paramValue && v.Field != "" {
+		return true
+	}
+	for _, e := range v.Entries {
+		if e.Value.readsBuilder() {
+			return true
+		}
+	}
+	for _, e := range v.Elems {
+		if e.readsBuilder() {
 			return true
 		}
 	}

@@ -14,9 +14,9 @@ type Query struct {
 	limit int
 }
 
-func NewQuery() *Query { return &Query{m: bson.M{}} } // want NewQuery:`builder \{\}`
+func NewQuery() *Query { return &Query{m: bson.M{}} } // want NewQuery:`builder \{m: \{\}\}`
 
-func ByOwner(owner string) *Query { return &Query{m: bson.M{"owner": owner}} } // want ByOwner:`builder \{owner: \$0\}`
+func ByOwner(owner string) *Query { return &Query{m: bson.M{"owner": owner}} } // want ByOwner:`builder \{m: \{owner: \$0\}\}`
 
 func (q *Query) ID(id bson.ObjectID) *Query { // want ID:`option \{_id: \$0\} returns its receiver`
 	q.m["_id"] = id
@@ -30,7 +30,7 @@ func (q *Query) Status(s string) *Query { // want Status:`option \{status: \$0\}
 
 func (q *Query) Tenant(t string) { q.m["tenant"] = t } // want Tenant:`option \{tenant: \$0\}`
 
-func (q *Query) BSON() bson.M { return q.m } // want BSON:`builder getter`
+func (q *Query) BSON() bson.M { return q.m } // want BSON:`helper \$0.m`
 
 // Limit changes another field: it is no adder, and the builder stays known.
 func (q *Query) Limit(n int) *Query {
@@ -65,4 +65,71 @@ func builderPassed(ctx context.Context, c *mongo.Collection, id bson.ObjectID, m
 	more(q)
 	c.UpdateOne(ctx, q.BSON(), bson.M{"$set": bson.M{"status": "x"}})
 	c.UpdateOne(ctx, NewQuery().ID(id).Limit(2).BSON(), bson.M{"$set": bson.M{"status": "x"}})
+}
+
+// A builder of updates with several document fields, an adder that takes
+// its key from the caller, and a method that makes the update of them.
+type Updater struct {
+	set  bson.M
+	push bson.M
+	note string
+}
+
+func NewUpdater() *Updater { return &Updater{bson.M{}, bson.M{}, ""} } // want NewUpdater:`builder \{set: \{\}, push: \{\}\}`
+
+func (u *Updater) Set(k string, v any) *Updater { // want Set:`adds to set option \{\$0: \$1\} returns its receiver`
+	u.set[k] = v
+	return u
+}
+
+func (u *Updater) Push(k string, v any) *Updater { // want Push:`adds to push option \{\$0: \$1\} returns its receiver`
+	u.push[k] = v
+	return u
+}
+
+func (u *Updater) Update() bson.M { // want Update:`helper \{\$set: \$0.set, \$push: \$0.push\}`
+	d := bson.M{}
+	if len(u.set) > 0 {
+		d["$set"] = u.set
+	}
+	if len(u.push) > 0 {
+		d["$push"] = u.push
+	}
+	return d
+}
+
+// A builder of filters, read through its field.
+type Filter struct{ f bson.M }
+
+func NewFilter() *Filter { return &Filter{f: bson.M{}} } // want NewFilter:`builder \{f: \{\}\}`
+
+func (f *Filter) Eq(k string, v any) *Filter { // want Eq:`adds to f option \{\$0: \$1\} returns its receiver`
+	f.f[k] = v
+	return f
+}
+
+type patches struct{ c *mongo.Collection }
+
+// Patch and PatchByID are wrappers that take the builders.
+func (p patches) Patch(ctx context.Context, f *Filter, u *Updater) error { // want Patch:`wrapper UpdateOne filter \$1.f update \{\$set: \$2.set, \$push: \$2.push\} result dropped`
+	_, err := p.c.UpdateOne(ctx, f.f, u.Update())
+	return err
+}
+
+func (p patches) PatchByID(ctx context.Context, id bson.ObjectID, u *Updater) error { // want PatchByID:`wrapper UpdateOne filter \{_id: \$1\} update \{\$set: \$2.set, \$push: \$2.push\} result dropped`
+	return p.Patch(ctx, NewFilter().Eq("_id", id), u)
+}
+
+func builderWrappers(ctx context.Context, p patches, id bson.ObjectID, name, tag string) {
+	p.PatchByID(ctx, id, NewUpdater().Set("state", "x"))                                     // want `patches.PatchByID \(UpdateOne\) sets "state" but its filter matches only "_id"`
+	p.Patch(ctx, NewFilter().Eq("_id", id).Eq("state", "a"), NewUpdater().Set("state", "b")) // want `patches.Patch \(UpdateOne\) is conditional on "state" but patches.Patch discards the result of UpdateOne`
+	u := NewUpdater()
+	u.Set("name", name)
+	if tag != "" {
+		u.Push("tags", tag)
+	}
+	p.PatchByID(ctx, id, u) // want `patches.PatchByID \(UpdateOne\) sets "name" but its filter matches only "_id"`
+	p.PatchByID(ctx, id, NewUpdater().Push("tags", tag))
+	p.PatchByID(ctx, id, NewUpdater().Set(name, tag))                                     // want `patches.PatchByID \(UpdateOne\) sets fields with \$set but its filter matches only "_id"`
+	p.c.UpdateOne(ctx, NewFilter().Eq("_id", id).f, bson.M{"$set": bson.M{"name": name}}) // want `UpdateOne sets "name" but its filter matches only "_id"`
 }

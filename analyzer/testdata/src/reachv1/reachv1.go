@@ -313,3 +313,13 @@ func patchUser(ctx context.Context, c *mongo.Collection, id primitive.ObjectID, 
 	_, err := c.UpdateOne(ctx, bson.M{"_id": id}, bson.D{{Key: "$set", Value: set}}) // want `UpdateOne sets "name", "mail", "phone", "city", "zip" but its filter matches only "_id"`
 	return err
 }
+
+// A builder of another package, through its wrapper.
+func patchJob(ctx context.Context, s reachv1dep.MongoStore, id primitive.ObjectID, state string) error {
+	if err := s.ApplyPatch(ctx, id, reachv1dep.NewPatch().Unset("lock")); err != nil {
+		return err
+	}
+	p := reachv1dep.NewPatch()
+	p.Set("state", state)
+	return s.ApplyPatch(ctx, id, p) // want `reachv1dep.MongoStore.ApplyPatch \(UpdateOne\) sets "state" but its filter matches only "_id"`
+}

@@ -105,7 +105,7 @@ var (
 // Update is a builder of updates, for other packages.
 type UpdateBuilder struct{ set bson.M }
 
-func NewUpdate() UpdateBuilder { return UpdateBuilder{set: bson.M{}} } // want NewUpdate:`builder \{\}`
+func NewUpdate() UpdateBuilder { return UpdateBuilder{set: bson.M{}} } // want NewUpdate:`builder \{set: \{\}\}`
 
 func (u UpdateBuilder) Set(k string, v interface{}) UpdateBuilder { // want Set:`option \{\$set: \{\.\.\.\}\} returns its receiver`
 	u.set["$set"] = bson.M{k: v}
@@ -117,10 +117,44 @@ func (u UpdateBuilder) SetState(v string) UpdateBuilder { // want SetState:`opti
 	return u
 }
 
-func (u UpdateBuilder) Doc() bson.M { return u.set } // want Doc:`builder getter`
+func (u UpdateBuilder) Doc() bson.M { return u.set } // want Doc:`helper \$0.set`
 
 // Live adds the soft-delete marker to a filter and returns it.
 func Live(q bson.M) bson.M { // want Live:`helper \$0 \+ \{deleted_at: \?\}`
 	q["deleted_at"] = nil
 	return q
+}
+
+// Patch is a builder of updates of several document fields.
+type Patch struct {
+	set, unset bson.M
+}
+
+func NewPatch() *Patch { return &Patch{set: bson.M{}, unset: bson.M{}} } // want NewPatch:`builder \{set: \{\}, unset: \{\}\}`
+
+func (p *Patch) Set(k string, v interface{}) *Patch { // want Set:`adds to set option \{\$0: \$1\} returns its receiver`
+	p.set[k] = v
+	return p
+}
+
+func (p *Patch) Unset(k string) *Patch { // want Unset:`adds to unset option \{\$0: ""\} returns its receiver`
+	p.unset[k] = ""
+	return p
+}
+
+func (p *Patch) doc() bson.M {
+	d := bson.M{}
+	if len(p.set) > 0 {
+		d["$set"] = p.set
+	}
+	if len(p.unset) > 0 {
+		d["$unset"] = p.unset
+	}
+	return d
+}
+
+// ApplyPatch is a wrapper that takes a builder.
+func (s MongoStore) ApplyPatch(ctx context.Context, id primitive.ObjectID, p *Patch) error { // want ApplyPatch:`wrapper UpdateOne filter \{_id: \$1\} update \{\$set: \$2.set, \$unset: \$2.unset\} result dropped`
+	_, err := s.C.UpdateOne(ctx, bson.M{"_id": id}, p.doc())
+	return err
 }
