@@ -32,6 +32,11 @@ func (ev *evaluator) writesBack(ff filterFields, uf updateFields, f, m string) (
 		// it changes it.
 		for _, e := range uf.sets {
 			if e.key == m && strings.HasPrefix(f, m+".") {
+				if e.value != nil && ev.fieldPathOf(matched, e.value, f[len(m)+1:]) {
+					// {sender.id: u.ID} with $set sender: u: the id is
+					// written back with the rest of u.
+					return true, false
+				}
 				// A constant or nil there surely removes f.
 				return false, e.value == nil || !isNil(ev.info, e.value) && ev.constantOf(e.value) == nil
 			}
@@ -208,4 +213,38 @@ func (ev *evaluator) assignedAfter(v types.Object, pos token.Pos) bool {
 		}
 	}
 	return changed
+}
+
+// fieldPathOf reports whether matched reads, from the struct value whole,
+// the fields whose bson keys make path: u.Profile.ID for path "profile.id"
+// of u.
+func (ev *evaluator) fieldPathOf(matched, whole ast.Expr, path string) bool {
+	var keys []string
+	x := ast.Unparen(matched)
+	for {
+		sel, ok := x.(*ast.SelectorExpr)
+		if !ok {
+			break
+		}
+		key, ok := fieldKey(ev.info, sel)
+		if !ok {
+			return false
+		}
+		keys = append([]string{key}, keys...)
+		x = ast.Unparen(sel.X)
+	}
+	if len(keys) == 0 || strings.Join(keys, ".") != path {
+		return false
+	}
+	w := ast.Unparen(whole)
+	if u, ok := w.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		w = ast.Unparen(u.X)
+	}
+	if st, ok := x.(*ast.StarExpr); ok {
+		x = ast.Unparen(st.X)
+	}
+	if _, ok := w.(*ast.CompositeLit); ok {
+		return false
+	}
+	return ev.sameExpr(x, w)
 }

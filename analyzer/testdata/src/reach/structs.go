@@ -75,3 +75,24 @@ func replaceEach(ctx context.Context, c *mongo.Collection, in <-chan Setting) {
 		c.ReplaceOne(ctx, bson.M{"kind": s.Kind}, s) // want `ReplaceOne replaces the whole document but its filter matches only "kind" and it writes "kind" back unchanged`
 	}
 }
+
+type member struct {
+	ID   bson.ObjectID `bson:"id"`
+	Name string        `bson:"name"`
+}
+
+// A subdocument written back whole under a filter on its own id: the id
+// is written as it was matched, and the rest of the document blindly.
+func renameMember(ctx context.Context, c *mongo.Collection, m member, pm *member, other member) {
+	c.UpdateMany(ctx, bson.M{"sender.id": m.ID}, bson.M{"$set": bson.M{"sender": m}})     // want `UpdateMany sets "sender" but its filter matches only "sender.id" and it writes "sender.id" back unchanged`
+	c.UpdateMany(ctx, bson.M{"sender.id": pm.ID}, bson.M{"$set": bson.M{"sender": pm}})   // want `UpdateMany sets "sender" but its filter matches only "sender.id"`
+	c.UpdateMany(ctx, bson.M{"sender.id": other.ID}, bson.M{"$set": bson.M{"sender": m}}) // another member: the id may change
+	c.UpdateMany(ctx, bson.M{"sender.name": m.ID}, bson.M{"$set": bson.M{"sender": m}})   // another field: unsure
+}
+
+// The member changed between the filter and the write: the id may differ.
+func moveMember(ctx context.Context, c *mongo.Collection, m member, id bson.ObjectID) {
+	filter := bson.M{"sender.id": m.ID}
+	m.ID = id
+	c.UpdateMany(ctx, filter, bson.M{"$set": bson.M{"sender": m}})
+}

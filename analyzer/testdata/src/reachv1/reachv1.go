@@ -323,3 +323,14 @@ func patchJob(ctx context.Context, s reachv1dep.MongoStore, id primitive.ObjectI
 	p.Set("state", state)
 	return s.ApplyPatch(ctx, id, p) // want `reachv1dep.MongoStore.ApplyPatch \(UpdateOne\) sets "state" but its filter matches only "_id"`
 }
+
+type author struct {
+	ID   primitive.ObjectID `bson:"id"`
+	Name string             `bson:"name"`
+}
+
+// A subdocument written back whole under a filter on its own id.
+func renameAuthor(ctx context.Context, c *mongo.Collection, a author) error {
+	_, err := c.UpdateMany(ctx, bson.M{"author.id": a.ID}, bson.D{{Key: "$set", Value: bson.D{{Key: "author", Value: a}}}}) // want `UpdateMany sets "author" but its filter matches only "author.id" and it writes "author.id" back unchanged`
+	return err
+}
