@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 )
 
@@ -312,6 +313,9 @@ func (ev *evaluator) builderDoc(e ast.Expr) *document {
 			ev.builders = make(map[*ast.Ident]*document)
 		}
 		ev.builders[e] = nil
+		if ev.fieldsShared(e) {
+			return nil
+		}
 		vals, complete := ev.flow.ValuesAt(e)
 		d := mergeRead(len(vals), func(i int) *document {
 			return ev.valueDocFrom(vals[i], e.Pos(), ev.builderDoc)
@@ -399,4 +403,42 @@ func (ev *evaluator) callersBuilder(e ast.Expr) bool {
 	}
 	in := func(n ast.Node) bool { return n != nil && n.Pos() <= v.Pos() && v.Pos() < n.End() }
 	return in(decl.Type.Params) || decl.Recv != nil && in(decl.Recv)
+}
+
+// fieldsShared reports whether the function reads a document field of the
+// builder variable used at id, elsewhere than at id and other than as
+// len(b.f): the map may then
+// change outside the builder's methods (addVersion(b.f, v), m := b.f).
+func (ev *evaluator) fieldsShared(id *ast.Ident) bool {
+	v, ok := ev.info.Uses[id].(*types.Var)
+	if !ok || !ev.fn.Valid() {
+		return true
+	}
+	for c := range ev.fn.Preorder((*ast.Ident)(nil)) {
+		if c.Node() == id || ev.info.Uses[c.Node().(*ast.Ident)] != v || c.ParentEdgeKind() != edge.SelectorExpr_X {
+			continue
+		}
+		sel := c.Parent()
+		f, ok := ev.info.Uses[sel.Node().(*ast.SelectorExpr).Sel].(*types.Var)
+		if !ok || !f.IsField() || kindOf(f.Type()) != mapDoc {
+			continue
+		}
+		if sel.ParentEdgeKind() == edge.CallExpr_Args {
+			if call := sel.Parent().Node().(*ast.CallExpr); isBuiltinCall(ev.info, call, "len") {
+				continue
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// isBuiltinCall reports whether call calls the builtin name.
+func isBuiltinCall(info *types.Info, call *ast.CallExpr, name string) bool {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok || id.Name != name {
+		return false
+	}
+	_, ok = info.Uses[id].(*types.Builtin)
+	return ok
 }

@@ -67,10 +67,37 @@ func (s *summaries) varKey(v *types.Var) (string, bool) {
 			s.c.pass.ExportObjectFact(v, f)
 		}
 	}
-	if f == nil {
-		return "", false
+	if f == nil || pk.written[v] {
+		return "", false // a variable of another package that this one assigns
 	}
 	return f.Key, true
+}
+
+// findWritten records the package-level variables, of this package or
+// another, that this package assigns or takes the address of. Called
+// once, before the summaries are done.
+func (s *summaries) findWritten() {
+	pk := s.keys
+	info := s.c.pass.TypesInfo
+	pk.written = make(map[*types.Var]bool)
+	for n := range s.root.Preorder((*ast.AssignStmt)(nil), (*ast.IncDecStmt)(nil), (*ast.UnaryExpr)(nil)) {
+		var targets []ast.Expr
+		switch n := n.Node().(type) {
+		case *ast.AssignStmt:
+			targets = n.Lhs
+		case *ast.IncDecStmt:
+			targets = []ast.Expr{n.X}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				targets = []ast.Expr{n.X}
+			}
+		}
+		for _, t := range targets {
+			if v := packageVar(info, t); v != nil {
+				pk.written[v] = true
+			}
+		}
+	}
 }
 
 func (s *summaries) computeVarKey(v *types.Var) *keyFact {
@@ -84,27 +111,6 @@ func (s *summaries) computeVarKey(v *types.Var) *keyFact {
 		for _, in := range info.InitOrder {
 			if len(in.Lhs) == 1 {
 				pk.inits[in.Lhs[0]] = in.Rhs
-			}
-		}
-		pk.written = make(map[*types.Var]bool)
-		for n := range s.root.Preorder((*ast.AssignStmt)(nil), (*ast.IncDecStmt)(nil), (*ast.UnaryExpr)(nil)) {
-			var targets []ast.Expr
-			switch n := n.Node().(type) {
-			case *ast.AssignStmt:
-				targets = n.Lhs
-			case *ast.IncDecStmt:
-				targets = []ast.Expr{n.X}
-			case *ast.UnaryExpr:
-				if n.Op == token.AND {
-					targets = []ast.Expr{n.X}
-				}
-			}
-			for _, t := range targets {
-				if id, ok := ast.Unparen(t).(*ast.Ident); ok {
-					if w, ok := info.Uses[id].(*types.Var); ok {
-						pk.written[w] = true
-					}
-				}
 			}
 		}
 	}
@@ -155,24 +161,123 @@ func (s *summaries) tagReader(fn *types.Func) *tagReaderFact {
 	return f
 }
 
-// readsBSONTag reports whether the function at cur calls Get or Lookup of
-// reflect.StructTag with the constant "bson".
+// readsBSONTag reports whether the function at cur returns a field's bson
+// key: every return gives, as its first result, the bson tag (Get or
+// Lookup of reflect.StructTag with the key "bson"), its part before the
+// first comma (strings.Split, SplitN or Cut), a local variable holding
+// one of those, or a string constant (an error's empty key). A function
+// that makes anything else of the tag ("meta." + tag) is no tag reader.
 func readsBSONTag(info *types.Info, cur inspector.Cursor) bool {
-	for n := range cur.Preorder((*ast.CallExpr)(nil)) {
-		call := n.Node().(*ast.CallExpr)
-		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-		if !ok || len(call.Args) != 1 || sel.Sel.Name != "Get" && sel.Sel.Name != "Lookup" {
+	found := false
+	for n := range cur.Preorder((*ast.ReturnStmt)(nil), (*ast.FuncLit)(nil)) {
+		ret, ok := n.Node().(*ast.ReturnStmt)
+		if !ok {
+			if n.Node() != cur.Node() {
+				return false // a closure: not followed
+			}
 			continue
 		}
-		fn, ok := info.Uses[sel.Sel].(*types.Func)
-		if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "reflect" {
+		if len(ret.Results) == 0 {
+			return false
+		}
+		r := ast.Unparen(ret.Results[0])
+		if lit, ok := r.(*ast.BasicLit); ok && lit.Kind == token.STRING {
 			continue
 		}
-		if lit, ok := ast.Unparen(call.Args[0]).(*ast.BasicLit); ok && lit.Value == `"bson"` {
-			return true
+		if !tagDerived(info, cur, r, 0) {
+			return false
 		}
+		found = true
+	}
+	return found
+}
+
+// tagDerived reports whether e is a bson tag, or its name before the
+// first comma; see readsBSONTag.
+func tagDerived(info *types.Info, cur inspector.Cursor, e ast.Expr, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		return isTagLookup(info, e)
+	case *ast.SliceExpr:
+		return e.Low == nil && tagDerived(info, cur, e.X, depth+1) // tag[:i]
+	case *ast.IndexExpr:
+		// strings.Split(tag, ",")[0]
+		call, ok := ast.Unparen(e.X).(*ast.CallExpr)
+		if v := exprConstant(info, e.Index); !ok || v == nil || v.String() != "0" || len(call.Args) < 2 {
+			return false
+		}
+		fn := calleeFunc(info, call)
+		return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "strings" && (fn.Name() == "Split" || fn.Name() == "SplitN") &&
+			tagDerived(info, cur, call.Args[0], depth+1)
+	case *ast.Ident:
+		v, ok := info.Uses[e].(*types.Var)
+		if !ok {
+			return false
+		}
+		// Every value given to the local variable is derived from the tag.
+		given := false
+		for n := range cur.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
+			var lhs, rhs []ast.Expr
+			switch n := n.Node().(type) {
+			case *ast.AssignStmt:
+				lhs, rhs = n.Lhs, n.Rhs
+			case *ast.ValueSpec:
+				for _, name := range n.Names {
+					lhs = append(lhs, name)
+				}
+				rhs = n.Values
+			}
+			for i, l := range lhs {
+				id, ok := ast.Unparen(l).(*ast.Ident)
+				if !ok || info.ObjectOf(id) != v {
+					continue
+				}
+				given = true
+				switch {
+				case len(lhs) == len(rhs):
+					if !tagDerived(info, cur, rhs[i], depth+1) {
+						return false
+					}
+				case len(rhs) == 1 && i == 0:
+					// name, ok := tag.Lookup("bson"); name, _, _ := strings.Cut(tag, ",")
+					call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr)
+					if !ok {
+						return false
+					}
+					if isTagLookup(info, call) {
+						continue
+					}
+					fn := calleeFunc(info, call)
+					if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "strings" || fn.Name() != "Cut" ||
+						!tagDerived(info, cur, call.Args[0], depth+1) {
+						return false
+					}
+				default:
+					return false
+				}
+			}
+		}
+		return given
 	}
 	return false
+}
+
+// isTagLookup reports whether call is Get or Lookup of reflect.StructTag
+// with the key "bson".
+func isTagLookup(info *types.Info, call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || len(call.Args) != 1 || sel.Sel.Name != "Get" && sel.Sel.Name != "Lookup" {
+		return false
+	}
+	fn, ok := info.Uses[sel.Sel].(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "reflect" {
+		return false
+	}
+	lit, ok := ast.Unparen(call.Args[0]).(*ast.BasicLit)
+	return ok && lit.Value == `"bson"`
 }
 
 // tagKey reads tagOf(T{}, "Field"), a call of a bson tag reader with a

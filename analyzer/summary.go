@@ -191,9 +191,10 @@ func (ev *evaluator) summarize(e ast.Expr, params map[*types.Var]int) *summaryVa
 		// p.filter, a document field of a builder parameter.
 		if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && isParam(ev.info, id, params) {
 			if f, ok := ev.info.Uses[sel.Sel].(*types.Var); ok && f.IsField() && docField(typeOf(ev.info, id), f.Name()) == f {
-				if i := params[ev.info.Uses[id].(*types.Var)]; i >= 0 {
+				if i := params[ev.info.Uses[id].(*types.Var)]; i >= 0 && ev.unchangedParam(id) {
 					return &summaryValue{Kind: paramValue, Param: i, Field: f.Name()}
 				}
+				return &summaryValue{}
 			}
 		}
 	}
@@ -257,6 +258,21 @@ func (ev *evaluator) summarize(e ast.Expr, params map[*types.Var]int) *summaryVa
 		return ev.summarizeVar(local, params) // f := filter; f["k"] = v
 	}
 	return &summaryValue{}
+}
+
+// unchangedParam reports whether the parameter used at id holds there
+// what the caller passed, with nothing added to it (f.Eq(k, v) before the
+// use would add to the caller's builder).
+func (ev *evaluator) unchangedParam(id *ast.Ident) bool {
+	if ev.flow == nil {
+		return false
+	}
+	vals, complete := ev.flow.ValuesAt(id)
+	if !complete || len(vals) != 1 || len(vals[0].Steps) > 0 {
+		return false
+	}
+	init, ok := vals[0].Init.(*ast.Ident)
+	return ok && ev.info.Defs[init] == ev.info.Uses[id]
 }
 
 // summarizeField returns the summary of the document field named field
@@ -607,6 +623,7 @@ func newSummaries(c *checker, in *inspector.Inspector) *summaries {
 // exportAll summarizes every function of the package, so that packages
 // that import it can read the summaries.
 func (s *summaries) exportAll() {
+	s.findWritten()
 	for fn := range s.decls {
 		s.helper(fn)
 		s.wrapper(fn)

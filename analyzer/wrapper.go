@@ -137,7 +137,7 @@ func (s *summaries) lookGate(fn *types.Func, cur inspector.Cursor, w *write) int
 	sig := fn.Signature()
 	gate := -1
 	for _, u := range uses {
-		p := gatingParam(info, u, cur.Node())
+		p := gatingParam(info, u, cur.Node(), w.node().Pos())
 		i := 0
 		for i < sig.Params().Len() && sig.Params().At(i) != p {
 			i++
@@ -154,20 +154,27 @@ func (s *summaries) lookGate(fn *types.Func, cur inspector.Cursor, w *write) int
 }
 
 // gatingParam returns the bool parameter p of the function whose body is
-// in root that must be true for the use at u to run, or nil.
-func gatingParam(info *types.Info, u inspector.Cursor, root ast.Node) *types.Var {
+// in root that must be true for the use at u to run, but not for the
+// write at write to run: a flag that gates the write itself (if !apply {
+// return nil } before it) gates no look at its result.
+func gatingParam(info *types.Info, u inspector.Cursor, root ast.Node, write token.Pos) *types.Var {
 	for c := u; c.Node() != root && c.Node() != nil; c = c.Parent() {
 		switch c.ParentEdgeKind() {
 		case edge.IfStmt_Cond, edge.IfStmt_Body:
-			if p := boolParamIn(info, c.Parent().Node().(*ast.IfStmt).Cond, false); p != nil {
+			ifs := c.Parent().Node().(*ast.IfStmt)
+			if ifs.Pos() <= write && write < ifs.End() {
+				continue // the if holds the write too
+			}
+			if p := boolParamIn(info, ifs.Cond, false); p != nil {
 				return p
 			}
 		case edge.BlockStmt_List:
-			// if !p { return ... } before the statement that holds u.
+			// if !p { return ... } after the write, before the statement
+			// that holds u.
 			list := c.Parent().Node().(*ast.BlockStmt).List
 			for _, st := range list[:c.ParentEdgeIndex()] {
 				ifs, ok := st.(*ast.IfStmt)
-				if !ok || ifs.Init != nil || ifs.Else != nil || len(ifs.Body.List) == 0 {
+				if !ok || ifs.Pos() < write || ifs.Init != nil || ifs.Else != nil || len(ifs.Body.List) == 0 {
 					continue
 				}
 				if _, ret := ifs.Body.List[len(ifs.Body.List)-1].(*ast.ReturnStmt); !ret {

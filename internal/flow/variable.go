@@ -729,11 +729,18 @@ func (vr *variable) applied(call *ast.CallExpr) bool {
 }
 
 // shares reports whether a value of type t shares what it holds with its
-// copies: a map, a slice, a pointer, or an interface that may hold one.
+// copies: a map, a slice, a pointer, or an interface that may hold one, or
+// a struct with a field that does (a builder of documents held by value).
 func shares(t types.Type) bool {
-	switch t.Underlying().(type) {
+	switch u := t.Underlying().(type) {
 	case *types.Map, *types.Slice, *types.Pointer, *types.Interface, *types.Chan:
 		return true
+	case *types.Struct:
+		for i := range u.NumFields() {
+			if shares(u.Field(i).Type()) {
+				return true
+			}
+		}
 	}
 	return false
 }

@@ -133,3 +133,33 @@ func builderWrappers(ctx context.Context, p patches, id bson.ObjectID, name, tag
 	p.PatchByID(ctx, id, NewUpdater().Set(name, tag))                                     // want `patches.PatchByID \(UpdateOne\) sets fields with \$set but its filter matches only "_id"`
 	p.c.UpdateOne(ctx, NewFilter().Eq("_id", id).f, bson.M{"$set": bson.M{"name": name}}) // want `UpdateOne sets "name" but its filter matches only "_id"`
 }
+
+// A wrapper that adds to the caller's builder before it writes: the
+// filter is not the caller's alone, and nothing is said.
+func (p patches) PatchVersioned(ctx context.Context, f *Filter, v int64, u bson.M) error { // want PatchVersioned:`wrapper UpdateOne filter \? update \$3 result dropped`
+	f.Eq("version", v)
+	_, err := p.c.UpdateOne(ctx, f.f, u)
+	return err
+}
+
+func versioned(ctx context.Context, p patches, id bson.ObjectID, v int64) error {
+	return p.PatchVersioned(ctx, NewFilter().Eq("_id", id), v, bson.M{"$set": bson.M{"version": v + 1}})
+}
+
+func putVersion(m bson.M, v int64) { m["version"] = v }
+
+// A builder's map changed outside its methods, or a builder copied and
+// changed through the copy: the filter may hold more than the chain says.
+func builderShared(ctx context.Context, c *mongo.Collection, id bson.ObjectID, v int64) {
+	q := NewQuery().ID(id)
+	putVersion(q.m, v)
+	c.UpdateOne(ctx, q.BSON(), bson.M{"$set": bson.M{"version": v + 1}})
+
+	b := Filter{f: bson.M{"_id": id}}
+	b2 := b
+	b2.Eq("version", v)
+	c.UpdateOne(ctx, b.f, bson.M{"$set": bson.M{"version": v + 1}})
+
+	r := Filter{f: bson.M{"_id": id}}
+	c.UpdateOne(ctx, r.f, bson.M{"$set": bson.M{"version": v + 1}}) // want `UpdateOne sets "version" but its filter matches only "_id"`
+}

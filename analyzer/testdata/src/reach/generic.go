@@ -52,3 +52,22 @@ func ReplaceDoc(ctx context.Context, c *mongo.Collection, filter, doc any, check
 func bump(ctx context.Context, c *mongo.Collection, id bson.ObjectID, name string, v int64) error {
 	return ReplaceDoc(ctx, c, bson.M{"_id": id, "version": v}, bson.M{"name": name, "version": v + 1}, false) // want `ReplaceDoc \(ReplaceOne\) is conditional on "version" but ReplaceDoc reads the result of ReplaceOne only when its parameter check is true, and this call passes false`
 }
+
+// A flag that gates the write itself gates no look at its result.
+func SaveIf(ctx context.Context, c *mongo.Collection, filter, update any, apply bool) error { // want SaveIf:`wrapper UpdateOne filter \$2 update \$3$`
+	if !apply {
+		return nil
+	}
+	res, err := c.UpdateOne(ctx, filter, update)
+	if err != nil {
+		return err
+	}
+	if res.MatchedCount == 0 {
+		return errNotMatched
+	}
+	return nil
+}
+
+func saveSkipped(ctx context.Context, c *mongo.Collection, id bson.ObjectID) error {
+	return SaveIf(ctx, c, bson.M{"_id": id, "state": "new"}, bson.M{"$set": bson.M{"state": "taken"}}, false)
+}

@@ -49,3 +49,8 @@ func tagKeys(ctx context.Context, c *mongo.Collection, id bson.ObjectID, owner s
 	c.UpdateOne(ctx, bson.M{"_id": id, jsonOwner: owner}, bson.M{"$set": bson.M{"state": "x"}})
 	return nil
 }
+
+// A path made of a tag is no key of the field: a filter on it may guard.
+func metaKeys(ctx context.Context, c *mongo.Collection, id bson.ObjectID) {
+	c.UpdateOne(ctx, bson.M{"_id": id, reachtags.Meta(host{}, "State"): "a"}, bson.M{"$set": bson.M{"meta.state": "b"}})
+}

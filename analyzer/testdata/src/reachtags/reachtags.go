@@ -25,3 +25,22 @@ func JSON(v any, field string) string {
 	f, _ := reflect.TypeOf(v).FieldByName(field)
 	return f.Tag.Get("json")
 }
+
+// Key cuts the tag at its first comma by hand.
+func Key(v any, field string) (string, bool) { // want Key:`reads bson tags`
+	f, ok := reflect.TypeOf(v).FieldByName(field)
+	if !ok {
+		return "", false
+	}
+	tag := f.Tag.Get("bson")
+	if i := strings.IndexByte(tag, ','); i >= 0 {
+		tag = tag[:i]
+	}
+	return tag, true
+}
+
+// Meta makes a path of the tag: no key of the field.
+func Meta(v any, field string) string {
+	f, _ := reflect.TypeOf(v).FieldByName(field)
+	return "meta." + strings.Split(f.Tag.Get("bson"), ",")[0]
+}

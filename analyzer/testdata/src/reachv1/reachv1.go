@@ -334,3 +334,11 @@ func renameAuthor(ctx context.Context, c *mongo.Collection, a author) error {
 	_, err := c.UpdateMany(ctx, bson.M{"author.id": a.ID}, bson.D{{Key: "$set", Value: bson.D{{Key: "author", Value: a}}}}) // want `UpdateMany sets "author" but its filter matches only "author.id" and it writes "author.id" back unchanged`
 	return err
 }
+
+func init() { reachv1dep.JobNote = "state" }
+
+// A key variable of another package that this package assigns is no key
+// the analyzer knows.
+func noteKey(ctx context.Context, c *mongo.Collection, id primitive.ObjectID) {
+	c.UpdateOne(ctx, bson.M{"_id": id, reachv1dep.JobNote: "a"}, bson.M{"$set": bson.M{"state": "b"}})
+}

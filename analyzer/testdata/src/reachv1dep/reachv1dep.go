@@ -100,6 +100,7 @@ type Job struct {
 var (
 	JobState = reachtags.Of(Job{}, "State") // want JobState:`key "state"`
 	JobOwner = "owner"                      // want JobOwner:`key "owner"`
+	JobNote  = "note"                       // want JobNote:`key "note"`
 )
 
 // Update is a builder of updates, for other packages.
