@@ -382,23 +382,29 @@ func (v *summaryValue) operandParam() bool {
 	return false
 }
 
-// readsBuilder reports whether v holds a document field of a builder
-// parameter (u.set): its keys are the caller's, as a parameter's are.
+// readsBuilder reports whether the document v is a document field of a
+// builder parameter (f.filter), or has one as an operator's operand
+// ({$set: u.set}), on some path: its keys are the caller's, as a
+// parameter's are. A map field of a parameter written as a value ({props:
+// in.Props}) brings no keys, and does not count.
 func (v *summaryValue) readsBuilder() bool {
 	if v == nil {
 		return false
 	}
-	if v.Kind == paramValue && v.Field != "" {
-		return true
-	}
-	for _, e := range v.Entries {
-		if e.Value.readsBuilder() {
-			return true
+	switch v.Kind {
+	case paramValue:
+		return v.Field != ""
+	case altValue:
+		for _, e := range v.Elems {
+			if e.readsBuilder() {
+				return true
+			}
 		}
-	}
-	for _, e := range v.Elems {
-		if e.readsBuilder() {
-			return true
+	case docValue:
+		for _, e := range v.Entries {
+			if strings.HasPrefix(e.Key, "$") && e.Value.Kind == paramValue && e.Value.Field != "" {
+				return true
+			}
 		}
 	}
 	return false
