@@ -81,18 +81,7 @@ func (s *summaries) findWritten() {
 	info := s.c.pass.TypesInfo
 	pk.written = make(map[*types.Var]bool)
 	for n := range s.root.Preorder((*ast.AssignStmt)(nil), (*ast.IncDecStmt)(nil), (*ast.UnaryExpr)(nil)) {
-		var targets []ast.Expr
-		switch n := n.Node().(type) {
-		case *ast.AssignStmt:
-			targets = n.Lhs
-		case *ast.IncDecStmt:
-			targets = []ast.Expr{n.X}
-		case *ast.UnaryExpr:
-			if n.Op == token.AND {
-				targets = []ast.Expr{n.X}
-			}
-		}
-		for _, t := range targets {
+		for _, t := range writeTargets(n.Node()) {
 			if v := packageVar(info, t); v != nil {
 				pk.written[v] = true
 			}
@@ -127,13 +116,8 @@ func (s *summaries) computeVarKey(v *types.Var) *keyFact {
 
 // packageVar returns the package-level variable that e names (v, pkg.V).
 func packageVar(info *types.Info, e ast.Expr) *types.Var {
-	var id *ast.Ident
-	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		id = e
-	case *ast.SelectorExpr:
-		id = e.Sel
-	default:
+	id := namingIdent(e)
+	if id == nil {
 		return nil
 	}
 	v, ok := info.Uses[id].(*types.Var)
@@ -344,4 +328,35 @@ func exportTagReaders(pass *analysis.Pass, in *inspector.Inspector) {
 			pass.ExportObjectFact(fn, &tagReaderFact{})
 		}
 	}
+}
+
+// namingIdent returns the identifier that e names a variable by: v, or V
+// of pkg.V (or of x.V).
+func namingIdent(e ast.Expr) *ast.Ident {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return e
+	case *ast.SelectorExpr:
+		return e.Sel
+	}
+	return nil
+}
+
+// writeTargets returns what the node n assigns, changes or takes the
+// address of: the left-hand sides of an assignment, the operand of ++, --
+// or &, a range statement's key and value.
+func writeTargets(n ast.Node) []ast.Expr {
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		return n.Lhs
+	case *ast.IncDecStmt:
+		return []ast.Expr{n.X}
+	case *ast.UnaryExpr:
+		if n.Op == token.AND {
+			return []ast.Expr{n.X}
+		}
+	case *ast.RangeStmt:
+		return []ast.Expr{n.Key, n.Value}
+	}
+	return nil
 }

@@ -112,16 +112,8 @@ func (c *checker) deadCheckFixed(call *ast.CallExpr, cur inspector.Cursor) bool 
 // isErrNoDocuments reports whether e names the variable ErrNoDocuments of
 // a driver's mongo package.
 func isErrNoDocuments(info *types.Info, e ast.Expr) bool {
-	var id *ast.Ident
-	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		id = e
-	case *ast.SelectorExpr:
-		id = e.Sel
-	default:
-		return false
-	}
-	if id.Name != "ErrNoDocuments" {
+	id := namingIdent(e)
+	if id == nil || id.Name != "ErrNoDocuments" {
 		return false // most comparisons: no lookup in types.Info
 	}
 	v, ok := info.Uses[id].(*types.Var)

@@ -193,20 +193,10 @@ func (ev *evaluator) assignedAfter(v types.Object, pos token.Pos) bool {
 		if c.Node().Pos() < pos {
 			continue
 		}
-		var targets []ast.Expr
-		switch n := c.Node().(type) {
-		case *ast.AssignStmt:
-			targets = n.Lhs
-		case *ast.IncDecStmt:
-			targets = []ast.Expr{n.X}
-		case *ast.UnaryExpr:
-			if n.Op == token.AND {
-				targets = []ast.Expr{n.X}
+		for _, t := range writeTargets(c.Node()) {
+			if t == nil {
+				continue // for range x
 			}
-		case *ast.RangeStmt:
-			targets = []ast.Expr{n.Key, n.Value}
-		}
-		for _, t := range targets {
 			if id, ok := rootIdent(t); ok && ev.info.ObjectOf(id) == v {
 				changed = true
 			}
