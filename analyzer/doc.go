@@ -153,16 +153,18 @@
 // write. A filter field that the update writes back with the value it
 // matched is no guard. Inside a transaction (a WithTransaction callback,
 // or between StartTransaction and CommitTransaction) the server detects
-// conflicts and unguarded-update is silent.
+// conflicts and unguarded-update is silent, unless the transaction has
+// used a document decoded before it began.
 //
 // The analyzer reads documents on every path that reaches a write
 // (built in branches, reassigned, captured by a closure), reads documents
-// built by helper functions and functional options, checks calls of
-// wrappers (functions that pass their parameters on as a filter or an
-// update) at the caller, and checks calls through interfaces that
-// *mongo.Collection satisfies. A write is unguarded when no path holds a
-// guard. Helpers, options and wrappers are summarized as facts, so this
-// works across packages.
+// built by helper functions, functional options and builder structs,
+// reads keys held by package-level variables or read from bson tags,
+// checks calls of wrappers (functions that pass their parameters on as a
+// filter or an update) at the caller, and checks calls through interfaces
+// that *mongo.Collection satisfies. A write is unguarded when no path
+// holds a guard. Helpers, options, builders and wrappers are summarized as
+// facts, so this works across packages.
 //
 // Fixes are offered where an edit is safe: $set of a field's old value
 // plus or minus a delta becomes $inc; a write-back of a decoded document
