@@ -80,6 +80,34 @@ func builderStruct(t types.Type) *types.Struct {
 	return st
 }
 
+// isBuilder reports whether t, or a pointer to it, is a builder: a struct
+// with map fields and a method that adds to one of them or makes a
+// document of them. Any other struct, maps and all, is a document of its
+// bson fields.
+func (ev *evaluator) isBuilder(t types.Type) bool {
+	if ev.sums == nil || builderFields(t) == nil {
+		return false
+	}
+	t = types.Unalias(t)
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	ms := types.NewMethodSet(types.NewPointer(t))
+	for i := range ms.Len() {
+		fn, ok := ms.At(i).Obj().(*types.Func)
+		if !ok {
+			continue
+		}
+		if f := ev.sums.option(fn); f != nil && f.Field != "" {
+			return true
+		}
+		if h := ev.sums.helper(fn); h != nil && h.Recv {
+			return true
+		}
+	}
+	return false
+}
+
 // docField returns the document field of a builder type named name.
 func docField(t types.Type, name string) *types.Var {
 	for _, f := range builderFields(t) {
@@ -380,7 +408,7 @@ func (ev *evaluator) callersField(e ast.Expr) bool {
 		return e.v.Kind == paramValue && e.v.Field != "" && ev.callersBuilder(e.arg(e.v.Param))
 	case *ast.SelectorExpr:
 		f, ok := ev.info.Uses[e.Sel].(*types.Var)
-		return ok && f.IsField() && docField(typeOf(ev.info, e.X), f.Name()) == f && ev.callersBuilder(e.X)
+		return ok && f.IsField() && docField(typeOf(ev.info, e.X), f.Name()) == f && ev.isBuilder(typeOf(ev.info, e.X)) && ev.callersBuilder(e.X)
 	}
 	return false
 }

@@ -190,7 +190,7 @@ func (ev *evaluator) summarize(e ast.Expr, params map[*types.Var]int) *summaryVa
 	if sel, ok := e.(*ast.SelectorExpr); ok {
 		// p.filter, a document field of a builder parameter.
 		if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && isParam(ev.info, id, params) {
-			if f, ok := ev.info.Uses[sel.Sel].(*types.Var); ok && f.IsField() && docField(typeOf(ev.info, id), f.Name()) == f {
+			if f, ok := ev.info.Uses[sel.Sel].(*types.Var); ok && f.IsField() && docField(typeOf(ev.info, id), f.Name()) == f && ev.isBuilder(typeOf(ev.info, id)) {
 				if i := params[ev.info.Uses[id].(*types.Var)]; i >= 0 && ev.unchangedParam(id) {
 					return &summaryValue{Kind: paramValue, Param: i, Field: f.Name()}
 				}
@@ -198,7 +198,7 @@ func (ev *evaluator) summarize(e ast.Expr, params map[*types.Var]int) *summaryVa
 			}
 		}
 	}
-	if builderFields(typeOf(ev.info, e)) != nil {
+	if ev.isBuilder(typeOf(ev.info, e)) {
 		if id, isIdent := e.(*ast.Ident); !isIdent || !isParamObject(ev.info, id, params) {
 			// A builder made here: its field document.
 			if d := ev.builderDoc(e); d != nil {

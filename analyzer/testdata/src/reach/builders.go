@@ -183,3 +183,23 @@ func (p patches) SetNote(ctx context.Context, id bson.ObjectID, in *noteInput) e
 func writeNote(ctx context.Context, p patches, id bson.ObjectID) error {
 	return p.SetNote(ctx, id, &noteInput{Text: "x"})
 }
+
+type profile struct {
+	Name string `bson:"name"`
+	Meta bson.M `bson:"meta"`
+}
+
+// A struct with a map field, written whole by a helper, is a document of
+// its bson fields, not a builder: the name it writes guards.
+func renameProfile(name string) bson.M {
+	p := profile{Name: name, Meta: bson.M{}}
+	return bson.M{"$set": p}
+}
+
+func renameGuarded(ctx context.Context, c *mongo.Collection, id bson.ObjectID, old, name string) error {
+	res, err := c.UpdateOne(ctx, bson.M{"_id": id, "name": old}, renameProfile(name))
+	if err != nil || res.MatchedCount == 0 {
+		return err
+	}
+	return nil
+}

@@ -342,3 +342,23 @@ func init() { reachv1dep.JobNote = "state" }
 func noteKey(ctx context.Context, c *mongo.Collection, id primitive.ObjectID) {
 	c.UpdateOne(ctx, bson.M{"_id": id, reachv1dep.JobNote: "a"}, bson.M{"$set": bson.M{"state": "b"}})
 }
+
+type card struct {
+	Title string      `bson:"title"`
+	Extra primitive.M `bson:"extra"`
+}
+
+// A struct with a map field, written whole by a helper, is a document of
+// its bson fields, not a builder.
+func retitle(title string) bson.M {
+	k := card{Title: title, Extra: primitive.M{}}
+	return bson.M{"$set": k}
+}
+
+func retitleCard(ctx context.Context, c *mongo.Collection, id primitive.ObjectID, old, title string) error {
+	res, err := c.UpdateOne(ctx, bson.M{"_id": id, "title": old}, retitle(title))
+	if err != nil || res.MatchedCount == 0 {
+		return err
+	}
+	return nil
+}
