@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/mongocas/mongocas-lint/internal/flow"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -452,21 +453,11 @@ func (ev *evaluator) fieldsShared(id *ast.Ident) bool {
 			continue
 		}
 		if sel.ParentEdgeKind() == edge.CallExpr_Args {
-			if call := sel.Parent().Node().(*ast.CallExpr); isBuiltinCall(ev.info, call, "len") {
+			if call := sel.Parent().Node().(*ast.CallExpr); flow.IsBuiltin(ev.info, call, "len") {
 				continue
 			}
 		}
 		return true
 	}
 	return false
-}
-
-// isBuiltinCall reports whether call calls the builtin name.
-func isBuiltinCall(info *types.Info, call *ast.CallExpr, name string) bool {
-	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
-	if !ok || id.Name != name {
-		return false
-	}
-	_, ok = info.Uses[id].(*types.Builtin)
-	return ok
 }

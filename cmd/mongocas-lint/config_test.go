@@ -34,7 +34,7 @@ func TestConfigFile(t *testing.T) {
 		t.Errorf("-config=none: %d findings, want the 3 of the defaults\n%s", len(got), out)
 	}
 
-	bad := strings.Replace(clitest.OneConfig, "[unguarded-update]", "[lost-update]", 1)
+	bad := clitest.Config("rules: [lost-update]")
 	if err := os.WriteFile(filepath.Join(dir, ".golangci.yml"), []byte(bad), 0o644); err != nil {
 		t.Fatal(err)
 	}

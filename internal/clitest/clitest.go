@@ -156,10 +156,11 @@ func ParseRelated(t testing.TB, out string) map[string][]string {
 	return related
 }
 
-// OneConfig is a .golangci.yml that changes mongocas's defaults (one rule,
-// two fields whose last write wins): the command, golangci-lint and the
-// gopls build must all read it the same way.
-const OneConfig = `version: "2"
+// Config returns a .golangci.yml that enables mongocas alone, with the
+// given lines as its settings ("rules: [unguarded-update]").
+func Config(settings ...string) string {
+	var b strings.Builder
+	b.WriteString(`version: "2"
 linters:
   default: none
   enable: [mongocas]
@@ -168,6 +169,14 @@ linters:
       mongocas:
         type: module
         settings:
-          rules: [unguarded-update]
-          ignore-fields: [name, email]
-`
+`)
+	for _, s := range settings {
+		b.WriteString("          " + s + "\n")
+	}
+	return b.String()
+}
+
+// OneConfig is a .golangci.yml that changes mongocas's defaults (one rule,
+// two fields whose last write wins): the command, golangci-lint and the
+// gopls build must all read it the same way.
+var OneConfig = Config("rules: [unguarded-update]", "ignore-fields: [name, email]")

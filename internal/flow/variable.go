@@ -411,7 +411,7 @@ func (vr *variable) newStep(s Step) event {
 // appendTo matches append(v, elems...) and returns elems.
 func (vr *variable) appendTo(rhs ast.Expr) ([]ast.Expr, bool) {
 	call, ok := ast.Unparen(rhs).(*ast.CallExpr)
-	if !ok || call.Ellipsis.IsValid() || len(call.Args) == 0 || !isBuiltin(vr.f.info, call, "append") {
+	if !ok || call.Ellipsis.IsValid() || len(call.Args) == 0 || !IsBuiltin(vr.f.info, call, "append") {
 		return nil, false
 	}
 	first, ok := ast.Unparen(call.Args[0]).(*ast.Ident)
@@ -648,8 +648,8 @@ func (vr *variable) join(dst *state, src state) bool {
 	return changed
 }
 
-// isBuiltin reports whether call calls the builtin name.
-func isBuiltin(info *types.Info, call *ast.CallExpr, name string) bool {
+// IsBuiltin reports whether call calls the builtin name.
+func IsBuiltin(info *types.Info, call *ast.CallExpr, name string) bool {
 	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
 	if !ok || id.Name != name {
 		return false

@@ -158,17 +158,7 @@ func TestBadSettings(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := clitest.CopyModule(t, "../../example")
-			config := `version: "2"
-linters:
-  default: none
-  enable: [mongocas]
-  settings:
-    custom:
-      mongocas:
-        type: module
-        settings:
-          ` + tc.settings + "\n"
-			if err := os.WriteFile(filepath.Join(dir, ".golangci.yml"), []byte(config), 0o644); err != nil {
+			if err := os.WriteFile(filepath.Join(dir, ".golangci.yml"), []byte(clitest.Config(tc.settings)), 0o644); err != nil {
 				t.Fatal(err)
 			}
 			out, code := clitest.Run(t, dir, []string{"GOLANGCI_LINT_CACHE=" + t.TempDir()}, bin, "run", "./...")

@@ -129,9 +129,11 @@ func builderWrappers(ctx context.Context, p patches, id bson.ObjectID, name, tag
 		u.Push("tags", tag)
 	}
 	p.PatchByID(ctx, id, u) // want `patches.PatchByID \(UpdateOne\) sets "name" but its filter matches only "_id"`
-	p.PatchByID(ctx, id, NewUpdater().Push("tags", tag))
-	p.PatchByID(ctx, id, NewUpdater().Set(name, tag))                                     // want `patches.PatchByID \(UpdateOne\) sets fields with \$set but its filter matches only "_id"`
-	p.c.UpdateOne(ctx, NewFilter().Eq("_id", id).f, bson.M{"$set": bson.M{"name": name}}) // want `UpdateOne sets "name" but its filter matches only "_id"`
+	// A $push of a field the filter tests changes it: a guard, and the
+	// result that Patch drops is unchecked-result's.
+	p.Patch(ctx, NewFilter().Eq("_id", id).Eq("tags", tag), NewUpdater().Set("name", name).Push("tags", "x")) // want `patches.Patch \(UpdateOne\) is conditional on "tags" but patches.Patch discards the result of UpdateOne`
+	p.PatchByID(ctx, id, NewUpdater().Set(name, tag))                                                         // want `patches.PatchByID \(UpdateOne\) sets fields with \$set but its filter matches only "_id"`
+	p.c.UpdateOne(ctx, NewFilter().Eq("_id", id).f, bson.M{"$set": bson.M{"name": name}})                     // want `UpdateOne sets "name" but its filter matches only "_id"`
 }
 
 // A wrapper that adds to the caller's builder before it writes: the

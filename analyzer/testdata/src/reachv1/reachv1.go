@@ -316,7 +316,7 @@ func patchUser(ctx context.Context, c *mongo.Collection, id primitive.ObjectID, 
 
 // A builder of another package, through its wrapper.
 func patchJob(ctx context.Context, s reachv1dep.MongoStore, id primitive.ObjectID, state string) error {
-	if err := s.ApplyPatch(ctx, id, reachv1dep.NewPatch().Unset("lock")); err != nil {
+	if err := s.ApplyPatch(ctx, id, reachv1dep.NewPatch().Unset("lock").Set("owner", "me")); err != nil { // want `reachv1dep.MongoStore.ApplyPatch \(UpdateOne\) sets "owner" but its filter matches only "_id"`
 		return err
 	}
 	p := reachv1dep.NewPatch()
