@@ -396,17 +396,12 @@ func (c *checker) evaluatorAt(cur inspector.Cursor) *evaluator {
 	}
 	ev, ok := c.funcs[fn.Node()]
 	if !ok {
-		ev = &evaluator{info: c.pass.TypesInfo, sums: c.sums, fn: fn, locals: newFuncLocals(c.pass.TypesInfo, fn, c.readsOnly, c.isReader),
-			flow: flow.New(c.pass.TypesInfo, fn, flow.Config{ReadsOnly: c.readsOnly, AddsKeys: c.isSetter})}
+		info := c.pass.TypesInfo
+		fl := flow.New(info, fn, flow.Config{ReadsOnly: c.readsOnly, AddsKeys: c.isSetter, Fills: fillsArg(info)})
+		ev = &evaluator{info: info, sums: c.sums, fn: fn, flow: fl, reads: newFuncReads(info, fn, fl, c.isReader)}
 		c.funcs[fn.Node()] = ev
 	}
 	return ev
-}
-
-// localsAt returns the index of the local variables of the outermost
-// function fn, built once per function.
-func (c *checker) localsAt(fn inspector.Cursor) *funcLocals {
-	return c.evaluatorAt(fn).locals
 }
 
 // report reports d under rule unless a directive silences it there.

@@ -208,3 +208,9 @@ func runWithFixes(t *testing.T, a *analysis.Analyzer, pkgs ...string) {
 func TestReach(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), testAnalyzer(RuleUnguardedUpdate, RuleUncheckedResult), "reach", "reachv1dep", "reachv1")
 }
+
+// TestReachReads runs every rule on results and reads that the flow layer
+// follows across paths and into closures.
+func TestReachReads(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), testAnalyzer(), "reachreads", "reachreadsv1")
+}

@@ -173,12 +173,12 @@ func (d *document) lookup(key string) *entry {
 
 // An evaluator reads documents within one function.
 type evaluator struct {
-	info   *types.Info
-	locals *funcLocals      // local variables of the enclosing function; nil outside one
-	flow   *flow.Func       // the values of its variables; nil outside a function
-	sums   *summaries       // summaries of helper functions; nil reads no helper
-	fn     inspector.Cursor // the outermost function; invalid outside one
-	depth  int
+	info  *types.Info
+	reads *funcReads       // the reads of the enclosing function; nil outside one
+	flow  *flow.Func       // the values of its variables; nil outside a function
+	sums  *summaries       // summaries of helper functions; nil reads no helper
+	fn    inspector.Cursor // the outermost function; invalid outside one
+	depth int
 	// summarized are the variables summarized so far (see summarizeVar).
 	summarized map[*ast.Ident]*summaryValue
 	// docs are the literals and variables read so far, nil when they are

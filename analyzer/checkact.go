@@ -99,7 +99,7 @@ func (c *checker) checkThenAct(w *write, ev *evaluator, ff filterFields, uf upda
 // field. A test the analyzer cannot tie to the document is left out.
 func (c *checker) testsBefore(w *write, ev *evaluator, ff filterFields, fields []string) []fieldTest {
 	info := c.pass.TypesInfo
-	coll, fl := collectionOf(w), ev.locals
+	coll, fl := collectionOf(w), ev.reads
 	if coll == nil || fl == nil || len(fields) == 0 {
 		return nil
 	}
@@ -240,7 +240,7 @@ func (c *checker) comparison(ev *evaluator, h heldCond, field ast.Expr, x *types
 	}
 	for _, obj := range objs {
 		if v, isVar := obj.(*types.Var); isVar && !v.IsField() {
-			if !isLocalVar(v) || ev.locals.touchedBetween(v, h.at, pos) {
+			if !isLocalVar(v) || ev.reads.touchedBetween(v, h.at, pos) {
 				return token.ILLEGAL, nil // a package variable may change at any time
 			}
 		}

@@ -143,12 +143,12 @@ func (c *checker) usedElsewhere(ev *evaluator, decoded varSet, replaced []analys
 		return false
 	}
 	for _, v := range decoded {
-		lv := ev.locals.local(v)
-		if lv == nil {
+		uses, ok := ev.flow.Uses(v)
+		if !ok {
 			continue
 		}
 		mentioned, elsewhere := false, false
-		for _, u := range lv.uses {
+		for _, u := range uses {
 			if inside(u.Node().Pos()) {
 				mentioned = true
 			} else {
@@ -212,7 +212,7 @@ func (c *checker) viaLocal(ev *evaluator, via *ast.Ident, value, delta ast.Expr,
 		case *ast.CallExpr:
 			unchanged = false // called again at the write, it may give another value
 		case *ast.Ident:
-			if v, ok := info.Uses[n].(*types.Var); ok && isLocalVar(v) && ev.locals.touchedBetween(v, value.End(), via.Pos()) {
+			if v, ok := info.Uses[n].(*types.Var); ok && isLocalVar(v) && ev.reads.touchedBetween(v, value.End(), via.Pos()) {
 				unchanged = false
 			}
 		}
@@ -222,11 +222,11 @@ func (c *checker) viaLocal(ev *evaluator, via *ast.Ident, value, delta ast.Expr,
 		return nil, false
 	}
 	v := info.Uses[via].(*types.Var)
-	lv := ev.locals.local(v)
-	if lv == nil {
+	uses, ok := ev.flow.Uses(v)
+	if !ok {
 		return nil, false
 	}
-	for _, u := range lv.uses {
+	for _, u := range uses {
 		if u.Node() != via && !isInside(lit, u.Node()) {
 			return nil, true // used elsewhere: it stays
 		}

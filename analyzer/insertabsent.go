@@ -49,7 +49,7 @@ func (c *checker) checkInsertIfAbsent(cur inspector.Cursor) {
 		return
 	}
 	ev := c.evaluatorAt(cur)
-	if ev.locals == nil {
+	if ev.reads == nil {
 		return
 	}
 	var found *read
@@ -110,7 +110,7 @@ func (c *checker) foundNothing(ev *evaluator, h heldCond) *read {
 			if !ok {
 				return nil
 			}
-			call, result, ok := ev.locals.resultAt(id)
+			call, result, ok := ev.reads.resultAt(id)
 			if !ok || result != 0 {
 				return nil
 			}
@@ -133,7 +133,7 @@ func (c *checker) errorOfRead(ev *evaluator, e ast.Expr) *read {
 			return nil
 		}
 		var result int
-		if call, result, ok = ev.locals.resultAt(id); !ok || result != 0 {
+		if call, result, ok = ev.reads.resultAt(id); !ok || result != 0 {
 			return nil
 		}
 	}
@@ -146,7 +146,7 @@ func (c *checker) errorOfRead(ev *evaluator, e ast.Expr) *read {
 	if !ok {
 		return nil
 	}
-	if r := ev.locals.readOf(info, sel.X); r != nil && r.method == "FindOne" {
+	if r := ev.reads.readOf(info, sel.X); r != nil && r.method == "FindOne" {
 		return r
 	}
 	return nil
@@ -213,7 +213,7 @@ func (c *checker) duplicateChecked(ev *evaluator, cur inspector.Cursor) bool {
 		if !isDup && !isAs {
 			continue
 		}
-		if got, _, ok := ev.locals.resultAt(u.Node().(*ast.Ident)); !ok || got == insert {
+		if got, _, ok := ev.reads.resultAt(u.Node().(*ast.Ident)); !ok || got == insert {
 			return true // this insert's error, or one the analyzer cannot tell apart
 		}
 	}

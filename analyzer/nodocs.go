@@ -142,7 +142,7 @@ func (c *checker) noDocsFinding(cur inspector.Cursor, n ast.Node, errExpr ast.Ex
 	if !ok {
 		return nil, nil
 	}
-	call, result, ok := c.evaluatorAt(cur).locals.resultAt(id)
+	call, result, ok := c.evaluatorAt(cur).reads.resultAt(id)
 	if !ok || result != 1 {
 		return nil, nil
 	}

@@ -22,7 +22,7 @@ import (
 // the update overwrites, with $set or a replacement, with a value that
 // comes from a document decoded before the write.
 func (c *checker) unpinned(w *write, ev *evaluator, ff filterFields, uf updateFields, guards []string) []string {
-	if len(ff.ranged) == 0 || ev.locals == nil {
+	if len(ff.ranged) == 0 || ev.reads == nil {
 		return nil
 	}
 	var decoded varSet
@@ -32,7 +32,7 @@ func (c *checker) unpinned(w *write, ev *evaluator, ff filterFields, uf updateFi
 			continue
 		}
 		if decoded == nil {
-			if decoded = ev.locals.decodedBefore(w.node().Pos()); len(decoded) == 0 {
+			if decoded = ev.reads.decodedBefore(w.node().Pos()); len(decoded) == 0 {
 				return nil
 			}
 		}

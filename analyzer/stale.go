@@ -49,7 +49,7 @@ func (c *checker) checkStaleWriteBack(w *write, ev *evaluator, ff filterFields, 
 	if !ok {
 		return false
 	}
-	fl := ev.locals
+	fl := ev.reads
 	d, ok := fl.decodeAt(x, w.node().Pos())
 	if !ok {
 		return false

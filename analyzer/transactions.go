@@ -485,13 +485,13 @@ func isSessionContextParent(info *types.Info, ctx ast.Expr, scope inspector.Curs
 // start and not again since: that read is not part of the transaction.
 func (c *checker) readBefore(w *write, start token.Pos) bool {
 	ev := c.evaluatorAt(w.cur)
-	if ev.locals == nil {
+	if ev.reads == nil {
 		return false
 	}
 	pos, end := w.node().Pos(), w.node().End()
 	// The variables whose last Decode before w came before start.
 	latest := make(map[*types.Var]token.Pos)
-	for _, d := range ev.locals.decodes {
+	for _, d := range ev.reads.decodes {
 		if d.call.Pos() < pos {
 			latest[d.v] = d.call.Pos()
 		}

@@ -193,8 +193,8 @@ func (c *checker) boundUses(cur inspector.Cursor, lhs ast.Expr) (*ast.Ident, []i
 // usesOf returns the uses of v in the outermost function fn, in source
 // order: from fn's index when v is one of its locals, else by walking fn.
 func (c *checker) usesOf(fn inspector.Cursor, v *types.Var) []inspector.Cursor {
-	if lv := c.localsAt(fn).local(v); lv != nil {
-		return lv.uses
+	if uses, ok := c.evaluatorAt(fn).flow.Uses(v); ok {
+		return uses
 	}
 	var uses []inspector.Cursor
 	for u := range fn.Preorder((*ast.Ident)(nil)) {

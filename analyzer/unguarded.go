@@ -48,7 +48,7 @@ func (c *checker) checkUnguarded(w *write, ev *evaluator, ff filterFields, uf up
 	if c.inTransaction(w) {
 		return false // see transactions.go
 	}
-	decoded := ev.locals.decodedBefore(w.node().Pos())
+	decoded := ev.reads.decodedBefore(w.node().Pos())
 	kind := c.kindOfWrite(w, ev, uf, decoded)
 	if kind == blindWrite && !c.cfg.BlindWrites {
 		return false
@@ -83,7 +83,7 @@ func (c *checker) readRelated(w *write, ev *evaluator, uf updateFields, decoded 
 		if !used {
 			continue
 		}
-		if d, ok := ev.locals.decodeAt(v, w.node().Pos()); ok {
+		if d, ok := ev.reads.decodeAt(v, w.node().Pos()); ok {
 			return []analysis.RelatedInformation{{Pos: d.call.Pos(), End: d.call.End(),
 				Message: fmt.Sprintf("%s is read here, and the write uses it", v.Name())}}
 		}

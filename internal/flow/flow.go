@@ -44,6 +44,11 @@ type Config struct {
 	// setter of a document type, f.WithID(id)): such a call is a Step
 	// with Apply.
 	AddsKeys func(fn *types.Func) bool
+	// Fills tells the calls that store a new value in what their argument
+	// number arg points to (a driver's Decode(&v)): for Bindings, such a
+	// call gives v a new value, a Filled, rather than a pointer that may
+	// change it anywhere.
+	Fills func(call *ast.CallExpr) (arg int, ok bool)
 }
 
 // A Value is one way a variable may have been built: its initial value,
@@ -72,6 +77,21 @@ type Result struct {
 
 func newResult(call *ast.CallExpr, index int) *Result {
 	return &Result{BadExpr: ast.BadExpr{From: call.Pos(), To: call.End()}, Call: call, Index: index}
+}
+
+// A Filled stands for the value that Call stored in the variable
+// (Config.Fills), as the Init of a Binding.
+type Filled struct {
+	ast.BadExpr // spans the call
+	Call        *ast.CallExpr
+}
+
+// An Element stands for the key (Key) or the value that a range
+// statement gives its variable on each turn, as the Init of a Binding.
+type Element struct {
+	ast.BadExpr // spans the range clause
+	Range       *ast.RangeStmt
+	Key         bool
 }
 
 // A Step adds to a document: m[Key] = Elem[0], d = append(d, Elems...),
@@ -134,25 +154,110 @@ func (f *Func) ValuesAt(id *ast.Ident) ([]Value, bool) {
 	if !ok {
 		return nil, false
 	}
-	vr := f.variable(v)
-	if vr == nil || vr.unknown {
+	vr, at, ok := f.reaching(v, id.Pos())
+	if !ok || vr.addrPassed {
 		return nil, false
 	}
-	at := id.Pos()
+	return vr.valuesAt(at, values)
+}
+
+// BindingAt returns the value that the statement which last gave the
+// variable used at id its value gave it, when that is one statement on
+// every path to the use: the expression assigned (for one result of
+// several, a *Result; for a parameter, its identifier), a *Filled or an
+// *Element. Changes of a part of the variable since (v.f = x, a key
+// added, a method called) do not count: see TouchedBetween. It reports
+// false for a variable assigned on several paths, assigned in a way that
+// is not followed, or not a local variable of the function.
+func (f *Func) BindingAt(id *ast.Ident) (ast.Expr, bool) {
+	v, ok := f.info.Uses[id].(*types.Var)
+	if !ok {
+		return nil, false
+	}
+	return f.BindingOf(v, id.Pos())
+}
+
+// BindingOf is BindingAt for the variable v at pos, a point of the
+// function, as if v were used there.
+func (f *Func) BindingOf(v *types.Var, pos token.Pos) (ast.Expr, bool) {
+	vr, at, ok := f.reaching(v, pos)
+	if !ok {
+		return nil, false
+	}
+	vals, complete := vr.valuesAt(at, bindings)
+	if !complete || len(vals) != 1 || vals[0].Init == nil {
+		return nil, false
+	}
+	return vals[0].Init, true
+}
+
+// reaching returns the index of v and the point of its declaring function
+// whose value a use of v at pos sees.
+func (f *Func) reaching(v *types.Var, pos token.Pos) (*variable, token.Pos, bool) {
+	vr := f.variable(v)
+	if vr == nil || vr.unknown {
+		return nil, 0, false
+	}
+	at := pos
 	if fn := f.funcAt(at); fn != vr.fn {
 		// A use in a closure: the closure may run whenever it is called,
 		// so it sees the value the variable has where the closure is made
 		// only when nothing changes the variable from there on.
 		lit := f.outermostLitIn(vr.fn, at)
 		if lit == nil {
-			return nil, false
+			return nil, 0, false
 		}
 		at = lit.Pos()
 		if vr.changedFrom(at) {
-			return nil, false
+			return nil, 0, false
 		}
 	}
-	return vr.valuesAt(at)
+	return vr, at, true
+}
+
+// Uses returns the identifiers that use v, a local variable of the
+// function, in source order; false when v is not one.
+func (f *Func) Uses(v *types.Var) ([]inspector.Cursor, bool) {
+	vr := f.variable(v)
+	if vr == nil {
+		return nil, false
+	}
+	return vr.uses, true
+}
+
+// TouchedBetween reports whether v, or a part of it, may change after
+// from and before to, two points of v's function: a statement between
+// them gives it a value or changes a part of it, or one later in a loop
+// that holds to but not from. A copy given away (deep) does not count.
+// It reports true when it cannot tell.
+func (f *Func) TouchedBetween(v *types.Var, from, to token.Pos) bool {
+	vr := f.variable(v)
+	if vr == nil || vr.unknown {
+		return true
+	}
+	for _, ev := range vr.events {
+		if ev.kind == deep {
+			continue
+		}
+		if from < ev.pos && ev.pos < to || ev.pos >= to && f.loopCarried(from, ev.pos, to) {
+			return true
+		}
+	}
+	return false
+}
+
+// loopCarried reports whether a change at changed, after a use at use,
+// can reach the use on a later turn of a loop that holds both but not
+// def.
+func (f *Func) loopCarried(def, changed, use token.Pos) bool {
+	for c := range f.root.Preorder((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil)) {
+		loop := c.Node()
+		in := func(p token.Pos) bool { return loop.Pos() <= p && p < loop.End() }
+		if in(changed) && in(use) && !in(def) {
+			return true
+		}
+	}
+	return false
 }
 
 // funcAt returns the innermost function of f that holds pos.

@@ -113,11 +113,28 @@ func change(M)          {}
 func change2(d M) M     { return d }
 func run(func())        {}
 func two() (M, bool)    { return nil, false }
+func one() *S           { return nil }
+func fill(any)          {}
+func mark()             {}
+func set(*S)            {}
+func seterr(*error)     {}
+func byValue(S)         {}
+func (S) Get() int      { return 0 }
+func (*S) Set()         {}
 
 func f(cond bool, m M, opts ...func(M)) {
 `
 
 func valuesOfUse(t *testing.T, body string) ([]Value, bool, *token.FileSet) {
+	t.Helper()
+	f, use, fset := parse(t, body)
+	vals, complete := f.ValuesAt(use)
+	return vals, complete, fset
+}
+
+// parse type-checks the body in f (see prelude) and returns its flow, with
+// fill(&v) as a call that fills v, and the argument of the last use(x).
+func parse(t *testing.T, body string) (*Func, *ast.Ident, *token.FileSet) {
 	t.Helper()
 	fset := token.NewFileSet()
 	src := prelude + strings.ReplaceAll(body, "; ", "\n") + "\n}\n"
@@ -149,13 +166,97 @@ func valuesOfUse(t *testing.T, body string) ([]Value, bool, *token.FileSet) {
 	if use == nil {
 		t.Fatal("no use(x) call")
 	}
-	vals, complete := New(info, root, Config{}).ValuesAt(use)
-	return vals, complete, fset
+	fills := func(call *ast.CallExpr) (int, bool) {
+		id, ok := call.Fun.(*ast.Ident)
+		return 0, ok && id.Name == "fill"
+	}
+	return New(info, root, Config{Fills: fills}), use, fset
+}
+
+// The binding asked about is that of the argument of the last call of use.
+func TestBindingAt(t *testing.T) {
+	tests := []struct {
+		name, body string
+		want       string // "" for none
+	}{
+		{"assigned", `p := one(); use(p)`, "one()"},
+		{"a result of two", `d, ok := two(); _ = d; use(ok)`, "two()[1]"},
+		{"assigned on two paths", `p := one(); if cond { p = one() }; use(p)`, ""},
+		{"the same on every path", `var p *S; if cond { p = one() } else { p = one(); _ = p; p = one() }; use(p)`, ""},
+		{"assigned, then its fields changed", `p := one(); p.A = 1; p.Set(); set(p); use(p)`, "one()"},
+		{"filled", `var s S; fill(&s); use(s)`, "fill(&s)"},
+		{"filled, then a field changed", `var s S; fill(&s); s.A = 2; set(&s); use(s)`, "fill(&s)"},
+		{"filled on one path", `var s S; if cond { fill(&s) }; use(s)`, ""},
+		{"filled again in a loop", `var s S; fill(&s); for cond { use(s); fill(&s) }`, ""},
+		{"a range element", `var xs []S; fill(&xs); for _, x := range xs { use(x) }`, "range xs"},
+		{"a range key", `var xs []S; for i := range xs { use(i) }`, "range xs (key)"},
+		{"address of an error given to a call", `var err error; seterr(&err); use(err)`, ""},
+		{"address stored", `p := one(); pp := &p; _ = pp; use(p)`, ""},
+		{"in a closure", `p := one(); run(func() { use(p) })`, "one()"},
+		{"assigned in a closure", `p := one(); run(func() { p = one() }); use(p)`, ""},
+		{"a parameter", `use(m)`, "m"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, use, fset := parse(t, tt.body)
+			b, ok := f.BindingAt(use)
+			got := ""
+			if ok {
+				got = text(fset, b)
+			}
+			if got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TouchedBetween is asked about the variable of the last use(x), from the
+// end of the call of mark() to the use.
+func TestTouchedBetween(t *testing.T) {
+	tests := []struct {
+		name, body string
+		want       bool
+	}{
+		{"nothing between", `var s S; mark(); _ = s.A; s.Get(); byValue(s); use(s)`, false},
+		{"a field assigned", `var s S; mark(); s.A = 1; use(s)`, true},
+		{"a pointer method", `var s S; mark(); s.Set(); use(s)`, true},
+		{"its address given away", `var s S; mark(); set(&s); use(s)`, true},
+		{"changed before", `var s S; s.A = 1; mark(); use(s)`, false},
+		{"changed after", `var s S; mark(); use(s); s.A = 1`, false},
+		{"changed later in a loop", `var s S; mark(); for cond { use(s); s.A = 1 }`, true},
+		{"changed later in a loop that holds both", `var s S; for cond { mark(); use(s); s.A = 1 }`, false},
+		{"a key added", `d := M{}; mark(); d["a"] = 1; use(d)`, true},
+		{"changed in a closure", `var s S; run(func() { s.A = 1 }); mark(); use(s)`, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, use, _ := parse(t, tt.body)
+			var from token.Pos
+			for c := range f.root.Preorder((*ast.CallExpr)(nil)) {
+				if id, ok := c.Node().(*ast.CallExpr).Fun.(*ast.Ident); ok && id.Name == "mark" {
+					from = c.Node().End()
+				}
+			}
+			v := f.info.Uses[use].(*types.Var)
+			if got := f.TouchedBetween(v, from, use.Pos()); got != tt.want {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
 }
 
 func text(fset *token.FileSet, e ast.Expr) string {
-	if r, ok := e.(*Result); ok {
-		return fmt.Sprintf("%s[%d]", text(fset, r.Call), r.Index)
+	switch e := e.(type) {
+	case *Result:
+		return fmt.Sprintf("%s[%d]", text(fset, e.Call), e.Index)
+	case *Filled:
+		return text(fset, e.Call)
+	case *Element:
+		if e.Key {
+			return "range " + text(fset, e.Range.X) + " (key)"
+		}
+		return "range " + text(fset, e.Range.X)
 	}
 	var b strings.Builder
 	if err := printer.Fprint(&b, fset, e); err != nil {

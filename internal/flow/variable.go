@@ -20,18 +20,24 @@ type variable struct {
 	v  *types.Var
 	fn ast.Node // the function (root or literal) that declares it
 	// unknown: the variable changes in a way that is not followed at all:
-	// its address is taken, or a closure changes it.
+	// its address is stored, or a closure changes it.
 	unknown bool
+	// addrPassed: &v is taken, and given to a call or, for a struct,
+	// stored. The call may change v (a Decode fills it), which Bindings and
+	// TouchedBetween follow, but ValuesAt no longer reads it.
+	addrPassed bool
 	// param is the identifier that declares a parameter, result or
 	// receiver: on entry it holds a value whose Init is this identifier
 	// (for a parameter, what the caller gave).
 	param  *ast.Ident
 	events []event // in source order; by block and node once placed
 	steps  []Step  // the steps of the events, by index
+	// uses are the identifiers that use the variable, in source order.
+	uses []inspector.Cursor
 
 	placed bool // events have their nodes; see place
-	solved bool
-	in     []state // the values on entry to each block
+	solved [2]bool
+	in     [2][]state // by mode: the values on entry to each block
 }
 
 // An event is one statement's effect on the variable.
@@ -43,7 +49,7 @@ type event struct {
 	block ast.Node
 	end   token.Pos
 	kind  eventKind
-	init  ast.Expr // assign: the value given; nil for the zero value
+	init  ast.Expr // assign, bind: the value given; nil for the zero value
 	step  int32    // addStep: index in variable.steps
 	// late: the event is the assignment's left-hand side, which takes
 	// effect after its right-hand side is evaluated (f = addDeleted(f)).
@@ -55,8 +61,43 @@ type eventKind uint8
 const (
 	assign  eventKind = iota // a new value: init
 	addStep                  // a key or elements added: steps[step]
-	opaque                   // anything else that may change it
+	opaque                   // a new value that is not followed (v += x)
+	// touch: a part of the value may change (v.f = x, m[k], a pointer
+	// method, a call given a map, slice or pointer): opaque for the
+	// document it holds, no new value for Bindings.
+	touch
+	// deep: a copy of a struct that shares maps, slices or pointers is
+	// given away (a call, a value method): what those point to may
+	// change, the struct's own fields cannot. Opaque for the document it
+	// holds; nothing for Bindings and TouchedBetween.
+	deep
+	// bind: a new value that is no document (a Filled or an Element):
+	// opaque for ValuesAt, init for Bindings.
+	bind
 )
+
+// A mode is the question a dataflow answers: the documents a variable may
+// hold (values), or the statement that gave it its value (bindings).
+type mode uint8
+
+const (
+	values mode = iota
+	bindings
+)
+
+// effect returns what ev does to the variable in mode m: assign, addStep,
+// opaque, or touch for nothing.
+func (ev event) effect(m mode) eventKind {
+	switch {
+	case m == values && (ev.kind == touch || ev.kind == deep || ev.kind == bind):
+		return opaque
+	case m == bindings && ev.kind == bind:
+		return assign
+	case m == bindings && (ev.kind == addStep || ev.kind == deep):
+		return touch
+	}
+	return ev.kind
+}
 
 // A state is the values that may reach a point: a few hists, or top when
 // there are more than MaxValues.
@@ -141,17 +182,17 @@ func (f *Func) index(v *types.Var) *variable {
 			ev = vr.declaration(c)
 		} else if f.info.Uses[id] != v {
 			continue
-		} else if e, changes := vr.useAt(c); !changes {
-			continue
 		} else {
+			vr.uses = append(vr.uses, c)
+			e, changes := vr.useAt(c)
+			if !changes || vr.unknown {
+				continue
+			}
 			ev = e
-		}
-		if vr.unknown {
-			return vr
 		}
 		if f.funcAt(id.Pos()) != vr.fn {
 			vr.unknown = true // a closure changes it: it may run at any time
-			return vr
+			continue
 		}
 		ev.pos = id.Pos()
 		ev.block, ev.end = statementOf(c)
@@ -185,7 +226,7 @@ func lateLast(events []event) {
 // each other in one block, in a function without goto: they then run in
 // source order, and the ones that end before pos have run. It reports
 // false when the graph must decide.
-func (vr *variable) straight(pos token.Pos) ([]Value, bool, bool) {
+func (vr *variable) straight(pos token.Pos, m mode) ([]Value, bool, bool) {
 	if vr.param != nil {
 		if len(vr.events) == 0 {
 			return []Value{{Init: vr.param}}, true, true
@@ -206,7 +247,7 @@ func (vr *variable) straight(pos token.Pos) ([]Value, bool, bool) {
 		if i > 0 && ev.end > pos {
 			break
 		}
-		switch ev.kind {
+		switch ev.effect(m) {
 		case assign:
 			val, opaqueVal = Value{Init: ev.init}, false
 		case opaque:
@@ -281,7 +322,10 @@ func (vr *variable) declaration(c inspector.Cursor) event {
 		}
 		return resultEvent(vs.Values, i)
 	}
-	return event{kind: opaque} // a range variable
+	if rs, ok := c.Parent().Node().(*ast.RangeStmt); ok {
+		return vr.element(rs, c.ParentEdgeKind() == edge.RangeStmt_Key)
+	}
+	return event{kind: opaque}
 }
 
 // resultEvent is the assignment of result number i of the one call in rhs
@@ -332,30 +376,37 @@ func (vr *variable) useAt(c inspector.Cursor) (event, bool) {
 					return vr.newStep(Step{Key: ix.Index, Elems: []ast.Expr{ev.init}}), true
 				}
 			}
-			return event{kind: opaque}, true
+			return event{kind: touch}, true
 		case edge.IncDecStmt_X, edge.RangeStmt_Key, edge.RangeStmt_Value:
-			return event{kind: opaque}, true
+			return event{kind: touch}, true
 		case edge.UnaryExpr_X:
 			if top.Parent().Node().(*ast.UnaryExpr).Op == token.AND {
-				vr.unknown = true
+				return vr.addressOf(top.Parent())
 			}
 		}
 		return event{}, false
 
 	case edge.UnaryExpr_X:
 		if parent.Node().(*ast.UnaryExpr).Op == token.AND {
-			vr.unknown = true // a pointer may change it anywhere
+			if ev, ok := vr.filledBy(parent); ok {
+				return ev, true
+			}
+			return vr.addressOf(parent)
 		}
 		return event{}, false
 
-	case edge.RangeStmt_Key, edge.RangeStmt_Value, edge.IncDecStmt_X:
+	case edge.RangeStmt_Key, edge.RangeStmt_Value:
+		// for k, v = range xs: an element, each turn.
+		return vr.element(parent.Node().(*ast.RangeStmt), c.ParentEdgeKind() == edge.RangeStmt_Key), true
+
+	case edge.IncDecStmt_X:
 		return event{kind: opaque}, true
 
 	case edge.AssignStmt_Rhs, edge.ValueSpec_Values:
 		// Another variable now shares the map or the slice; until this one
 		// is given a value of its own, it may change through the other.
 		if shares(vr.v.Type()) && assignedToVariable(c) {
-			return event{kind: opaque}, true
+			return event{kind: touch}, true
 		}
 		return event{}, false
 
@@ -364,10 +415,13 @@ func (vr *variable) useAt(c inspector.Cursor) (event, bool) {
 		if vr.applied(call) {
 			return vr.newStep(Step{Apply: call}), true
 		}
+		if ev, ok := vr.filledBy(c); ok {
+			return ev, true // Decode(p), p a pointer
+		}
 		if vr.readOnlyArg(call, c.ParentEdgeIndex()) {
 			return event{}, false
 		}
-		return event{kind: opaque}, true
+		return vr.copied(), true
 
 	case edge.SelectorExpr_X:
 		// v.Method(...): a method may change what v holds.
@@ -376,17 +430,81 @@ func (vr *variable) useAt(c inspector.Cursor) (event, bool) {
 			switch {
 			case fn != nil && vr.f.config.AddsKeys != nil && vr.f.config.AddsKeys(fn):
 				return vr.newStep(Step{Apply: parent.Parent().Node().(*ast.CallExpr)}), true
-			case fn == nil || vr.f.config.ReadsOnly == nil || !vr.f.config.ReadsOnly(fn):
-				return event{kind: opaque}, true
+			case fn != nil && vr.f.config.ReadsOnly != nil && vr.f.config.ReadsOnly(fn):
+				return event{}, false
+			case fn != nil && valueReceiver(fn):
+				return vr.copied(), true
 			}
-			return event{}, false
+			return event{kind: touch}, true
 		}
 		// v.f = x, v.f.g++, &v.f: a part of a struct changes.
 		if writtenThrough(parent) {
-			return event{kind: opaque}, true
+			return event{kind: touch}, true
 		}
 	}
 	return event{}, false
+}
+
+// addressOf classifies &v (or &v.f, &m[k]) at c. The fields of a struct
+// may change wherever the pointer goes, which TouchedBetween and Bindings
+// take as a change of a part where the address is taken (touch). Given to
+// a call, anything else may get a new value there (opaque); stored, at any
+// time (unknown). Either way, ValuesAt no longer reads the variable.
+func (vr *variable) addressOf(c inspector.Cursor) (event, bool) {
+	vr.addrPassed = true
+	if _, isStruct := vr.v.Type().Underlying().(*types.Struct); isStruct {
+		return event{kind: touch}, true
+	}
+	if c.ParentEdgeKind() == edge.CallExpr_Args {
+		return event{kind: opaque}, true
+	}
+	vr.unknown = true
+	return event{}, false
+}
+
+// filledBy matches the argument at c (v, or &v) as the one that a call
+// fills (Config.Fills): the call gives v a new value, a Filled.
+func (vr *variable) filledBy(c inspector.Cursor) (event, bool) {
+	if vr.f.config.Fills == nil || c.ParentEdgeKind() != edge.CallExpr_Args {
+		return event{}, false
+	}
+	call := c.Parent().Node().(*ast.CallExpr)
+	if i, ok := vr.f.config.Fills(call); !ok || i != c.ParentEdgeIndex() {
+		return event{}, false
+	}
+	if _, isAddr := c.Node().(*ast.UnaryExpr); isAddr {
+		vr.addrPassed = true
+	}
+	return event{kind: bind, init: &Filled{BadExpr: ast.BadExpr{From: call.Pos(), To: call.End()}, Call: call}}, true
+}
+
+// element is the value a range statement gives its key or value.
+func (vr *variable) element(rs *ast.RangeStmt, key bool) event {
+	return event{kind: bind, init: &Element{BadExpr: ast.BadExpr{From: rs.Pos(), To: rs.Body.Pos()}, Range: rs, Key: key}}
+}
+
+// copied is the event of a copy of the variable given to a call or a
+// value method: a struct copy cannot change the struct's own fields.
+func (vr *variable) copied() event {
+	switch vr.v.Type().Underlying().(type) {
+	case *types.Struct, *types.Basic, *types.Array:
+		return event{kind: deep}
+	}
+	return event{kind: touch}
+}
+
+// valueReceiver reports whether fn is a method with a value receiver,
+// which works on a copy of the variable.
+func valueReceiver(fn *types.Func) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return false
+	}
+	switch types.Unalias(sig.Recv().Type()).Underlying().(type) {
+	case *types.Pointer, *types.Interface:
+		return false
+	}
+	return true
 }
 
 // writtenThrough reports whether the selector, index or dereference at c
@@ -427,7 +545,7 @@ func (vr *variable) changedFrom(pos token.Pos) bool {
 	if len(vr.events) == 0 || len(vr.events) == 1 && vr.param == nil {
 		return false // only its declaration, which runs first
 	}
-	if _, _, ok := vr.straight(pos); ok {
+	if _, _, ok := vr.straight(pos, values); ok {
 		for _, ev := range vr.events[1:] {
 			if ev.end > pos {
 				return true
@@ -475,8 +593,8 @@ func (vr *variable) changedFrom(pos token.Pos) bool {
 
 // valuesAt returns the values that reach pos, a point of the declaring
 // function; see Func.ValuesAt.
-func (vr *variable) valuesAt(pos token.Pos) ([]Value, bool) {
-	if vals, complete, ok := vr.straight(pos); ok {
+func (vr *variable) valuesAt(pos token.Pos, m mode) ([]Value, bool) {
+	if vals, complete, ok := vr.straight(pos, m); ok {
 		return vals, complete
 	}
 	g := vr.f.graph(vr.fn)
@@ -488,8 +606,8 @@ func (vr *variable) valuesAt(pos token.Pos) ([]Value, bool) {
 	if !ok || vr.unknown {
 		return nil, false
 	}
-	vr.solve(g)
-	st := vr.transfer(vr.in[n.block], n.block, n.index)
+	vr.solve(g, m)
+	st := vr.transfer(vr.in[m][n.block], n.block, n.index, m)
 	if st.top || len(st.hists) == 0 {
 		return nil, false
 	}
@@ -512,18 +630,19 @@ func (vr *variable) valuesAt(pos token.Pos) ([]Value, bool) {
 // solve computes the values on entry to each block: a forward dataflow to
 // a fixed point. It ends, as each block's values only grow and a value
 // holds each step at most once.
-func (vr *variable) solve(g *graph) {
-	if vr.solved {
+func (vr *variable) solve(g *graph, m mode) {
+	if vr.solved[m] {
 		return
 	}
-	vr.solved = true
+	vr.solved[m] = true
 	blocks := g.g.Blocks
-	vr.in = make([]state, len(blocks))
+	vr.in[m] = make([]state, len(blocks))
+	in := vr.in[m]
 	if len(blocks) == 0 {
 		return
 	}
 	if vr.param != nil {
-		vr.in[0] = state{hists: []hist{{init: vr.param}}}
+		in[0] = state{hists: []hist{{init: vr.param}}}
 	}
 	queued := make([]bool, len(blocks))
 	reached := make([]bool, len(blocks)) // a block is processed once at least, even before the declaration
@@ -533,9 +652,9 @@ func (vr *variable) solve(g *graph) {
 		b := work[0]
 		work = work[1:]
 		queued[b] = false
-		out := vr.transfer(vr.in[b], b, int32(len(blocks[b].Nodes)))
+		out := vr.transfer(in[b], b, int32(len(blocks[b].Nodes)), m)
 		for _, s := range blocks[b].Succs {
-			changed := vr.join(&vr.in[s.Index], out) || !reached[s.Index]
+			changed := vr.join(&in[s.Index], out) || !reached[s.Index]
 			reached[s.Index] = true
 			if changed && !queued[s.Index] {
 				queued[s.Index] = true
@@ -546,11 +665,11 @@ func (vr *variable) solve(g *graph) {
 }
 
 // transfer applies the events of the first upto nodes of block b to st.
-func (vr *variable) transfer(st state, b, upto int32) state {
+func (vr *variable) transfer(st state, b, upto int32, m mode) state {
 	i := sort.Search(len(vr.events), func(i int) bool { return vr.events[i].node.block >= b })
 	for ; i < len(vr.events) && vr.events[i].node.block == b && vr.events[i].node.index < upto; i++ {
 		ev := vr.events[i]
-		switch ev.kind {
+		switch ev.effect(m) {
 		case assign:
 			st = state{hists: []hist{{init: ev.init}}}
 		case opaque:
