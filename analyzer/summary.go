@@ -219,6 +219,11 @@ func (ev *evaluator) summarize(e ast.Expr, params map[*types.Var]int) *summaryVa
 			return ev.summarizeExtendedCall(s, params)
 		}
 	}
+	if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 1 && isConversion(ev.info, call) &&
+		isDocumentType(typeOf(ev.info, call)) && isDocumentType(typeOf(ev.info, call.Args[0])) {
+		// bson.M(filter): the same map or slice, under another type.
+		return ev.summarize(call.Args[0], params)
+	}
 	var local *ast.Ident // a local variable, read from its values when not as a document
 	if id, ok := e.(*ast.Ident); ok {
 		if v, ok := ev.info.ObjectOf(id).(*types.Var); ok {

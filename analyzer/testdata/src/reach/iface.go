@@ -49,3 +49,17 @@ func (m memNotes) Put(_ context.Context, filter, update any) error {
 func note(ctx context.Context, n Notes, id bson.ObjectID) error {
 	return n.Put(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"text": "x"}})
 }
+
+// A wrapper that converts its parameters to the driver's types before the
+// write: the same maps, read as the caller's.
+type Posts struct{ c *mongo.Collection }
+
+func (p *Posts) Update(ctx context.Context, cond, set map[string]interface{}) error { // want Update:`wrapper UpdateOne filter \$1 update \{\$set: \$2\} result dropped`
+	filter := bson.M(cond)
+	_, err := p.c.UpdateOne(ctx, filter, bson.M{"$set": bson.M(set)})
+	return err
+}
+
+func retitle(ctx context.Context, p *Posts, id bson.ObjectID, title string) error {
+	return p.Update(ctx, map[string]interface{}{"_id": id}, map[string]interface{}{"title": title}) // want `Posts.Update \(UpdateOne\) sets "title" but its filter matches only "_id"`
+}

@@ -362,3 +362,7 @@ func retitleCard(ctx context.Context, c *mongo.Collection, id primitive.ObjectID
 	}
 	return nil
 }
+
+func retitle(ctx context.Context, p *reachv1dep.Posts, id primitive.ObjectID, title string) error {
+	return p.Update(ctx, map[string]interface{}{"_id": id}, map[string]interface{}{"title": title}) // want `reachv1dep.Posts.Update \(UpdateOne\) sets "title" but its filter matches only "_id"`
+}

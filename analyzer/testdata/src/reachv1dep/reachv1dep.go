@@ -159,3 +159,12 @@ func (s MongoStore) ApplyPatch(ctx context.Context, id primitive.ObjectID, p *Pa
 	_, err := s.C.UpdateOne(ctx, bson.M{"_id": id}, p.doc())
 	return err
 }
+
+// Posts converts its parameters to the driver's types before the write.
+type Posts struct{ C *mongo.Collection }
+
+func (p *Posts) Update(ctx context.Context, cond, set map[string]interface{}) error { // want Update:`wrapper UpdateOne filter \$1 update \{\$set: \$2\} result dropped`
+	filter := bson.M(cond)
+	_, err := p.C.UpdateOne(ctx, filter, bson.M{"$set": primitive.M(set)})
+	return err
+}
