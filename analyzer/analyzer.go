@@ -329,9 +329,14 @@ func (c *checker) readsOnly(fn *types.Func) bool {
 }
 
 // isSetter reports whether fn is a method that only adds keys to its
-// receiver, a document (see summarizeSetter).
+// receiver, a document (see summarizeSetter), or a function that only adds
+// keys to its first parameter (see summarizeKeyAdder).
 func (c *checker) isSetter(fn *types.Func) bool {
-	return fn.Signature().Recv() != nil && c.sums != nil && c.sums.option(fn) != nil
+	sig := fn.Signature()
+	if sig.Recv() == nil && (sig.Results().Len() > 0 || sig.Params().Len() == 0) {
+		return false // a functional option's maker, not a key adder
+	}
+	return c.sums != nil && c.sums.option(fn) != nil
 }
 
 // isReader reports whether fn returns a document it read through the

@@ -391,18 +391,16 @@ func (ev *evaluator) valueDocFrom(val flow.Value, pos token.Pos, initDoc func(as
 	}
 	for _, s := range val.Steps {
 		if s.Apply != nil {
-			if sel, ok := ast.Unparen(s.Apply.Fun).(*ast.SelectorExpr); ok && ev.sums != nil {
-				// f.WithID(id): the keys the setter adds, with the call's
-				// arguments.
-				if fn, ok := ev.info.Uses[sel.Sel].(*types.Func); ok {
-					if f := ev.sums.option(fn); f != nil {
-						if f.Field != "" {
-							d = ev.addToField(d, f, s.Apply) // a builder's adder: u.Set(k, v)
-						} else {
-							ev.addEntries(d, f, s.Apply)
-						}
-						continue
+			// f.WithID(id), addID(f, id): the keys the setter adds, with
+			// the call's arguments.
+			if fn := calleeFunc(ev.info, s.Apply); fn != nil && ev.sums != nil {
+				if f := ev.sums.option(fn); f != nil {
+					if f.Field != "" {
+						d = ev.addToField(d, f, s.Apply) // a builder's adder: u.Set(k, v)
+					} else {
+						ev.addEntries(d, f, s.Apply)
 					}
+					continue
 				}
 			}
 			d.applied = append(d.applied, s.Apply)
@@ -512,6 +510,15 @@ func (ev *evaluator) structValue(e ast.Expr, t types.Type) *document {
 		}
 	case *ast.StarExpr:
 		of = x.X // *p: the fields of p
+	case *ast.CallExpr:
+		if len(x.Args) == 1 && isConversion(ev.info, x) {
+			// dbToken(t): a struct of the same fields, with their values.
+			if t := typeOf(ev.info, x.Args[0]); t != nil {
+				if _, isStruct := t.Underlying().(*types.Struct); isStruct {
+					of = x.Args[0]
+				}
+			}
+		}
 	}
 	if id, ok := ast.Unparen(of).(*ast.Ident); ok {
 		// A local variable that holds a literal, unchanged since: its
@@ -741,6 +748,18 @@ func (ev *evaluator) key(e ast.Expr) (string, bool) {
 			return "", false
 		}
 		b, ok = ast.Unparen(b.X).(*ast.BinaryExpr)
+	}
+	// fmt.Sprintf("scores.%s", id): the same, from the format's start.
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && len(call.Args) > 0 {
+		if fn := calleeFunc(ev.info, call); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "fmt" && fn.Name() == "Sprintf" {
+			if format, ok := ev.stringConst(call.Args[0]); ok {
+				prefix, _, _ := strings.Cut(format, "%")
+				if i := strings.LastIndexByte(prefix, '.'); i > 0 && !strings.HasPrefix(prefix, "$") {
+					return prefix[:i], true
+				}
+			}
+			return "", false
+		}
 	}
 	// A key held by a local variable: key := "a." + x; m[key] = v.
 	if id, isID := ast.Unparen(e).(*ast.Ident); isID && ev.depth < maxDepth {

@@ -410,7 +410,7 @@ func (ev *evaluator) sameCollection(a, b ast.Expr) bool {
 		}
 		obj := ev.info.Uses[a]
 		v, isVar := obj.(*types.Var)
-		return isVar && ev.info.Uses[b] == obj && !ev.assignedAfter(v, min(a.Pos(), b.Pos()))
+		return isVar && ev.info.Uses[b] == obj && !ev.assignedAfter(v, min(a.Pos(), b.Pos()), "")
 	case *ast.SelectorExpr:
 		b, ok := b.(*ast.SelectorExpr)
 		if !ok {

@@ -66,6 +66,9 @@ func (s *summaries) option(fn *types.Func) *optionFact {
 // adds keys to p (p["k"] = v).
 func (s *summaries) summarizeOption(fn *types.Func, cur inspector.Cursor) *optionFact {
 	sig := fn.Signature()
+	if sig.Recv() == nil && sig.Results().Len() == 0 {
+		return s.summarizeKeyAdder(fn, cur)
+	}
 	if sig.Recv() != nil {
 		if builderFields(sig.Recv().Type()) != nil {
 			return s.summarizeAdder(fn, cur)
@@ -121,6 +124,24 @@ func (s *summaries) summarizeSetter(fn *types.Func, cur inspector.Cursor) *optio
 		return nil
 	}
 	return s.keysAdded(sig, cur, isObject(s.c.pass.TypesInfo, recv), decl.Body.List)
+}
+
+// summarizeKeyAdder summarizes a function whose body only adds keys to
+// its first parameter, a map document (func addID(f bson.M, id ID) {
+// f["_id"] = id }), as the option it is: a call addID(f, id) adds those
+// keys to f. Its values and keys count the parameters from that document,
+// $0, on.
+func (s *summaries) summarizeKeyAdder(fn *types.Func, cur inspector.Cursor) *optionFact {
+	sig := fn.Signature()
+	decl, ok := cur.Node().(*ast.FuncDecl)
+	if !ok || decl.Body == nil || sig.TypeParams().Len() > 0 || sig.Params().Len() == 0 {
+		return nil
+	}
+	p := sig.Params().At(0)
+	if _, isMap := p.Type().Underlying().(*types.Map); !isMap || !isDocumentType(p.Type()) {
+		return nil
+	}
+	return s.keysAdded(sig, cur, isObject(s.c.pass.TypesInfo, p), decl.Body.List)
 }
 
 // keysAdded summarizes stmts, the body of the function of signature sig

@@ -79,7 +79,7 @@ func (ev *evaluator) sameValue(matched ast.Expr, set entry) bool {
 	case set.field != nil:
 		// {name: app.Name} and the field Name of app.
 		sel, ok := ast.Unparen(matched).(*ast.SelectorExpr)
-		return ok && sel.Sel.Name == set.field.name && ev.sameExpr(sel.X, set.field.of)
+		return ok && sel.Sel.Name == set.field.name && ev.sameFieldExpr(sel.X, set.field.of, ev.firstField(sel))
 	}
 	return false
 }
@@ -122,6 +122,13 @@ func (ev *evaluator) constantOf(e ast.Expr) constant.Value {
 // variables, without calls, and none of those variables is assigned
 // between the two and the write (when either was written before it).
 func (ev *evaluator) sameExpr(a, b ast.Expr) bool {
+	return ev.sameFieldExpr(a, b, "")
+}
+
+// sameFieldExpr is sameExpr for two expressions of which only the field
+// field is read (a.Name and the field Name of a struct written whole): a
+// change of another field of a variable in between does not count.
+func (ev *evaluator) sameFieldExpr(a, b ast.Expr, field string) bool {
 	a, b = ast.Unparen(a), ast.Unparen(b)
 	if _, ok := a.(*summarized); ok {
 		return false
@@ -148,12 +155,35 @@ func (ev *evaluator) sameExpr(a, b ast.Expr) bool {
 			return false
 		}
 	}
+	if _, isSel := a.(*ast.SelectorExpr); isSel {
+		field = ev.firstField(a)
+	}
 	for _, v := range va {
-		if ev.assignedAfter(v, min(a.Pos(), b.Pos())) {
+		if ev.assignedAfter(v, min(a.Pos(), b.Pos()), field) {
 			return false
 		}
 	}
 	return true
+}
+
+// firstField returns f when e reads x.f (or x.f.g...) of a variable x,
+// else "". A field promoted from an embedded struct is "": assigning the
+// embedded struct changes it.
+func (ev *evaluator) firstField(e ast.Expr) string {
+	field := ""
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.SelectorExpr:
+			if s, ok := ev.info.Selections[x]; !ok || s.Kind() != types.FieldVal || len(s.Index()) != 1 {
+				return ""
+			}
+			field, e = x.Sel.Name, x.X
+		case *ast.Ident:
+			return field
+		default:
+			return ""
+		}
+	}
 }
 
 // pureVars returns the objects that the identifiers of e denote, in
@@ -179,9 +209,10 @@ func (ev *evaluator) pureVars(e ast.Expr) ([]types.Object, bool) {
 }
 
 // assignedAfter reports whether the variable v may change after pos in the
-// enclosing function: assigned, incremented, or its address taken.
-// Without the function's syntax, it answers true.
-func (ev *evaluator) assignedAfter(v types.Object, pos token.Pos) bool {
+// enclosing function: assigned, incremented, or its address taken. With a
+// field, an assignment of another field of v (v.g = x, v.g.h++) does not
+// count. Without the function's syntax, it answers true.
+func (ev *evaluator) assignedAfter(v types.Object, pos token.Pos, field string) bool {
 	if _, isVar := v.(*types.Var); !isVar {
 		return false // constants, types, functions, packages
 	}
@@ -198,7 +229,9 @@ func (ev *evaluator) assignedAfter(v types.Object, pos token.Pos) bool {
 				continue // for range x
 			}
 			if id, ok := rootIdent(t); ok && ev.info.ObjectOf(id) == v {
-				changed = true
+				if f := ev.firstField(t); field == "" || f == "" || f == field {
+					changed = true
+				}
 			}
 		}
 	}

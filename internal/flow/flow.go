@@ -41,8 +41,9 @@ type Config struct {
 	// (see readOnlyArg).
 	ReadsOnly func(fn *types.Func) bool
 	// AddsKeys tells the methods that only add keys to their receiver (a
-	// setter of a document type, f.WithID(id)): such a call is a Step
-	// with Apply.
+	// setter of a document type, f.WithID(id)), and the functions that
+	// only add keys to their first parameter (addID(f, id)): such a call
+	// is a Step with Apply.
 	AddsKeys func(fn *types.Func) bool
 	// Fills tells the calls that store a new value in what their argument
 	// number arg points to (a driver's Decode(&v)): for Bindings, such a
@@ -97,7 +98,8 @@ type Element struct {
 // A Step adds to a document: m[Key] = Elem[0], d = append(d, Elems...),
 // or Apply, a call of a function value with the document as its one
 // argument (a functional option, o(m)) or of a method that adds keys to
-// the document, its receiver (m.WithID(id); see Config.AddsKeys).
+// the document, its receiver (m.WithID(id)) or its first argument
+// (addID(m, id); see Config.AddsKeys).
 type Step struct {
 	Key   ast.Expr   // nil for an append or an Apply; Elems[0] may be a *Result
 	Elems []ast.Expr // the value of m[Key], or the elements appended

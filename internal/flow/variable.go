@@ -418,6 +418,11 @@ func (vr *variable) useAt(c inspector.Cursor) (event, bool) {
 		if ev, ok := vr.filledBy(c); ok {
 			return ev, true // Decode(p), p a pointer
 		}
+		if c.ParentEdgeIndex() == 0 && vr.f.config.AddsKeys != nil {
+			if fn, ok := typeutil.Callee(info, call).(*types.Func); ok && fn.Signature().Recv() == nil && vr.f.config.AddsKeys(fn) {
+				return vr.newStep(Step{Apply: call}), true // addID(m, id)
+			}
+		}
 		if vr.readOnlyArg(call, c.ParentEdgeIndex()) {
 			return event{}, false
 		}

@@ -125,7 +125,12 @@ func handedOn(ctx context.Context, c *mongo.Collection, id bson.ObjectID) {
 	c.UpdateOne(ctx, filter, bson.M{"$set": bson.M{"a": 1}})
 }
 
-func addVersion(m bson.M) { m["version"] = 1 }
+// addVersion adds a key only when it is missing: not read as a key adder.
+func addVersion(m bson.M) {
+	if _, ok := m["version"]; !ok {
+		m["version"] = 1
+	}
+}
 
 // A document that is only printed or logged is still known: a parameter
 // of interface type is not changed through.

@@ -2,6 +2,7 @@ package reach
 
 import (
 	"context"
+	"fmt"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
@@ -53,4 +54,18 @@ func tagKeys(ctx context.Context, c *mongo.Collection, id bson.ObjectID, owner s
 // A path made of a tag is no key of the field: a filter on it may guard.
 func metaKeys(ctx context.Context, c *mongo.Collection, id bson.ObjectID) {
 	c.UpdateOne(ctx, bson.M{"_id": id, reachtags.Meta(host{}, "State"): "a"}, bson.M{"$set": bson.M{"meta.state": "b"}})
+}
+
+// A key formatted under a constant path is a path under it: it cannot be
+// the filter's owner, so the owner guards nothing.
+func setLimit(ctx context.Context, c *mongo.Collection, owner, name string, v int) error {
+	key := fmt.Sprintf("limits.%s", name)
+	_, err := c.UpdateOne(ctx, bson.M{"owner": owner}, bson.M{"$set": bson.M{key: v}}) // want `UpdateOne sets "limits" but its filter matches only "owner"`
+	return err
+}
+
+// A format that starts with its argument may be any key: silent.
+func setAny(ctx context.Context, c *mongo.Collection, owner, name string, v int) error {
+	_, err := c.UpdateOne(ctx, bson.M{"owner": owner}, bson.M{"$set": bson.M{fmt.Sprintf("%s.limit", name): v}})
+	return err
 }

@@ -39,3 +39,32 @@ func claimSetting(ctx context.Context, c *mongo.Collection, key string) error {
 	_, err := c.UpdateOne(ctx, f, bson.M{"$set": bson.M{"owner": "me"}}) // want `UpdateOne is conditional on "owner" but its result is discarded`
 	return err
 }
+
+// A function that only adds keys to the document it is given: its call
+// adds them to the caller's variable.
+func addID(f bson.M, id any) {
+	f["_id"] = id
+}
+
+// One that does more is not read: the document is unknown after it.
+func addOrDrop(f bson.M, id any) {
+	if id == nil {
+		delete(f, "_id")
+		return
+	}
+	f["_id"] = id
+}
+
+func renameByAdder(ctx context.Context, c *mongo.Collection, id bson.ObjectID, name string) error {
+	f := bson.M{}
+	addID(f, id)
+	_, err := c.UpdateOne(ctx, f, bson.M{"$set": bson.M{"name": name}}) // want `UpdateOne sets "name" but its filter matches only "_id"`
+	return err
+}
+
+func renameByDropper(ctx context.Context, c *mongo.Collection, id bson.ObjectID, name string) error {
+	f := bson.M{"name": "old"}
+	addOrDrop(f, id)
+	_, err := c.UpdateOne(ctx, f, bson.M{"$set": bson.M{"name": name}})
+	return err
+}

@@ -2,6 +2,7 @@ package reach
 
 import (
 	"context"
+	"errors"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
@@ -96,3 +97,78 @@ func moveMember(ctx context.Context, c *mongo.Collection, m member, id bson.Obje
 	m.ID = id
 	c.UpdateMany(ctx, filter, bson.M{"$set": bson.M{"sender": m}})
 }
+
+type Tracking struct {
+	ID       string `bson:"_id"`
+	Domain   string `bson:"domain"`
+	Revision string `bson:"revision"`
+	Data     string `bson:"data"`
+}
+
+type Meta struct {
+	Revision string `bson:"revision"`
+}
+
+type Embedded struct {
+	Meta `bson:",inline"`
+	Data string `bson:"data"`
+}
+
+// The struct is written whole, and its filter fields back unchanged: a
+// change of another field of it, on any path, does not make them a guard.
+func track(ctx context.Context, c *mongo.Collection, d *Tracking, fresh bool) error {
+	f := bson.M{"revision": d.Revision, "domain": d.Domain}
+	if fresh {
+		d.ID = "new"
+		_, err := c.InsertOne(ctx, d)
+		return err
+	}
+	d.Data = "seen"
+	_, err := c.UpdateOne(ctx, f, bson.D{{Key: "$set", Value: d}}) // want `UpdateOne sets "domain", "revision", "data" but its filter matches only "revision", "domain" and it writes "revision", "domain" back unchanged`
+	return err
+}
+
+// The filter field itself changes before the write: the filter matches
+// the old value and the write sets the new one, a guard.
+func retrack(ctx context.Context, c *mongo.Collection, d *Tracking) error {
+	f := bson.M{"revision": d.Revision}
+	d.Revision = d.Revision + "+1"
+	res, err := c.UpdateOne(ctx, f, bson.D{{Key: "$set", Value: d}})
+	if err == nil && res.MatchedCount == 0 {
+		return errTrackConflict
+	}
+	return err
+}
+
+// A promoted field changes with its embedded struct.
+func trackEmbedded(ctx context.Context, c *mongo.Collection, d *Embedded, m Meta) error {
+	f := bson.M{"revision": d.Revision}
+	d.Meta = m
+	res, err := c.UpdateOne(ctx, f, bson.D{{Key: "$set", Value: d}})
+	if err == nil && res.MatchedCount == 0 {
+		return errTrackConflict
+	}
+	return err
+}
+
+type apiToken struct {
+	TokenID string
+	Team    string
+	Scope   string
+}
+
+// tokenDoc has apiToken's fields, under its own tags.
+type tokenDoc struct {
+	TokenID string `bson:"token_id"`
+	Team    string `bson:"team"`
+	Scope   string `bson:"scope"`
+}
+
+// The replacement converts the struct whose field the filter matches: it
+// writes that field back as it was.
+func saveToken(ctx context.Context, c *mongo.Collection, t apiToken) error {
+	_, err := c.ReplaceOne(ctx, bson.M{"token_id": t.TokenID}, tokenDoc(t)) // want `ReplaceOne replaces the whole document but its filter matches only "token_id" and it writes "token_id" back unchanged`
+	return err
+}
+
+var errTrackConflict = errors.New("tracking changed")

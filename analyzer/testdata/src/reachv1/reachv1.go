@@ -86,7 +86,12 @@ func handedOn(ctx context.Context, c *mongo.Collection, id primitive.ObjectID) {
 	c.UpdateOne(ctx, filter, bson.M{"$set": bson.M{"a": 1}})
 }
 
-func addVersion(m primitive.M) { m["version"] = 1 }
+// addVersion adds a key only when it is missing: not read as a key adder.
+func addVersion(m primitive.M) {
+	if _, ok := m["version"]; !ok {
+		m["version"] = 1
+	}
+}
 
 func withRetry(f func() error) error { return f() }
 
@@ -363,6 +368,74 @@ func retitleCard(ctx context.Context, c *mongo.Collection, id primitive.ObjectID
 	return nil
 }
 
-func retitle(ctx context.Context, p *reachv1dep.Posts, id primitive.ObjectID, title string) error {
+func retitlePost(ctx context.Context, p *reachv1dep.Posts, id primitive.ObjectID, title string) error {
 	return p.Update(ctx, map[string]interface{}{"_id": id}, map[string]interface{}{"title": title}) // want `reachv1dep.Posts.Update \(UpdateOne\) sets "title" but its filter matches only "_id"`
+}
+
+type Tracking struct {
+	ID       string `bson:"_id"`
+	Domain   string `bson:"domain"`
+	Revision string `bson:"revision"`
+	Data     string `bson:"data"`
+}
+
+type Meta struct {
+	Revision string `bson:"revision"`
+}
+
+type Embedded struct {
+	Meta `bson:",inline"`
+	Data string `bson:"data"`
+}
+
+// Another field of the struct written whole changes, on any path: its
+// filter fields are still written back unchanged.
+func track(ctx context.Context, c *mongo.Collection, d *Tracking, fresh bool) error {
+	f := bson.M{"revision": d.Revision, "domain": d.Domain}
+	if fresh {
+		d.ID = "new"
+		_, err := c.InsertOne(ctx, d)
+		return err
+	}
+	d.Data = "seen"
+	_, err := c.UpdateOne(ctx, f, bson.D{{Key: "$set", Value: d}}) // want `UpdateOne sets "domain", "revision", "data" but its filter matches only "revision", "domain" and it writes "revision", "domain" back unchanged`
+	return err
+}
+
+// A promoted field changes with its embedded struct: a guard.
+func trackEmbedded(ctx context.Context, c *mongo.Collection, d *Embedded, m Meta) error {
+	f := bson.M{"revision": d.Revision}
+	d.Meta = m
+	res, err := c.UpdateOne(ctx, f, bson.D{{Key: "$set", Value: d}})
+	if err == nil && res.MatchedCount == 0 {
+		return fmt.Errorf("conflict")
+	}
+	return err
+}
+
+func renameByAdder(ctx context.Context, c *mongo.Collection, id primitive.ObjectID, name string) error {
+	f := bson.M{}
+	reachv1dep.AddID(f, id)
+	_, err := c.UpdateOne(ctx, f, bson.M{"$set": bson.M{"name": name}}) // want `UpdateOne sets "name" but its filter matches only "_id"`
+	return err
+}
+
+func setLimit(ctx context.Context, c *mongo.Collection, owner, name string, v int) error {
+	_, err := c.UpdateOne(ctx, bson.M{"owner": owner}, bson.M{"$set": bson.M{fmt.Sprintf("limits.%s", name): v}}) // want `UpdateOne sets "limits" but its filter matches only "owner"`
+	return err
+}
+
+type apiToken struct {
+	TokenID string
+	Team    string
+}
+
+type tokenDoc struct {
+	TokenID string `bson:"token_id"`
+	Team    string `bson:"team"`
+}
+
+func saveToken(ctx context.Context, c *mongo.Collection, t apiToken) error {
+	_, err := c.ReplaceOne(ctx, bson.M{"token_id": t.TokenID}, tokenDoc(t)) // want `ReplaceOne replaces the whole document but its filter matches only "token_id" and it writes "token_id" back unchanged`
+	return err
 }

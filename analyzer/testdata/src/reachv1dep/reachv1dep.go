@@ -168,3 +168,8 @@ func (p *Posts) Update(ctx context.Context, cond, set map[string]interface{}) er
 	_, err := p.C.UpdateOne(ctx, filter, bson.M{"$set": primitive.M(set)})
 	return err
 }
+
+// AddID only adds a key to the document it is given.
+func AddID(f bson.M, id primitive.ObjectID) { // want AddID:`option \{_id: \$1\}`
+	f["_id"] = id
+}
