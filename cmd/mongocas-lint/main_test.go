@@ -309,3 +309,23 @@ func goFiles(t *testing.T, dir string) map[string]string {
 	}
 	return files
 }
+
+// TestInterfaceLinks runs the command on a service that calls its stores
+// through interfaces and imports none of them: the call through the
+// interface with one implementation is checked with its wrapper, for both
+// drivers, and the one with two implementations is not.
+func TestInterfaceLinks(t *testing.T) {
+	bin := buildLinter(t)
+	dir := clitest.CopyModule(t, "../../analyzer/testdata/linked")
+	out, code := run(t, dir, bin, "./...")
+	if code != 3 {
+		t.Fatalf("mongocas-lint: exit %d, want 3\n%s", code, out)
+	}
+	want := []string{
+		`svc.go:13: blind write: store.Tags.Set (UpdateOne) sets "name" but its filter matches only "_id": a concurrent update of the same document is silently overwritten (lost update); add the current value or a version field to the filter, or use $inc (unguarded-update)`,
+		`svc.go:17: blind write: store.Tags.Update (UpdateOne) sets "name" but its filter matches only "_id": a concurrent update of the same document is silently overwritten (lost update); add the current value or a version field to the filter, or use $inc (unguarded-update)`,
+	}
+	if got := textFindings(out); !slices.Equal(got, want) {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -57,6 +57,7 @@ func loadListed(roots []*packages.Package) {
 	analyzed := mayHoldFacts(roots)
 	typeCheck(roots, analyzed)
 	leaveOut(roots, analyzed)
+	linkImplementations(roots, analyzed)
 }
 
 // leaveOut takes the packages not analyzed out of the graph under roots.

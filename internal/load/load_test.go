@@ -1,6 +1,7 @@
 package load
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -332,5 +333,42 @@ func TestExportDataError(t *testing.T) {
 	reportedOnce(t, report, "could not import example.com/realdrivers/dep", dep.ExportFile)
 	if !roots[0].IllTyped {
 		t.Error("use is not ill-typed")
+	}
+}
+
+// TestLinkImplementations loads a service that calls its stores through
+// interfaces, and imports no store: it is linked to every package that
+// implements an interface it calls, in the checker's graph and in its
+// types, and to nothing else.
+func TestLinkImplementations(t *testing.T) {
+	t.Setenv("GOWORK", "off")
+	dir := clitest.CopyModule(t, "../../analyzer/testdata/linked")
+	pkgs := load(t, dir, false, "./...")
+	for _, tt := range []struct {
+		id   string
+		want []string // the packages it imports, linked or not, in its types
+	}{
+		{"example.com/linked/v2/svc", []string{"context", "example.com/linked/v2/ifc", "example.com/linked/v2/memnotes", "example.com/linked/v2/store"}},
+		{"example.com/linked/v1/svc", []string{"context", "example.com/linked/v1/ifc", "example.com/linked/v1/store"}},
+		{"example.com/linked/v2/store", []string{"go.mongodb.org/mongo-driver/v2/bson", "go.mongodb.org/mongo-driver/v2/mongo", "context"}},
+	} {
+		p := byID(pkgs, tt.id)
+		if p == nil {
+			t.Fatalf("%s not loaded", tt.id)
+		}
+		var got []string
+		for _, imp := range p.Types.Imports() {
+			got = append(got, imp.Path())
+		}
+		slices.Sort(got)
+		slices.Sort(tt.want)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s imports %v, want %v", tt.id, got, tt.want)
+		}
+		for _, path := range tt.want {
+			if strings.HasPrefix(path, "example.com/linked/") && !slices.ContainsFunc(slices.Collect(maps.Values(p.Imports)), func(q *packages.Package) bool { return q.PkgPath == path }) {
+				t.Errorf("%s: the checker's graph lacks %s", tt.id, path)
+			}
+		}
 	}
 }
