@@ -562,6 +562,8 @@ type summaries struct {
 	// txnHelpers are the functions that a transaction's callback calls
 	// with its session context; see inTxnHelper.
 	txnHelpers map[*types.Func]bool
+	// txnRunners: see findTxnRunners.
+	txnRunners txnRunners
 	// done is set once every declaration is summarized: from then on the
 	// summaries are read-only, and declarations are checked in parallel.
 	done bool

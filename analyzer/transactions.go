@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -70,6 +71,71 @@ func (c *checker) inTxnHelper(w *write) bool {
 	return w.ctx != nil && isParamOf(info, w.ctx, fn)
 }
 
+// txnRunners are the functions of the package that run a callback they
+// are given in a transaction (func (r Repo) WithTx(ctx, fn func(ctx)
+// error) error, which calls fn with the session context inside
+// Session.WithTransaction): by the index of that parameter.
+type txnRunners map[*types.Func]int
+
+// findTxnRunners finds the txnRunners of the package: a function with a
+// parameter of function type that it calls, with a context first, in a
+// WithTransaction callback, with the session's context.
+func (c *checker) findTxnRunners(in *inspector.Inspector) txnRunners {
+	info := c.pass.TypesInfo
+	var runners txnRunners
+	for cur := range in.Root().Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+		if !ok || len(call.Args) == 0 {
+			continue
+		}
+		p, ok := info.Uses[id].(*types.Var)
+		if !ok || !isContextType(info.TypeOf(call.Args[0])) {
+			continue
+		}
+		fd, ok := enclosingDecl(cur)
+		if !ok {
+			continue
+		}
+		fn, ok := info.Defs[fd.Name].(*types.Func)
+		if !ok {
+			continue
+		}
+		i := slices.IndexFunc(paramVars(fn.Signature()), func(v *types.Var) bool { return v == p })
+		if i < 0 {
+			continue
+		}
+		cbs := sessionCallbacks(info, cur, nil)
+		if _, ok := withTransactionStart(cbs); !ok || clearlyNotSessionContext(info, call.Args[0], cbs) {
+			continue
+		}
+		if runners == nil {
+			runners = make(txnRunners)
+		}
+		runners[fn] = i
+	}
+	return runners
+}
+
+// paramVars returns the parameters of sig.
+func paramVars(sig *types.Signature) []*types.Var {
+	vars := make([]*types.Var, sig.Params().Len())
+	for i := range vars {
+		vars[i] = sig.Params().At(i)
+	}
+	return vars
+}
+
+// enclosingDecl returns the function declaration that holds cur.
+func enclosingDecl(cur inspector.Cursor) (*ast.FuncDecl, bool) {
+	for c := cur.Parent(); c.Valid(); c = c.Parent() {
+		if fd, ok := c.Node().(*ast.FuncDecl); ok {
+			return fd, true
+		}
+	}
+	return nil, false
+}
+
 // findTxnHelpers finds the functions of the package that a session
 // callback of a transaction calls with the callback's session context.
 func (c *checker) findTxnHelpers(in *inspector.Inspector) map[*types.Func]bool {
@@ -84,13 +150,14 @@ func (c *checker) findTxnHelpers(in *inspector.Inspector) map[*types.Func]bool {
 	if !withTxn {
 		return nil // most packages: no type looked up
 	}
+	c.sums.txnRunners = c.findTxnRunners(in)
 	var helpers map[*types.Func]bool
 	for cur := range in.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
 		if len(call.Args) == 0 || !isContextType(info.TypeOf(call.Args[0])) {
 			continue
 		}
-		cbs := sessionCallbacks(info, cur)
+		cbs := sessionCallbacks(info, cur, c.sums.txnRunners)
 		if _, ok := withTransactionStart(cbs); !ok || clearlyNotSessionContext(info, call.Args[0], cbs) {
 			continue
 		}
@@ -169,7 +236,7 @@ func isContextType(t types.Type) bool {
 // begins, if it runs in one.
 func (c *checker) transactionStart(cur inspector.Cursor, ctx ast.Expr) (token.Pos, bool) {
 	info := c.pass.TypesInfo
-	callbacks := sessionCallbacks(info, cur)
+	callbacks := sessionCallbacks(info, cur, c.sums.txnRunners)
 	if ctx != nil && clearlyNotSessionContext(info, ctx, callbacks) {
 		return token.NoPos, false
 	}
@@ -188,10 +255,10 @@ type sessionCallback struct {
 
 // sessionCallbacks returns the session callbacks that hold cur, innermost
 // first, up to the first function that is not one.
-func sessionCallbacks(info *types.Info, cur inspector.Cursor) []sessionCallback {
+func sessionCallbacks(info *types.Info, cur inspector.Cursor, runners txnRunners) []sessionCallback {
 	var cbs []sessionCallback
 	for f := enclosingFunc(cur); f.Valid(); f = enclosingFunc(f.Parent()) {
-		withTxn, ok := isSessionCallback(info, f)
+		withTxn, ok := isSessionCallback(info, f, runners)
 		if !ok {
 			break
 		}
@@ -202,16 +269,23 @@ func sessionCallbacks(info *types.Info, cur inspector.Cursor) []sessionCallback 
 
 // isSessionCallback reports whether the function at f is a func literal
 // passed to Session.WithTransaction (withTxn), Client.UseSession,
-// Client.UseSessionWithOptions or mongo.WithSession.
-func isSessionCallback(info *types.Info, f inspector.Cursor) (withTxn, ok bool) {
+// Client.UseSessionWithOptions, mongo.WithSession or one of runners (a
+// transaction, withTxn).
+func isSessionCallback(info *types.Info, f inspector.Cursor, runners txnRunners) (withTxn, ok bool) {
 	if _, isLit := f.Node().(*ast.FuncLit); !isLit {
 		return false, false
 	}
 	var call *ast.CallExpr
+	arg := -1
 	if f.ParentEdgeKind() == edge.CallExpr_Args {
-		call = f.Parent().Node().(*ast.CallExpr)
-	} else if call, ok = storedCallbackCall(info, f); !ok {
+		call, arg = f.Parent().Node().(*ast.CallExpr), f.ParentEdgeIndex()
+	} else if call, arg, ok = storedCallbackCall(info, f); !ok {
 		return false, false
+	}
+	if fn := calleeFunc(info, call); fn != nil && len(runners) > 0 {
+		if i, isRunner := runners[fn.Origin()]; isRunner && i == arg {
+			return true, true
+		}
 	}
 	return isSessionCall(info, call)
 }
@@ -243,8 +317,9 @@ func isSessionCall(info *types.Info, call *ast.CallExpr) (withTxn, ok bool) {
 
 // storedCallbackCall matches a func literal stored in a local variable
 // (cb := func(...) {...}) that is never assigned again and is used once
-// only, as an argument of a call, which it returns.
-func storedCallbackCall(info *types.Info, f inspector.Cursor) (*ast.CallExpr, bool) {
+// only, as an argument of a call, which it returns with the argument's
+// index.
+func storedCallbackCall(info *types.Info, f inspector.Cursor) (*ast.CallExpr, int, bool) {
 	var v *types.Var
 	switch f.ParentEdgeKind() {
 	case edge.AssignStmt_Rhs:
@@ -262,20 +337,21 @@ func storedCallbackCall(info *types.Info, f inspector.Cursor) (*ast.CallExpr, bo
 	}
 	scope := enclosingFunc(f.Parent())
 	if v == nil || !scope.Valid() {
-		return nil, false
+		return nil, 0, false
 	}
 	var call *ast.CallExpr
+	arg := 0
 	for c := range scope.Preorder((*ast.Ident)(nil)) {
 		id := c.Node().(*ast.Ident)
 		if id.Name != v.Name() || info.Uses[id] != v {
 			continue
 		}
 		if call != nil || c.ParentEdgeKind() != edge.CallExpr_Args {
-			return nil, false
+			return nil, 0, false
 		}
-		call = c.Parent().Node().(*ast.CallExpr)
+		call, arg = c.Parent().Node().(*ast.CallExpr), c.ParentEdgeIndex()
 	}
-	return call, call != nil
+	return call, arg, call != nil
 }
 
 // withTransactionStart returns where the innermost WithTransaction
@@ -415,7 +491,7 @@ func (c *checker) txnEvents(scope inspector.Cursor) map[*types.Var][]txnEvent {
 // session callbacks, or an invalid cursor.
 func txnScope(info *types.Info, cur inspector.Cursor) inspector.Cursor {
 	for f := enclosingFunc(cur); f.Valid(); f = enclosingFunc(f.Parent()) {
-		if _, ok := isSessionCallback(info, f); !ok {
+		if _, ok := isSessionCallback(info, f, nil); !ok {
 			return f
 		}
 	}

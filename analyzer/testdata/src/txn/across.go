@@ -109,3 +109,51 @@ func (s *service) zeroInTxn(ctx context.Context, sess *mongo.Session, id bson.Ob
 	})
 	return err
 }
+
+// A transaction helper of the package: it runs the callback it is given in
+// WithTransaction, with the session context, so the callback's writes are
+// in a transaction.
+type kv struct {
+	client *mongo.Client
+	c      *mongo.Collection
+}
+
+func (r kv) withTx(ctx context.Context, fn func(context.Context) error) error {
+	sess, err := r.client.StartSession()
+	if err != nil {
+		return err
+	}
+	defer sess.EndSession(ctx)
+	_, err = sess.WithTransaction(ctx, func(sc context.Context) (any, error) {
+		return nil, fn(sc)
+	})
+	return err
+}
+
+func (r kv) put(ctx context.Context, k, v string) error {
+	return r.withTx(ctx, func(ctx context.Context) error {
+		_, err := r.c.UpdateOne(ctx, bson.M{"_id": k}, bson.M{"$set": bson.M{"value": v}})
+		return err
+	})
+}
+
+// The callback writes with the outer context: outside the transaction.
+func (r kv) putOutside(ctx context.Context, k, v string) error {
+	return r.withTx(ctx, func(context.Context) error {
+		_, err := r.c.UpdateOne(ctx, bson.M{"_id": k}, bson.M{"$set": bson.M{"value": v}}) // want `UpdateOne sets "value" but its filter matches only "_id"`
+		return err
+	})
+}
+
+// A helper that calls its callback outside any transaction runs nothing
+// in one.
+func (r kv) withLog(ctx context.Context, fn func(context.Context) error) error {
+	return fn(ctx)
+}
+
+func (r kv) putLogged(ctx context.Context, k, v string) error {
+	return r.withLog(ctx, func(ctx context.Context) error {
+		_, err := r.c.UpdateOne(ctx, bson.M{"_id": k}, bson.M{"$set": bson.M{"value": v}}) // want `UpdateOne sets "value" but its filter matches only "_id"`
+		return err
+	})
+}

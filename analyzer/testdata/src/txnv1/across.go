@@ -37,3 +37,35 @@ func credit(ctx context.Context, items *mongo.Collection, id primitive.ObjectID,
 	_, err := items.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"qty": qty}}) // want `UpdateOne sets "qty" but its filter matches only "_id"`
 	return err
 }
+
+// A transaction helper of the package, with driver v1's session types.
+type kv struct {
+	client *mongo.Client
+	c      *mongo.Collection
+}
+
+func (r kv) withTx(ctx context.Context, fn func(context.Context) error) error {
+	sess, err := r.client.StartSession()
+	if err != nil {
+		return err
+	}
+	defer sess.EndSession(ctx)
+	_, err = sess.WithTransaction(ctx, func(sc mongo.SessionContext) (interface{}, error) {
+		return nil, fn(sc)
+	})
+	return err
+}
+
+func (r kv) put(ctx context.Context, k, v string) error {
+	return r.withTx(ctx, func(ctx context.Context) error {
+		_, err := r.c.UpdateOne(ctx, bson.M{"_id": k}, bson.M{"$set": bson.M{"value": v}})
+		return err
+	})
+}
+
+func (r kv) putOutside(ctx context.Context, k, v string) error {
+	return r.withTx(ctx, func(context.Context) error {
+		_, err := r.c.UpdateOne(ctx, bson.M{"_id": k}, bson.M{"$set": bson.M{"value": v}}) // want `UpdateOne sets "value" but its filter matches only "_id"`
+		return err
+	})
+}
