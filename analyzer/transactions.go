@@ -114,6 +114,39 @@ func (c *checker) findTxnRunners(in *inspector.Inspector) txnRunners {
 		}
 		runners[fn] = i
 	}
+	// A function that hands its callback parameter on to a runner, as
+	// that runner's callback, is a runner too.
+	for changed := len(runners) > 0; changed; {
+		changed = false
+		for cur := range in.Root().Preorder((*ast.CallExpr)(nil)) {
+			call := cur.Node().(*ast.CallExpr)
+			g := calleeFunc(info, call)
+			if g == nil {
+				continue
+			}
+			j, isRunner := runners[g.Origin()]
+			if !isRunner || j >= len(call.Args) {
+				continue
+			}
+			id, ok := ast.Unparen(call.Args[j]).(*ast.Ident)
+			fd, ok2 := enclosingDecl(cur)
+			if !ok || !ok2 {
+				continue
+			}
+			fn, ok := info.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			if _, done := runners[fn]; done {
+				continue
+			}
+			p, _ := info.Uses[id].(*types.Var)
+			if i := slices.Index(paramVars(fn.Signature()), p); p != nil && i >= 0 {
+				runners[fn] = i
+				changed = true
+			}
+		}
+	}
 	return runners
 }
 

@@ -157,3 +157,16 @@ func (r kv) putLogged(ctx context.Context, k, v string) error {
 		return err
 	})
 }
+
+// A helper that hands its callback on to withTx runs it in the
+// transaction too.
+func (r kv) inTx(ctx context.Context, fn func(context.Context) error) error {
+	return r.withTx(ctx, fn)
+}
+
+func (r kv) putNested(ctx context.Context, k, v string) error {
+	return r.inTx(ctx, func(ctx context.Context) error {
+		_, err := r.c.UpdateOne(ctx, bson.M{"_id": k}, bson.M{"$set": bson.M{"value": v}})
+		return err
+	})
+}
