@@ -332,8 +332,7 @@ func (c *checker) readsOnly(fn *types.Func) bool {
 // receiver, a document (see summarizeSetter), or a function that only adds
 // keys to its first parameter (see summarizeKeyAdder).
 func (c *checker) isSetter(fn *types.Func) bool {
-	sig := fn.Signature()
-	if sig.Recv() == nil && (sig.Results().Len() > 0 || sig.Params().Len() == 0) {
+	if fn.Signature().Recv() == nil && !keyAdderShape(fn.Signature()) {
 		return false // a functional option's maker, not a key adder
 	}
 	return c.sums != nil && c.sums.option(fn) != nil

@@ -259,6 +259,9 @@ func (ev *evaluator) read(e ast.Expr) *document {
 			return ev.doc(e.X)
 		}
 	case *ast.CallExpr:
+		if flow.IsBuiltin(ev.info, e, "make") {
+			return &document{complete: true} // make(bson.M), make(bson.D, 0, n): empty
+		}
 		if s := ev.helperCall(e); s != nil {
 			return ev.summarizedDoc(s)
 		}

@@ -66,7 +66,7 @@ func (s *summaries) option(fn *types.Func) *optionFact {
 // adds keys to p (p["k"] = v).
 func (s *summaries) summarizeOption(fn *types.Func, cur inspector.Cursor) *optionFact {
 	sig := fn.Signature()
-	if sig.Recv() == nil && sig.Results().Len() == 0 {
+	if keyAdderShape(sig) {
 		return s.summarizeKeyAdder(fn, cur)
 	}
 	if sig.Recv() != nil {
@@ -130,7 +130,8 @@ func (s *summaries) summarizeSetter(fn *types.Func, cur inspector.Cursor) *optio
 // its first parameter, a map document (func addID(f bson.M, id ID) {
 // f["_id"] = id }), as the option it is: a call addID(f, id) adds those
 // keys to f. Its values and keys count the parameters from that document,
-// $0, on.
+// $0, on. A key adder that returns an error when it cannot compute a value
+// (an id parsed from hex) is read as it runs when it succeeds.
 func (s *summaries) summarizeKeyAdder(fn *types.Func, cur inspector.Cursor) *optionFact {
 	sig := fn.Signature()
 	decl, ok := cur.Node().(*ast.FuncDecl)
@@ -141,7 +142,66 @@ func (s *summaries) summarizeKeyAdder(fn *types.Func, cur inspector.Cursor) *opt
 	if _, isMap := p.Type().Underlying().(*types.Map); !isMap || !isDocumentType(p.Type()) {
 		return nil
 	}
-	return s.keysAdded(sig, cur, isObject(s.c.pass.TypesInfo, p), decl.Body.List)
+	// Besides the keys it adds (p[k] = v), it may compute their values in
+	// local variables, return early (if err != nil { return err }), and
+	// return at its end; nothing else may touch p.
+	info := s.c.pass.TypesInfo
+	var adds []ast.Stmt
+	for i, st := range decl.Body.List {
+		switch st := st.(type) {
+		case *ast.AssignStmt:
+			if len(st.Lhs) == 1 {
+				if id, ok := rootIdent(st.Lhs[0]); ok && info.Uses[id] == p {
+					adds = append(adds, st)
+					continue
+				}
+			}
+			if mentions(info, st, p) {
+				return nil
+			}
+		case *ast.IfStmt:
+			if st.Else != nil || len(st.Body.List) == 0 || mentions(info, st, p) {
+				return nil
+			}
+			if _, ok := st.Body.List[len(st.Body.List)-1].(*ast.ReturnStmt); !ok {
+				return nil
+			}
+		case *ast.ReturnStmt:
+			if i != len(decl.Body.List)-1 || mentions(info, st, p) {
+				return nil
+			}
+		default:
+			return nil
+		}
+	}
+	return s.keysAdded(sig, cur, isObject(info, p), adds)
+}
+
+// keyAdderShape reports whether sig may be a key adder's: a function with
+// a parameter, that returns nothing or an error.
+func keyAdderShape(sig *types.Signature) bool {
+	if sig.Recv() != nil || sig.Params().Len() == 0 {
+		return false
+	}
+	switch sig.Results().Len() {
+	case 0:
+		return true
+	case 1:
+		return types.Identical(sig.Results().At(0).Type(), types.Universe.Lookup("error").Type())
+	}
+	return false
+}
+
+// mentions reports whether n uses the object obj.
+func mentions(info *types.Info, n ast.Node, obj types.Object) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == obj {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // keysAdded summarizes stmts, the body of the function of signature sig

@@ -88,7 +88,14 @@ func (s *summaries) summarizeWrapper(fn *types.Func, cur inspector.Cursor) *wrap
 		}
 		w = found
 	}
-	if w == nil || !paramsIntact(s.c.pass.TypesInfo, cur, params) {
+	if w == nil {
+		return nil
+	}
+	// A struct parameter whose fields the wrapper assigns before writing
+	// it (u.ID = nil, then $set: u) is read as unknown: the caller's filter
+	// still decides.
+	fieldWrites(s.c.pass.TypesInfo, cur, params)
+	if !paramsIntact(s.c.pass.TypesInfo, cur, params) {
 		return nil
 	}
 	ev := s.c.evaluatorAt(cur)
@@ -104,6 +111,14 @@ func (s *summaries) summarizeWrapper(fn *types.Func, cur inspector.Cursor) *wrap
 		// field of an _id filter can guard, or the fields set are read from
 		// the parameter's type): the write is checked here.
 		return nil
+	}
+	if ff := ev.filterOf(w); (f.Filter == nil || !f.Filter.passedOn()) && ff.complete && ff.onlyID() {
+		if uf := ev.updateOf(w); uf.complete && !uf.setsUnknown && !uf.notUpdate {
+			// A replacement of a struct parameter by _id: its fields are
+			// read from its type, and checked here; the callers would only
+			// repeat the finding.
+			return nil
+		}
 	}
 	if w.resultIndex != 0 || w.dropped {
 		// A wrapper of a wrapper: the result goes where the inner one's goes.

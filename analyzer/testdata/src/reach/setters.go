@@ -68,3 +68,22 @@ func renameByDropper(ctx context.Context, c *mongo.Collection, id bson.ObjectID,
 	_, err := c.UpdateOne(ctx, f, bson.M{"$set": bson.M{"name": name}})
 	return err
 }
+
+// A key adder that parses its value first, and fails when it cannot.
+func addHexID(f map[string]interface{}, id string) error {
+	oid, err := bson.ObjectIDFromHex(id)
+	if err != nil {
+		return err
+	}
+	f["_id"] = oid
+	return nil
+}
+
+func renameByHex(ctx context.Context, c *mongo.Collection, id, name string) error {
+	filter := make(map[string]interface{})
+	if err := addHexID(filter, id); err != nil {
+		return err
+	}
+	_, err := c.UpdateOne(ctx, filter, bson.M{"$set": bson.M{"name": name}}) // want `UpdateOne sets "name" but its filter matches only "_id"`
+	return err
+}

@@ -439,3 +439,21 @@ func saveToken(ctx context.Context, c *mongo.Collection, t apiToken) error {
 	_, err := c.ReplaceOne(ctx, bson.M{"token_id": t.TokenID}, tokenDoc(t)) // want `ReplaceOne replaces the whole document but its filter matches only "token_id" and it writes "token_id" back unchanged`
 	return err
 }
+
+func renameByHex(ctx context.Context, c *mongo.Collection, id, name string) error {
+	filter := make(map[string]interface{})
+	if err := reachv1dep.AddIDHex(filter, id); err != nil {
+		return err
+	}
+	_, err := c.UpdateOne(ctx, filter, bson.M{"$set": bson.M{"name": name}}) // want `UpdateOne sets "name" but its filter matches only "_id"`
+	return err
+}
+
+func befriend(ctx context.Context, m *reachv1dep.Members, id primitive.ObjectID, u *reachv1dep.Member, friend string) error {
+	u.Friends = append(u.Friends, friend)
+	return m.Save(ctx, map[string]interface{}{"_id": id}, u) // want `reachv1dep.Members.Save \(UpdateOne\) sets fields with \$set but its filter matches only "_id"`
+}
+
+func replaceMember(ctx context.Context, m *reachv1dep.Members, id primitive.ObjectID, u reachv1dep.Member) error {
+	return m.Replace(ctx, id, u)
+}

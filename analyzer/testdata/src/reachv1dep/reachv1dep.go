@@ -173,3 +173,33 @@ func (p *Posts) Update(ctx context.Context, cond, set map[string]interface{}) er
 func AddID(f bson.M, id primitive.ObjectID) { // want AddID:`option \{_id: \$1\}`
 	f["_id"] = id
 }
+
+// AddIDHex parses the id first, and adds it when it parses.
+func AddIDHex(f map[string]interface{}, id string) error { // want AddIDHex:`option \{_id: \?\}`
+	oid, err := primitive.ObjectIDFromHex(id)
+	if err != nil {
+		return err
+	}
+	f["_id"] = oid
+	return nil
+}
+
+type Member struct {
+	ID      *primitive.ObjectID `bson:"_id,omitempty"`
+	Friends []string            `bson:"friends"`
+}
+
+type Members struct{ C *mongo.Collection }
+
+// Save clears a field of the struct it is given before writing it.
+func (m *Members) Save(ctx context.Context, filter map[string]interface{}, u *Member) error { // want Save:`wrapper UpdateOne filter \$1 update \{\$set: \?\} result dropped`
+	u.ID = nil
+	_, err := m.C.UpdateOne(ctx, filter, bson.D{{Key: "$set", Value: u}})
+	return err
+}
+
+// Replace replaces a struct parameter by _id: checked here, once.
+func (m *Members) Replace(ctx context.Context, id primitive.ObjectID, u Member) error {
+	_, err := m.C.ReplaceOne(ctx, bson.M{"_id": id}, u) // want `ReplaceOne replaces the whole document but its filter matches only "_id"`
+	return err
+}
