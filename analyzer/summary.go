@@ -757,6 +757,9 @@ func (v *summaryValue) isDocument() bool {
 // isDocumentType reports whether t holds a filter, an update or a
 // pipeline: a document, or an array of documents.
 func isDocumentType(t types.Type) bool {
+	if t == nil {
+		return false // an expression the type checker gave no type (bad code)
+	}
 	switch kindOf(t) {
 	case mapDoc, orderedDoc:
 		return true
