@@ -112,14 +112,6 @@ func (s *summaries) summarizeWrapper(fn *types.Func, cur inspector.Cursor) *wrap
 		// the parameter's type): the write is checked here.
 		return nil
 	}
-	if ff := ev.filterOf(w); (f.Filter == nil || !f.Filter.passedOn()) && ff.complete && ff.onlyID() {
-		if uf := ev.updateOf(w); uf.complete && !uf.setsUnknown && !uf.notUpdate {
-			// A replacement of a struct parameter by _id: its fields are
-			// read from its type, and checked here; the callers would only
-			// repeat the finding.
-			return nil
-		}
-	}
 	if w.resultIndex != 0 || w.dropped {
 		// A wrapper of a wrapper: the result goes where the inner one's goes.
 		f.Dropped = w.dropped

@@ -35,12 +35,13 @@ func befriendIfFriends(ctx context.Context, m *Members, id bson.ObjectID, u *Mem
 }
 
 // A replacement of a struct parameter by _id is checked in the wrapper,
-// once; its callers do not repeat it.
-func (m *Members) Replace(ctx context.Context, id bson.ObjectID, u Member) error {
+// and, as a wrapper of its parameter, at each call, where the caller's
+// read shows.
+func (m *Members) Replace(ctx context.Context, id bson.ObjectID, u Member) error { // want Replace:`wrapper ReplaceOne filter \{_id: \$1\} update \$2 result dropped`
 	_, err := m.c.ReplaceOne(ctx, bson.M{"_id": id}, u) // want `ReplaceOne replaces the whole document but its filter matches only "_id"`
 	return err
 }
 
 func replaceMember(ctx context.Context, m *Members, id bson.ObjectID, u Member) error {
-	return m.Replace(ctx, id, u)
+	return m.Replace(ctx, id, u) // want `Members.Replace \(ReplaceOne\) replaces the whole document but its filter matches only "_id"`
 }
