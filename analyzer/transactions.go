@@ -308,8 +308,10 @@ func isSessionCallback(info *types.Info, f inspector.Cursor, runners txnRunners)
 	if _, isLit := f.Node().(*ast.FuncLit); !isLit {
 		return false, false
 	}
-	var call *ast.CallExpr
-	arg := -1
+	var (
+		call *ast.CallExpr
+		arg  int
+	)
 	if f.ParentEdgeKind() == edge.CallExpr_Args {
 		call, arg = f.Parent().Node().(*ast.CallExpr), f.ParentEdgeIndex()
 	} else if call, arg, ok = storedCallbackCall(info, f); !ok {
