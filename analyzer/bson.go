@@ -186,6 +186,9 @@ type evaluator struct {
 	docs map[ast.Expr]*document
 	// builders are the builder variables read so far (see builderDoc).
 	builders map[*ast.Ident]*document
+	// cases are the case clauses of the function's type switches, found
+	// on first use (see switchCases).
+	cases []switchCase
 }
 
 const maxDepth = 32 // documents nested deeper than this are left unread
@@ -261,6 +264,9 @@ func (ev *evaluator) read(e ast.Expr) *document {
 	case *ast.CallExpr:
 		if flow.IsBuiltin(ev.info, e, "make") {
 			return &document{complete: true} // make(bson.M), make(bson.D, 0, n): empty
+		}
+		if flow.IsBuiltin(ev.info, e, "append") && len(e.Args) > 0 {
+			return ev.appended(e)
 		}
 		if s := ev.helperCall(e); s != nil {
 			return ev.summarizedDoc(s)
@@ -370,6 +376,7 @@ func (ev *evaluator) variable(id *ast.Ident) *document {
 	if len(vals) == 1 && len(vals[0].Steps) == 0 && vals[0].Init != nil && complete {
 		return ev.doc(vals[0].Init) // the document as written, for fixes
 	}
+	vals = ev.withoutSkippedCopies(vals)
 	return mergeRead(len(vals), func(i int) *document { return ev.valueDoc(vals[i], id.Pos()) }, complete)
 }
 
@@ -393,6 +400,10 @@ func (ev *evaluator) valueDocFrom(val flow.Value, pos token.Pos, initDoc func(as
 		d = &document{entries: append([]entry(nil), d.entries...), complete: d.complete}
 	}
 	for _, s := range val.Steps {
+		if src, ok := ev.copySource(s); ok {
+			ev.copyInto(d, src)
+			continue
+		}
 		if s.Apply != nil {
 			// f.WithID(id), addID(f, id): the keys the setter adds, with
 			// the call's arguments.
@@ -691,7 +702,7 @@ func (ev *evaluator) array(e ast.Expr) ([]ast.Expr, bool) {
 				elems = append(elems, init...)
 			}
 			for _, s := range val.Steps {
-				if s.Key != nil {
+				if s.Key != nil || s.Apply != nil || s.Spread {
 					return nil, false
 				}
 				elems = append(elems, s.Elems...)

@@ -37,11 +37,15 @@ type decode struct {
 }
 
 // fillsArg is the flow layer's Config.Fills: the argument that a driver
-// Decode or All stores a document in.
+// Decode or All stores a document in, or that bson.Unmarshal decodes
+// into (which keeps no pointer to it).
 func fillsArg(info *types.Info) func(*ast.CallExpr) (int, bool) {
 	return func(call *ast.CallExpr) (int, bool) {
 		if _, ok := decodedVar(info, call); !ok {
-			return 0, false
+			fn := calleeFunc(info, call)
+			if !isFunc(fn, bsonV1, "Unmarshal") && !isFunc(fn, bsonV2, "Unmarshal") || len(call.Args) != 2 {
+				return 0, false
+			}
 		}
 		return len(call.Args) - 1, true
 	}

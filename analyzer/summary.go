@@ -48,6 +48,19 @@ type summaryValue struct {
 	// Field, for a paramValue, is a document field of the parameter, a
 	// builder (see builders.go): the value is that field's document.
 	Field string
+	// Case, for one of several values, is the case of a type switch on
+	// a parameter that gives it (see typecases.go); nil for any.
+	Case *typeCase
+}
+
+// inCase returns v given only in the case tc.
+func inCase(v *summaryValue, tc *typeCase) *summaryValue {
+	if tc == nil {
+		return v
+	}
+	c := *v
+	c.Case = tc
+	return &c
 }
 
 // A summaryEntry is one key of a summarized document.
@@ -98,6 +111,11 @@ func (f *helperFact) String() string {
 func (v *summaryValue) String() string {
 	if v == nil {
 		return "?"
+	}
+	if v.Case != nil {
+		c := *v
+		c.Case = nil
+		return "[" + v.Case.String() + "] " + c.String()
 	}
 	switch v.Kind {
 	case paramValue:
@@ -219,6 +237,11 @@ func (ev *evaluator) summarize(e ast.Expr, params map[*types.Var]int) *summaryVa
 			return ev.summarizeExtendedCall(s, params)
 		}
 	}
+	if call, ok := e.(*ast.CallExpr); ok {
+		if v, ok := ev.summarizeAppend(call, params); ok {
+			return v // append(filter, bson.E{...})
+		}
+	}
 	if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 1 && isConversion(ev.info, call) &&
 		isDocumentType(typeOf(ev.info, call)) && isDocumentType(typeOf(ev.info, call.Args[0])) {
 		// bson.M(filter): the same map or slice, under another type.
@@ -227,6 +250,9 @@ func (ev *evaluator) summarize(e ast.Expr, params map[*types.Var]int) *summaryVa
 	var local *ast.Ident // a local variable, read from its values when not as a document
 	if id, ok := e.(*ast.Ident); ok {
 		if v, ok := ev.info.ObjectOf(id).(*types.Var); ok {
+			if i, ok := ev.impliedParam(v, params); ok {
+				return &summaryValue{Kind: paramValue, Param: i} // v of switch v := doc.(type)
+			}
 			if i, ok := params[v]; ok {
 				if i < 0 {
 					return &summaryValue{} // its fields change in the helper
@@ -237,6 +263,9 @@ func (ev *evaluator) summarize(e ast.Expr, params map[*types.Var]int) *summaryVa
 				return ev.summarizeVar(id, params)
 			}
 			local = id
+			if ev.copiesParam(id, params) {
+				return ev.summarizeVar(id, params)
+			}
 		}
 	}
 	if s, ok := ev.stringConst(e); ok {
@@ -318,20 +347,54 @@ func (ev *evaluator) summarizeVar(id *ast.Ident, params map[*types.Var]int) *sum
 }
 
 func (ev *evaluator) summarizeValues(id *ast.Ident, params map[*types.Var]int) *summaryValue {
-	vals, complete := ev.flow.ValuesAt(id)
-	if !complete || len(vals) == 0 {
+	vals, _ := ev.flow.PathsAt(id)
+	if len(vals) == 0 {
 		return &summaryValue{}
 	}
+	vals = ev.withoutSkippedCopies(vals)
 	var sums []*summaryValue
 	for _, val := range vals {
+		tc := ev.caseAt(params, valuePositions(val)...)
 		switch {
+		case val.Opaque && tc == nil:
+			return &summaryValue{} // not followed, whatever the argument
+		case val.Opaque:
+			sums = append(sums, inCase(&summaryValue{}, tc))
 		case len(val.Steps) > 0:
-			sums = append(sums, ev.summarizeExtended(val, params))
+			sums = append(sums, inCase(ev.summarizeExtended(val, params), tc))
 		case val.Init != nil && !isNil(ev.info, val.Init):
-			sums = append(sums, ev.summarize(val.Init, params))
+			sums = append(sums, inCase(ev.summarize(val.Init, params), tc))
 		}
 	}
 	return oneOf(sums)
+}
+
+// copiesParam reports whether a value of the local variable used at id
+// copies a parameter in (for k, v := range filter { f[k] = v }): it is
+// summarized as that parameter, extended.
+func (ev *evaluator) copiesParam(id *ast.Ident, params map[*types.Var]int) bool {
+	if ev.flow == nil || len(params) == 0 {
+		return false
+	}
+	vals, _ := ev.flow.PathsAt(id)
+	for _, val := range vals {
+		for _, st := range val.Steps {
+			src, ok := ev.copySource(st)
+			if !ok {
+				continue
+			}
+			if root, ok := rootIdent(src); ok {
+				v, _ := ev.info.Uses[root].(*types.Var)
+				if _, isParam := params[v]; isParam && v != nil {
+					return true
+				}
+				if _, implied := ev.impliedParam(v, params); implied {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // summarizeExtendedCall summarizes a call of a helper that adds keys to
@@ -353,12 +416,28 @@ func (ev *evaluator) summarizeExtendedCall(s *summarized, params map[*types.Var]
 // (filter["deleted"] = false, filter = append(filter, bson.E{...})): the
 // caller's document with Entries added. Anything else is opaque.
 func (ev *evaluator) summarizeExtended(val flow.Value, params map[*types.Var]int) *summaryValue {
-	base := ev.summarize(val.Init, params)
-	if base.Kind != paramValue {
-		return &summaryValue{}
+	base := &summaryValue{Kind: docValue, Complete: true} // the zero value: empty
+	if val.Init != nil && !isNil(ev.info, val.Init) {
+		base = ev.summarize(val.Init, params)
 	}
 	added := &document{complete: true}
+	var copied []summaryEntry // entries of documents copied in, summarized
 	for _, st := range val.Steps {
+		if src, ok := ev.copySource(st); ok {
+			// A copy of a parameter into a new document (or a parameter
+			// extended by a copy of a document).
+			from := ev.summarize(src, params)
+			switch {
+			case from.Kind == paramValue && from.Field == "" && base.Kind == docValue && base.Complete:
+				copied = append(copied, base.Entries...)
+				base = &summaryValue{Kind: paramValue, Param: from.Param, Entries: from.Entries}
+			case from.Kind == docValue && from.Complete:
+				copied = append(copied, from.Entries...)
+			default:
+				return &summaryValue{}
+			}
+			continue
+		}
 		switch {
 		case st.Apply != nil:
 			return &summaryValue{}
@@ -376,7 +455,10 @@ func (ev *evaluator) summarizeExtended(val flow.Value, params map[*types.Var]int
 			}
 		}
 	}
-	v := &summaryValue{Kind: paramValue, Param: base.Param, Complete: true, Entries: slices.Clip(base.Entries)}
+	if base.Kind != paramValue {
+		return &summaryValue{}
+	}
+	v := &summaryValue{Kind: paramValue, Param: base.Param, Complete: true, Entries: append(slices.Clip(base.Entries), copied...)}
 	for _, en := range added.entries {
 		v.Entries = append(v.Entries, summaryEntry{Key: en.key, Value: ev.summarize(en.value, params)})
 	}
@@ -398,7 +480,15 @@ func (ev *evaluator) summarizeAlts(alts []ast.Expr, params map[*types.Var]int) *
 func oneOf(sums []*summaryValue) *summaryValue {
 	var distinct []*summaryValue
 	seen := make(map[string]bool)
+	var flat []*summaryValue
 	for _, v := range sums {
+		if v.Kind == altValue && v.Case == nil {
+			flat = append(flat, v.Elems...) // one of one of several
+		} else {
+			flat = append(flat, v)
+		}
+	}
+	for _, v := range flat {
 		if key := v.String(); !seen[key] {
 			seen[key] = true
 			distinct = append(distinct, v)
@@ -427,7 +517,7 @@ func (s *summarized) arg(i int) ast.Expr {
 func instantiate(v *summaryValue, args []ast.Expr, at ast.Node) ast.Expr {
 	s := &summarized{v: v, args: args}
 	s.From, s.To = at.Pos(), at.End()
-	if v.Kind == paramValue && len(v.Entries) == 0 && v.Field == "" {
+	if v.Kind == paramValue && len(v.Entries) == 0 && v.Field == "" && v.Case == nil {
 		if a := s.arg(v.Param); a != nil {
 			return a
 		}
@@ -437,19 +527,24 @@ func instantiate(v *summaryValue, args []ast.Expr, at ast.Node) ast.Expr {
 
 // alternatives returns, for an altValue, the expression that stands for
 // it at the call: a merged expression of its alternatives.
-func (s *summarized) alternatives() *merged {
+func (ev *evaluator) alternatives(s *summarized) *merged {
 	m := &merged{BadExpr: s.BadExpr}
 	for _, e := range s.v.Elems {
-		m.alts = append(m.alts, instantiate(e, s.args, s))
+		if ev.caseLive(e.Case, s.args) {
+			m.alts = append(m.alts, instantiate(e, s.args, s))
+		}
 	}
 	return m
 }
 
 // summarizedDoc reads a summarized value as a document.
 func (ev *evaluator) summarizedDoc(s *summarized) *document {
+	if !ev.caseLive(s.v.Case, s.args) {
+		return nil // a case the argument does not take: no value
+	}
 	switch s.v.Kind {
 	case altValue:
-		return ev.mergedDoc(s.alternatives())
+		return ev.mergedDoc(ev.alternatives(s))
 	case paramValue:
 		var d *document
 		if s.v.Field != "" {
@@ -481,9 +576,12 @@ func (ev *evaluator) summarizedDoc(s *summarized) *document {
 
 // summarizedArray reads a summarized value as an array.
 func (ev *evaluator) summarizedArray(s *summarized) ([]ast.Expr, bool) {
+	if !ev.caseLive(s.v.Case, s.args) {
+		return nil, false
+	}
 	switch s.v.Kind {
 	case altValue:
-		return ev.mergedArray(s.alternatives())
+		return ev.mergedArray(ev.alternatives(s))
 	case paramValue:
 		if s.v.Field != "" {
 			return nil, false
@@ -501,9 +599,12 @@ func (ev *evaluator) summarizedArray(s *summarized) ([]ast.Expr, bool) {
 
 // summarizedConst reads a summarized value as a string constant.
 func (ev *evaluator) summarizedConst(s *summarized) (string, bool) {
+	if !ev.caseLive(s.v.Case, s.args) {
+		return "", false
+	}
 	switch s.v.Kind {
 	case altValue:
-		return ev.mergedConst(s.alternatives())
+		return ev.mergedConst(ev.alternatives(s))
 	case paramValue:
 		if s.v.Field != "" {
 			return "", false
@@ -730,7 +831,11 @@ func (s *summaries) summarizeHelper(fn *types.Func, cur inspector.Cursor) *helpe
 		return nil
 	}
 	ev := s.c.evaluatorAt(cur)
-	v := ev.summarizeAlts(results, params)
+	sums := make([]*summaryValue, 0, len(results))
+	for _, r := range results {
+		sums = append(sums, inCase(ev.summarize(r, params), ev.caseAt(params, r.Pos())))
+	}
+	v := oneOf(sums)
 	if !v.isDocument() {
 		return nil
 	}

@@ -21,6 +21,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 
 	"golang.org/x/tools/go/ast/inspector"
@@ -64,6 +65,10 @@ type Value struct {
 	// Widened: the value stands for several paths from Init, past
 	// MaxValues of them, and each step may be missing on some.
 	Widened bool
+	// Opaque: a value that is not followed (only PathsAt gives these),
+	// made so by the statement at At, or at an unknown point (NoPos).
+	Opaque bool
+	At     token.Pos
 }
 
 // A Result stands for result number Index of a call that returns several
@@ -96,14 +101,18 @@ type Element struct {
 }
 
 // A Step adds to a document: m[Key] = Elem[0], d = append(d, Elems...),
-// or Apply, a call of a function value with the document as its one
+// or Apply: the builtin copy or maps.Copy with the document as its
+// first argument, or a call of a function value with the document as its one
 // argument (a functional option, o(m)) or of a method that adds keys to
 // the document, its receiver (m.WithID(id)) or its first argument
 // (addID(m, id); see Config.AddsKeys).
 type Step struct {
 	Key   ast.Expr   // nil for an append or an Apply; Elems[0] may be a *Result
 	Elems []ast.Expr // the value of m[Key], or the elements appended
-	Apply *ast.CallExpr
+	// Spread: the last of Elems is a slice whose elements are appended
+	// (d = append(d, xs...)).
+	Spread bool
+	Apply  *ast.CallExpr
 }
 
 // Func follows the variables of one outermost function, the function
@@ -152,6 +161,14 @@ func New(info *types.Info, root inspector.Cursor, config Config) *Func {
 // values it may hold. It returns nil, false for an identifier that is not
 // a local variable of the function.
 func (f *Func) ValuesAt(id *ast.Ident) ([]Value, bool) {
+	vals, complete := f.PathsAt(id)
+	return slices.DeleteFunc(vals, func(v Value) bool { return v.Opaque }), complete
+}
+
+// PathsAt is ValuesAt with the values that are not followed kept, as
+// Opaque values that say where they became so: a reader that knows some
+// paths cannot run (a type switch's other cases) may still read the rest.
+func (f *Func) PathsAt(id *ast.Ident) ([]Value, bool) {
 	v, ok := f.info.Uses[id].(*types.Var)
 	if !ok {
 		return nil, false

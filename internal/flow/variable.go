@@ -109,7 +109,8 @@ type state struct {
 // A hist is one value: how it started and the steps added since.
 type hist struct {
 	init   ast.Expr
-	opaque bool // a value that is not followed
+	opaque bool      // a value that is not followed
+	at     token.Pos // opaque: the event that made it so, when one did
 	steps  []int32
 	// widened: the steps of several paths from the same init, each of
 	// which may be missing (see widen).
@@ -117,7 +118,7 @@ type hist struct {
 }
 
 func (h hist) equal(o hist) bool {
-	return h.init == o.init && h.opaque == o.opaque && h.widened == o.widened && slices.Equal(h.steps, o.steps)
+	return h.init == o.init && h.opaque == o.opaque && h.at == o.at && h.widened == o.widened && slices.Equal(h.steps, o.steps)
 }
 
 // covers reports whether the widened value h stands for o too: the same
@@ -242,24 +243,22 @@ func (vr *variable) straight(pos token.Pos, m mode) ([]Value, bool, bool) {
 		}
 	}
 	var val Value
-	opaqueVal := false // until a new value is assigned
 	for i, ev := range vr.events {
 		if i > 0 && ev.end > pos {
 			break
 		}
 		switch ev.effect(m) {
 		case assign:
-			val, opaqueVal = Value{Init: ev.init}, false
+			val = Value{Init: ev.init}
 		case opaque:
-			opaqueVal = true
+			val = Value{Opaque: true, At: ev.pos}
 		case addStep:
-			val.Steps = append(val.Steps, vr.steps[ev.step])
+			if !val.Opaque {
+				val.Steps = append(val.Steps, vr.steps[ev.step])
+			}
 		}
 	}
-	if opaqueVal {
-		return nil, false, true
-	}
-	return []Value{val}, true, true
+	return []Value{val}, !val.Opaque, true
 }
 
 // statementOf returns the block (or case or comm clause) whose list holds
@@ -354,8 +353,8 @@ func (vr *variable) useAt(c inspector.Cursor) (event, bool) {
 			return event{kind: opaque}, true // v += x
 		}
 		rhs := as.Rhs[c.ParentEdgeIndex()]
-		if elems, ok := vr.appendTo(rhs); ok {
-			return vr.newStep(Step{Elems: elems}), true
+		if elems, spread, ok := vr.appendTo(rhs); ok {
+			return vr.newStep(Step{Elems: elems, Spread: spread}), true
 		}
 		return event{kind: assign, init: rhs}, true
 
@@ -418,6 +417,9 @@ func (vr *variable) useAt(c inspector.Cursor) (event, bool) {
 		if ev, ok := vr.filledBy(c); ok {
 			return ev, true // Decode(p), p a pointer
 		}
+		if c.ParentEdgeIndex() == 0 && copiesInto(info, call) {
+			return vr.newStep(Step{Apply: call}), true // copy(v, src), maps.Copy(v, src)
+		}
 		if c.ParentEdgeIndex() == 0 && vr.f.config.AddsKeys != nil {
 			if fn, ok := typeutil.Callee(info, call).(*types.Func); ok && fn.Signature().Recv() == nil && vr.f.config.AddsKeys(fn) {
 				return vr.newStep(Step{Apply: call}), true // addID(m, id)
@@ -477,9 +479,6 @@ func (vr *variable) filledBy(c inspector.Cursor) (event, bool) {
 	if i, ok := vr.f.config.Fills(call); !ok || i != c.ParentEdgeIndex() {
 		return event{}, false
 	}
-	if _, isAddr := c.Node().(*ast.UnaryExpr); isAddr {
-		vr.addrPassed = true
-	}
 	return event{kind: bind, init: &Filled{BadExpr: ast.BadExpr{From: call.Pos(), To: call.End()}, Call: call}}, true
 }
 
@@ -531,17 +530,31 @@ func (vr *variable) newStep(s Step) event {
 	return event{kind: addStep, step: int32(len(vr.steps) - 1)}
 }
 
-// appendTo matches append(v, elems...) and returns elems.
-func (vr *variable) appendTo(rhs ast.Expr) ([]ast.Expr, bool) {
+// appendTo matches append(v, elems) and returns elems; spread is set for
+// append(v, xs...).
+func (vr *variable) appendTo(rhs ast.Expr) (elems []ast.Expr, spread, ok bool) {
 	call, ok := ast.Unparen(rhs).(*ast.CallExpr)
-	if !ok || call.Ellipsis.IsValid() || len(call.Args) == 0 || !IsBuiltin(vr.f.info, call, "append") {
-		return nil, false
+	if !ok || len(call.Args) == 0 || !IsBuiltin(vr.f.info, call, "append") {
+		return nil, false, false
 	}
 	first, ok := ast.Unparen(call.Args[0]).(*ast.Ident)
 	if !ok || vr.f.info.Uses[first] != vr.v {
-		return nil, false
+		return nil, false, false
 	}
-	return call.Args[1:], true
+	return call.Args[1:], call.Ellipsis.IsValid(), true
+}
+
+// copiesInto reports whether call copies the entries of its second
+// argument into its first: the builtin copy, or maps.Copy.
+func copiesInto(info *types.Info, call *ast.CallExpr) bool {
+	if len(call.Args) != 2 {
+		return false
+	}
+	if IsBuiltin(info, call, "copy") {
+		return true
+	}
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	return ok && fn.Pkg() != nil && fn.Pkg().Path() == "maps" && fn.Name() == "Copy"
 }
 
 // changedFrom reports whether an event of the variable may run at or
@@ -621,6 +634,7 @@ func (vr *variable) valuesAt(pos token.Pos, m mode) ([]Value, bool) {
 	for _, h := range st.hists {
 		if h.opaque {
 			complete = false
+			vals = append(vals, Value{Opaque: true, At: h.at})
 			continue
 		}
 		val := Value{Init: h.init, Widened: h.widened}
@@ -679,7 +693,7 @@ func (vr *variable) transfer(st state, b, upto int32, m mode) state {
 			st = state{hists: []hist{{init: ev.init}}}
 		case opaque:
 			if !st.top {
-				st = state{hists: []hist{{opaque: true}}}
+				st = state{hists: []hist{{opaque: true, at: ev.pos}}}
 			}
 		case addStep:
 			if st.top {
@@ -728,7 +742,11 @@ func (h hist) union(o hist) hist {
 		}
 	}
 	slices.Sort(steps)
-	return hist{init: h.init, opaque: h.opaque, steps: steps, widened: true}
+	at := h.at
+	if o.at != at {
+		at = token.NoPos
+	}
+	return hist{init: h.init, opaque: h.opaque, at: at, steps: steps, widened: true}
 }
 
 // widen folds the values that start from the same init into one, with

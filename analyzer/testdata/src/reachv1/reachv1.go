@@ -457,3 +457,16 @@ func befriend(ctx context.Context, m *reachv1dep.Members, id primitive.ObjectID,
 func replaceMember(ctx context.Context, m *reachv1dep.Members, id primitive.ObjectID, u reachv1dep.Member) error {
 	return m.Replace(ctx, id, u) // want `reachv1dep.Members.Replace \(ReplaceOne\) replaces the whole document but its filter matches only "_id"`
 }
+
+// A type-switching copy helper of another package: the case the
+// argument's type takes is read, the reflection case is not.
+func scopedCopies(ctx context.Context, c *mongo.Collection, id primitive.ObjectID, doc interface{}) {
+	set := bson.M{"$set": bson.M{"name": "x"}}
+	c.UpdateOne(ctx, reachv1dep.Scoped("t", bson.D{{"_id", id}}), set)    // want `UpdateOne sets "name" but its filter matches only "_id", "tenant"`
+	c.UpdateOne(ctx, reachv1dep.Scoped("t", bson.M{"_id": id}), set)      // want `UpdateOne sets "name" but its filter matches only "_id", "tenant"`
+	c.UpdateOne(ctx, reachv1dep.Scoped("t", primitive.M{"_id": id}), set) // want `UpdateOne sets "name" but its filter matches only "_id", "tenant"`
+	c.UpdateOne(ctx, reachv1dep.Scoped("t", struct{ ID primitive.ObjectID }{id}), set)
+	c.UpdateOne(ctx, reachv1dep.Scoped("t", doc), set)
+	res, err := c.UpdateOne(ctx, reachv1dep.Scoped("t", bson.M{"_id": id, "name": "old"}), set)
+	_, _ = res.MatchedCount, err
+}

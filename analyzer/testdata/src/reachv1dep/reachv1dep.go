@@ -4,6 +4,7 @@ package reachv1dep
 import (
 	"context"
 	"errors"
+	"reflect"
 
 	"go.mongodb.org/mongo-driver/bson"
 	"go.mongodb.org/mongo-driver/bson/primitive"
@@ -203,4 +204,34 @@ func (m *Members) Save(ctx context.Context, filter map[string]interface{}, u *Me
 func (m *Members) Replace(ctx context.Context, id primitive.ObjectID, u Member) error { // want Replace:`wrapper ReplaceOne filter \{_id: \$1\} update \$2 result dropped`
 	_, err := m.C.ReplaceOne(ctx, bson.M{"_id": id}, u) // want `ReplaceOne replaces the whole document but its filter matches only "_id"`
 	return err
+}
+
+// Scoped switches on the type of the document it is given, copies it
+// and adds a key; a struct is read by reflection.
+func Scoped(tenant string, doc interface{}) bson.D { // want Scoped:`helper \(\[\$1 is \.\.\.\] \{tenant: \$0, \.\.\.\} \| \[\$1 is go.mongodb.org/mongo-driver/bson/primitive.D\] \$1 \+ \{tenant: \$0\} \| \[\$1 is go.mongodb.org/mongo-driver/bson/primitive.M\] \$1 \+ \{tenant: \$0\}\)`
+	var res bson.D
+	switch v := doc.(type) {
+	case bson.M:
+		res = make(bson.D, 0, len(v)+1)
+		for k, x := range v {
+			res = append(res, bson.E{Key: k, Value: x})
+		}
+	case bson.D:
+		res = make(bson.D, len(v), len(v)+1)
+		copy(res, v)
+	default:
+		return reflected(v, tenant)
+	}
+	res = append(res, bson.E{Key: "tenant", Value: tenant})
+	return res
+}
+
+// reflected reads the fields of a struct by reflection: keys not known.
+func reflected(v interface{}, tenant string) bson.D {
+	var d bson.D
+	rv := reflect.ValueOf(v)
+	for i := 0; i < rv.NumField(); i++ {
+		d = append(d, bson.E{Key: rv.Type().Field(i).Name, Value: rv.Field(i).Interface()})
+	}
+	return append(d, bson.E{Key: "tenant", Value: tenant})
 }
