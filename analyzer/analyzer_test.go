@@ -93,7 +93,7 @@ func TestInterfaceSeams(t *testing.T) {
 }
 
 func TestTransactions(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), testAnalyzer(), "txn", "txnv1")
+	analysistest.Run(t, analysistest.TestData(), testAnalyzer(), "txn", "txnv1", "txnstore", "txnsvc")
 }
 
 // TestHelpersAndWrappers checks documents built by helpers and writes made

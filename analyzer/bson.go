@@ -237,6 +237,11 @@ func (ev *evaluator) doc(e ast.Expr) *document {
 
 // read evaluates e, unparenthesized, as a document; see doc.
 func (ev *evaluator) read(e ast.Expr) *document {
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		if t := typeOf(ev.info, u.X); t != nil && (kindOf(t) == mapDoc || kindOf(t) == orderedDoc) {
+			return ev.doc(u.X) // &update: the driver encodes what it points to
+		}
+	}
 	t := typeOf(ev.info, e)
 	if t == nil {
 		return nil

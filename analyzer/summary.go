@@ -664,7 +664,7 @@ type summaries struct {
 	// with its session context; see inTxnHelper.
 	txnHelpers map[*types.Func]bool
 	// txnRunners: see findTxnRunners.
-	txnRunners txnRunners
+	txnRunners *txnRunners
 	// done is set once every declaration is summarized: from then on the
 	// summaries are read-only, and declarations are checked in parallel.
 	done bool

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -71,18 +72,62 @@ func (c *checker) inTxnHelper(w *write) bool {
 	return w.ctx != nil && isParamOf(info, w.ctx, fn)
 }
 
-// txnRunners are the functions of the package that run a callback they
-// are given in a transaction (func (r Repo) WithTx(ctx, fn func(ctx)
-// error) error, which calls fn with the session context inside
-// Session.WithTransaction): by the index of that parameter.
-type txnRunners map[*types.Func]int
+// txnRunners are the functions that run a callback they are given in a
+// transaction (func (r Repo) WithTx(ctx, fn func(ctx) error) error, which
+// calls fn with the session context inside Session.WithTransaction, or
+// between StartTransaction and CommitTransaction): those of the package,
+// by the index of that parameter, and those of other packages, by their
+// facts. A call through an interface method reads the fact of its one
+// implementation (see soleImplementation).
+type txnRunners struct {
+	local map[*types.Func]int
+	sums  *summaries
+}
+
+// txnRunnerFact is the fact of a function that runs its parameter number
+// Param, a callback, in a transaction.
+type txnRunnerFact struct{ Param int }
+
+func (*txnRunnerFact) AFact() {}
+
+func (f *txnRunnerFact) String() string { return fmt.Sprintf("transaction runner $%d", f.Param) }
+
+// param returns the index of the callback that fn runs in a transaction.
+func (r *txnRunners) param(fn *types.Func) (int, bool) {
+	if r == nil || fn == nil {
+		return 0, false
+	}
+	fn = fn.Origin()
+	if i, ok := r.local[fn]; ok {
+		return i, true
+	}
+	if r.sums == nil {
+		return 0, false
+	}
+	if fn.Pkg() != r.sums.c.pass.Pkg {
+		var f txnRunnerFact
+		if r.sums.c.pass.ImportObjectFact(fn, &f) {
+			return f.Param, true
+		}
+	}
+	if impl := r.sums.soleImplementation(fn); impl != nil && impl != fn {
+		if i, ok := r.local[impl.Origin()]; ok {
+			return i, true
+		}
+		var f txnRunnerFact
+		if impl.Pkg() != r.sums.c.pass.Pkg && r.sums.c.pass.ImportObjectFact(impl, &f) {
+			return f.Param, true
+		}
+	}
+	return 0, false
+}
 
 // findTxnRunners finds the txnRunners of the package: a function with a
 // parameter of function type that it calls, with a context first, in a
 // WithTransaction callback, with the session's context.
-func (c *checker) findTxnRunners(in *inspector.Inspector) txnRunners {
+func (c *checker) findTxnRunners(in *inspector.Inspector) *txnRunners {
 	info := c.pass.TypesInfo
-	var runners txnRunners
+	runners := &txnRunners{local: make(map[*types.Func]int), sums: c.sums}
 	for cur := range in.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
 		id, ok := ast.Unparen(call.Fun).(*ast.Ident)
@@ -105,18 +150,14 @@ func (c *checker) findTxnRunners(in *inspector.Inspector) txnRunners {
 		if i < 0 {
 			continue
 		}
-		cbs := sessionCallbacks(info, cur, nil)
-		if _, ok := withTransactionStart(cbs); !ok || clearlyNotSessionContext(info, call.Args[0], cbs) {
+		if _, ok := c.transactionStart(cur, call.Args[0]); !ok {
 			continue
 		}
-		if runners == nil {
-			runners = make(txnRunners)
-		}
-		runners[fn] = i
+		runners.local[fn] = i
 	}
 	// A function that hands its callback parameter on to a runner, as
 	// that runner's callback, is a runner too.
-	for changed := len(runners) > 0; changed; {
+	for changed := true; changed; {
 		changed = false
 		for cur := range in.Root().Preorder((*ast.CallExpr)(nil)) {
 			call := cur.Node().(*ast.CallExpr)
@@ -124,7 +165,7 @@ func (c *checker) findTxnRunners(in *inspector.Inspector) txnRunners {
 			if g == nil {
 				continue
 			}
-			j, isRunner := runners[g.Origin()]
+			j, isRunner := runners.param(g)
 			if !isRunner || j >= len(call.Args) {
 				continue
 			}
@@ -137,17 +178,32 @@ func (c *checker) findTxnRunners(in *inspector.Inspector) txnRunners {
 			if !ok {
 				continue
 			}
-			if _, done := runners[fn]; done {
+			if _, done := runners.local[fn]; done {
 				continue
 			}
 			p, _ := info.Uses[id].(*types.Var)
 			if i := slices.Index(paramVars(fn.Signature()), p); p != nil && i >= 0 {
-				runners[fn] = i
+				runners.local[fn] = i
 				changed = true
 			}
 		}
 	}
+	for fn, i := range runners.local {
+		if fn.Exported() || fn.Signature().Recv() != nil {
+			c.pass.ExportObjectFact(fn, &txnRunnerFact{Param: i})
+		}
+	}
 	return runners
+}
+
+// passesFunc reports whether one of call's arguments is a function.
+func passesFunc(info *types.Info, call *ast.CallExpr) bool {
+	for _, a := range call.Args {
+		if _, ok := types.Unalias(info.TypeOf(a)).(*types.Signature); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // paramVars returns the parameters of sig.
@@ -174,9 +230,18 @@ func enclosingDecl(cur inspector.Cursor) (*ast.FuncDecl, bool) {
 func (c *checker) findTxnHelpers(in *inspector.Inspector) map[*types.Func]bool {
 	info := c.pass.TypesInfo
 	withTxn := false
+	imported := &txnRunners{sums: c.sums}
 	for cur := range in.Root().Preorder((*ast.CallExpr)(nil)) {
-		if calledName(cur.Node().(*ast.CallExpr)) == "WithTransaction" {
+		call := cur.Node().(*ast.CallExpr)
+		switch calledName(call) {
+		case "WithTransaction", "StartTransaction":
 			withTxn = true
+		default:
+			if passesFunc(info, call) {
+				_, withTxn = imported.param(calleeFunc(info, call))
+			}
+		}
+		if withTxn {
 			break
 		}
 	}
@@ -190,8 +255,9 @@ func (c *checker) findTxnHelpers(in *inspector.Inspector) map[*types.Func]bool {
 		if len(call.Args) == 0 || !isContextType(info.TypeOf(call.Args[0])) {
 			continue
 		}
-		cbs := sessionCallbacks(info, cur, c.sums.txnRunners)
-		if _, ok := withTransactionStart(cbs); !ok || clearlyNotSessionContext(info, call.Args[0], cbs) {
+		// In a WithTransaction callback, or between StartTransaction and
+		// CommitTransaction, with the session's context.
+		if _, ok := c.transactionStart(cur, call.Args[0]); !ok {
 			continue
 		}
 		if fn := calleeFunc(info, call); fn != nil && fn.Pkg() == c.pass.Pkg {
@@ -288,7 +354,7 @@ type sessionCallback struct {
 
 // sessionCallbacks returns the session callbacks that hold cur, innermost
 // first, up to the first function that is not one.
-func sessionCallbacks(info *types.Info, cur inspector.Cursor, runners txnRunners) []sessionCallback {
+func sessionCallbacks(info *types.Info, cur inspector.Cursor, runners *txnRunners) []sessionCallback {
 	var cbs []sessionCallback
 	for f := enclosingFunc(cur); f.Valid(); f = enclosingFunc(f.Parent()) {
 		withTxn, ok := isSessionCallback(info, f, runners)
@@ -304,7 +370,7 @@ func sessionCallbacks(info *types.Info, cur inspector.Cursor, runners txnRunners
 // passed to Session.WithTransaction (withTxn), Client.UseSession,
 // Client.UseSessionWithOptions, mongo.WithSession or one of runners (a
 // transaction, withTxn).
-func isSessionCallback(info *types.Info, f inspector.Cursor, runners txnRunners) (withTxn, ok bool) {
+func isSessionCallback(info *types.Info, f inspector.Cursor, runners *txnRunners) (withTxn, ok bool) {
 	if _, isLit := f.Node().(*ast.FuncLit); !isLit {
 		return false, false
 	}
@@ -317,10 +383,8 @@ func isSessionCallback(info *types.Info, f inspector.Cursor, runners txnRunners)
 	} else if call, arg, ok = storedCallbackCall(info, f); !ok {
 		return false, false
 	}
-	if fn := calleeFunc(info, call); fn != nil && len(runners) > 0 {
-		if i, isRunner := runners[fn.Origin()]; isRunner && i == arg {
-			return true, true
-		}
+	if i, isRunner := runners.param(calleeFunc(info, call)); isRunner && i == arg {
+		return true, true
 	}
 	return isSessionCall(info, call)
 }

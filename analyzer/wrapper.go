@@ -291,19 +291,29 @@ func (s *summaries) resultFlow(fn *types.Func, w *write) (int, bool) {
 // paramsIntact reports whether the function at cur changes its
 // parameters only in ways the flow follows: a new value (p =
 // bson.M{"$set": p}) or a key added (p["k"] = v). A field assigned
-// (p.f = v), p++ or the address taken make it false.
+// (p.f = v) or the address taken make it false. A parameter given a new
+// value in another way (ctx, cancel := context.WithTimeout(ctx, d),
+// n += 1) is marked in params as -1: the summary reads it as unknown.
 func paramsIntact(info *types.Info, cur inspector.Cursor, params map[*types.Var]int) bool {
 	for n := range cur.Preorder((*ast.AssignStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.IncDecStmt)(nil)) {
 		switch n := n.Node().(type) {
 		case *ast.AssignStmt:
 			for _, lhs := range n.Lhs {
-				if id, ok := rootIdent(lhs); ok && isParam(info, id, params) && !opaqueParam(info, id, params) && (n.Tok != token.ASSIGN || !wholeOrKey(lhs, id)) {
+				id, ok := rootIdent(lhs)
+				if !ok || !isParam(info, id, params) || opaqueParam(info, id, params) || n.Tok == token.ASSIGN && wholeOrKey(lhs, id) {
+					continue
+				}
+				if ast.Unparen(lhs) != id {
 					return false
 				}
+				params[info.Uses[id].(*types.Var)] = -1
 			}
 		case *ast.IncDecStmt:
 			if id, ok := rootIdent(n.X); ok && isParam(info, id, params) && !opaqueParam(info, id, params) {
-				return false
+				if ast.Unparen(n.X) != id {
+					return false
+				}
+				params[info.Uses[id].(*types.Var)] = -1
 			}
 		case *ast.UnaryExpr:
 			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op.String() == "&" && isParam(info, id, params) {

@@ -390,6 +390,9 @@ func (vr *variable) useAt(c inspector.Cursor) (event, bool) {
 			if ev, ok := vr.filledBy(parent); ok {
 				return ev, true
 			}
+			if vr.readOnlyAddr(parent) {
+				return event{}, false // UpdateOne(ctx, f, &u): read as u
+			}
 			return vr.addressOf(parent)
 		}
 		return event{}, false
@@ -467,6 +470,19 @@ func (vr *variable) addressOf(c inspector.Cursor) (event, bool) {
 	}
 	vr.unknown = true
 	return event{}, false
+}
+
+// readOnlyAddr reports whether &v at c is an argument of a function that
+// Config.ReadsOnly knows: the driver, or a wrapper that only reads the
+// documents it is given, reads the document v points to, and keeps no
+// pointer to it. (A parameter of interface type is no such promise for a
+// pointer: json.Unmarshal(b, &v) writes through it.)
+func (vr *variable) readOnlyAddr(c inspector.Cursor) bool {
+	if c.ParentEdgeKind() != edge.CallExpr_Args || vr.f.config.ReadsOnly == nil {
+		return false
+	}
+	fn, ok := typeutil.Callee(vr.f.info, c.Parent().Node().(*ast.CallExpr)).(*types.Func)
+	return ok && vr.f.config.ReadsOnly(fn)
 }
 
 // filledBy matches the argument at c (v, or &v) as the one that a call

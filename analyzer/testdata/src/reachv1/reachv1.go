@@ -5,6 +5,7 @@ package reachv1
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"go.mongodb.org/mongo-driver/bson"
 	"go.mongodb.org/mongo-driver/bson/primitive"
@@ -469,4 +470,28 @@ func scopedCopies(ctx context.Context, c *mongo.Collection, id primitive.ObjectI
 	c.UpdateOne(ctx, reachv1dep.Scoped("t", doc), set)
 	res, err := c.UpdateOne(ctx, reachv1dep.Scoped("t", bson.M{"_id": id, "name": "old"}), set)
 	_, _ = res.MatchedCount, err
+}
+
+// A collection wrapper that bounds the context it is given (reassigning
+// the parameter) and passes a pointer to the update on.
+type collWrapper struct {
+	coll    *mongo.Collection
+	timeout time.Duration
+}
+
+func (w *collWrapper) UpdateOneWithContext(ctx context.Context, filter interface{}, update interface{}, opts *options.UpdateOptions) (*mongo.UpdateResult, error) { // want UpdateOneWithContext:`wrapper UpdateOne filter \$1 update \$2 result returned`
+	ctx, cancel := context.WithTimeout(ctx, w.timeout)
+	defer cancel()
+	return w.coll.UpdateOne(ctx, filter, update, opts)
+}
+
+func (w *collWrapper) UpdateOne(filter interface{}, update interface{}, opts *options.UpdateOptions) (*mongo.UpdateResult, error) { // want UpdateOne:`wrapper UpdateOne filter \$0 update \$1 result returned`
+	return w.UpdateOneWithContext(context.Background(), filter, update, opts)
+}
+
+func boundedWrapper(w *collWrapper, id primitive.ObjectID, name string) error {
+	filter := bson.D{{"_id", id}}
+	update := bson.D{{"$set", bson.D{{"name", name}}}}
+	_, err := w.UpdateOne(filter, &update, nil) // want `\(UpdateOne\) sets "name" but its filter matches only "_id"`
+	return err
 }

@@ -118,7 +118,7 @@ type kv struct {
 	c      *mongo.Collection
 }
 
-func (r kv) withTx(ctx context.Context, fn func(context.Context) error) error {
+func (r kv) withTx(ctx context.Context, fn func(context.Context) error) error { // want withTx:`transaction runner \$1`
 	sess, err := r.client.StartSession()
 	if err != nil {
 		return err
@@ -160,7 +160,7 @@ func (r kv) putLogged(ctx context.Context, k, v string) error {
 
 // A helper that hands its callback on to withTx runs it in the
 // transaction too.
-func (r kv) inTx(ctx context.Context, fn func(context.Context) error) error {
+func (r kv) inTx(ctx context.Context, fn func(context.Context) error) error { // want inTx:`transaction runner \$1`
 	return r.withTx(ctx, fn)
 }
 

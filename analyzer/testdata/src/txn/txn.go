@@ -206,3 +206,22 @@ func lookalike(ctx context.Context, sess fakeSession, items *mongo.Collection, i
 	})
 	return err
 }
+
+// A helper called with the session context between StartTransaction and
+// CommitTransaction writes in the transaction.
+func startCommitHelper(ctx context.Context, sess *mongo.Session, items *mongo.Collection, id bson.ObjectID) error {
+	if err := sess.StartTransaction(); err != nil {
+		return err
+	}
+	sc := mongo.NewSessionContext(ctx, sess)
+	if err := setQtyInTxn(sc, items, id); err != nil {
+		sess.AbortTransaction(sc)
+		return err
+	}
+	return sess.CommitTransaction(sc)
+}
+
+func setQtyInTxn(ctx context.Context, items *mongo.Collection, id bson.ObjectID) error {
+	_, err := items.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"qty": 3}})
+	return err
+}

@@ -120,3 +120,30 @@ func useSessionOnly(ctx context.Context, client *mongo.Client, items *mongo.Coll
 		return err
 	})
 }
+
+// A helper called with the SessionContext between StartTransaction and
+// CommitTransaction writes in the transaction; called with another
+// context, it does not.
+func useSessionHelper(ctx context.Context, client *mongo.Client, items *mongo.Collection, id primitive.ObjectID) error {
+	return client.UseSession(ctx, func(sc mongo.SessionContext) error {
+		if err := sc.StartTransaction(); err != nil {
+			return err
+		}
+		if err := setQtyIn(sc, items, id); err != nil {
+			return err
+		}
+		return sc.CommitTransaction(sc)
+	})
+}
+
+func setQtyIn(ctx context.Context, items *mongo.Collection, id primitive.ObjectID) error {
+	_, err := items.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"qty": 3}})
+	return err
+}
+
+func setQtyOut(ctx context.Context, client *mongo.Client, items *mongo.Collection, id primitive.ObjectID) error {
+	return client.UseSession(ctx, func(sc mongo.SessionContext) error {
+		_, err := items.UpdateOne(sc, bson.M{"_id": id}, bson.M{"$set": bson.M{"qty": 4}}) // want `UpdateOne sets "qty" but its filter matches only "_id"`
+		return err
+	})
+}
