@@ -79,9 +79,52 @@ func (ev *evaluator) sameValue(matched ast.Expr, set entry) bool {
 	case set.field != nil:
 		// {name: app.Name} and the field Name of app.
 		sel, ok := ast.Unparen(matched).(*ast.SelectorExpr)
-		return ok && sel.Sel.Name == set.field.name && ev.sameFieldExpr(sel.X, set.field.of, ev.firstField(sel))
+		if ok && sel.Sel.Name == set.field.name && ev.sameFieldExpr(sel.X, set.field.of, ev.firstField(sel)) {
+			return true
+		}
+		return ev.matchedByDecode(matched, set)
 	}
 	return false
+}
+
+// matchedByDecode reports whether set writes a field of a struct that
+// FindOne(ctx, filter).Decode(&x) filled, where that filter matched the
+// field's key on the value matched here, and the field has not been
+// assigned since: FindOne({boxid: id}) into b, then UpdateOne({boxid: id},
+// {$set: b}) writes boxid back as it was.
+func (ev *evaluator) matchedByDecode(matched ast.Expr, set entry) bool {
+	id, ok := ast.Unparen(set.field.of).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := ev.info.Uses[id].(*types.Var)
+	if !ok {
+		return false
+	}
+	d, ok := ev.reads.decodeAt(v, id.Pos())
+	if !ok {
+		return false
+	}
+	sel, ok := ast.Unparen(d.call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	find, ok := ast.Unparen(sel.X).(*ast.CallExpr)
+	if !ok || len(find.Args) < 2 {
+		return false
+	}
+	if recv, ok := methodOf(calleeFunc(ev.info, find)); !ok || find.Fun == nil || calledName(find) != "FindOne" || recv.Name() != "Collection" {
+		return false
+	}
+	fd := ev.doc(find.Args[1])
+	if fd == nil || fd.merged {
+		return false
+	}
+	en := fd.lookup(set.key)
+	if en == nil || en.value == nil || ev.doc(en.value) != nil {
+		return false // absent, or an operator document rather than a value
+	}
+	return ev.sameExpr(en.value, matched) && !ev.assignedAfter(v, d.end, set.field.name)
 }
 
 // entryOf returns the value that x[k] reads, when x is a document the

@@ -104,3 +104,35 @@ func pay(ctx context.Context, orders *mongo.Collection, id bson.ObjectID) error 
 }
 
 func normalize(o *Order) { o.Status = "NEW" }
+
+type box struct {
+	BoxID  string   `bson:"boxid"`
+	Access []string `bson:"access"`
+}
+
+// Decoded by a filter on boxid and written back whole under the same
+// filter: boxid is written back as it was, so it guards nothing.
+func grantAccess(ctx context.Context, c *mongo.Collection, boxID, who string) error {
+	var b box
+	if err := c.FindOne(ctx, bson.M{"boxid": boxID}).Decode(&b); err != nil {
+		return err
+	}
+	b.Access = append(b.Access, who)
+	_, err := c.UpdateOne(ctx, bson.M{"boxid": boxID}, bson.M{"$set": b}) // want `UpdateOne sets "boxid", "access" but its filter matches only "boxid" and it writes "boxid" back unchanged`
+	return err
+}
+
+// The key is given a new value before the write: the filter guards the
+// key, though not the rest of the document written back.
+func moveBox(ctx context.Context, c *mongo.Collection, boxID, to string) error {
+	var b box
+	if err := c.FindOne(ctx, bson.M{"boxid": boxID}).Decode(&b); err != nil {
+		return err
+	}
+	b.BoxID = to
+	res, err := c.UpdateOne(ctx, bson.M{"boxid": boxID}, bson.M{"$set": b}) // want `UpdateOne writes back the whole document b read by FindOne, but its filter checks only "boxid"`
+	if err == nil && res.MatchedCount == 0 {
+		return errLost
+	}
+	return err
+}

@@ -105,3 +105,20 @@ func pay(ctx context.Context, orders *mongo.Collection, id primitive.ObjectID) e
 }
 
 func normalize(o *Order) { o.Status = "NEW" }
+
+type box struct {
+	BoxID  string   `bson:"boxid"`
+	Access []string `bson:"access"`
+}
+
+// Decoded by a filter on boxid and written back whole under the same
+// filter (as a bson.D): boxid is written back as it was.
+func grantAccess(ctx context.Context, c *mongo.Collection, boxID, who string) error {
+	var b box
+	if err := c.FindOne(ctx, bson.D{{"boxid", boxID}}).Decode(&b); err != nil {
+		return err
+	}
+	b.Access = append(b.Access, who)
+	_, err := c.UpdateOne(ctx, bson.M{"boxid": boxID}, bson.M{"$set": b}) // want `UpdateOne sets "boxid", "access" but its filter matches only "boxid" and it writes "boxid" back unchanged`
+	return err
+}
