@@ -524,8 +524,17 @@ func (ev *evaluator) structValue(e ast.Expr, t types.Type) *document {
 			return nil
 		}
 	case *ast.UnaryExpr:
-		if x.Op == token.AND {
-			of = x.X
+		if x.Op != token.AND {
+			break
+		}
+		of = x.X
+		if lit, ok := ast.Unparen(x.X).(*ast.CompositeLit); ok {
+			// &T{...}: the literal's fields.
+			of = nil
+			var ok bool
+			if given, ok = literalFields(lit); !ok {
+				return nil
+			}
 		}
 	case *ast.StarExpr:
 		of = x.X // *p: the fields of p

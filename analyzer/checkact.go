@@ -234,7 +234,7 @@ func (c *checker) comparison(ev *evaluator, h heldCond, field ast.Expr, x *types
 		}
 		return op, value
 	}
-	objs, pure := ev.pureVars(value)
+	objs, pure := ev.pureVars(value, false)
 	if !pure {
 		return token.ILLEGAL, nil
 	}

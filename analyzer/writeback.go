@@ -32,9 +32,10 @@ func (ev *evaluator) writesBack(ff filterFields, uf updateFields, f, m string) (
 		// it changes it.
 		for _, e := range uf.sets {
 			if e.key == m && strings.HasPrefix(f, m+".") {
-				if e.value != nil && ev.fieldPathOf(matched, e.value, f[len(m)+1:]) {
-					// {sender.id: u.ID} with $set sender: u: the id is
-					// written back with the rest of u.
+				if e.value != nil && (ev.fieldPathOf(matched, e.value, f[len(m)+1:]) || ev.literalWritesBack(matched, e.value, f[len(m)+1:])) {
+					// {sender.id: u.ID} with $set sender: u, or with
+					// $set sender: Sender{ID: u.ID, ...}: the id is
+					// written back with the rest.
 					return true, false
 				}
 				// A constant or nil there surely removes f.
@@ -188,8 +189,11 @@ func (ev *evaluator) sameFieldExpr(a, b ast.Expr, field string) bool {
 	if types.ExprString(a) != types.ExprString(b) {
 		return false
 	}
-	va, okA := ev.pureVars(a)
-	vb, okB := ev.pureVars(b)
+	// A pointer read twice in one statement (*p in the filter and in
+	// the update of one call) reads one value.
+	derefOK := ev.sameStatement(a, b)
+	va, okA := ev.pureVars(a, derefOK)
+	vb, okB := ev.pureVars(b, derefOK)
 	if !okA || !okB || len(va) != len(vb) {
 		return false
 	}
@@ -231,13 +235,16 @@ func (ev *evaluator) firstField(e ast.Expr) string {
 
 // pureVars returns the objects that the identifiers of e denote, in
 // order, or false if e calls anything, receives from a channel or
-// dereferences a pointer (values that can change between two reads).
-func (ev *evaluator) pureVars(e ast.Expr) ([]types.Object, bool) {
+// dereferences a pointer, unless derefOK (values that can change between
+// two reads).
+func (ev *evaluator) pureVars(e ast.Expr, derefOK bool) ([]types.Object, bool) {
 	var objs []types.Object
 	ok := true
 	ast.Inspect(e, func(n ast.Node) bool {
 		switch n := n.(type) {
-		case *ast.CallExpr, *ast.StarExpr, *ast.FuncLit:
+		case *ast.StarExpr:
+			ok = derefOK
+		case *ast.CallExpr, *ast.FuncLit:
 			ok = false
 		case *ast.UnaryExpr:
 			if n.Op == token.ARROW {
@@ -249,6 +256,27 @@ func (ev *evaluator) pureVars(e ast.Expr) ([]types.Object, bool) {
 		return ok
 	})
 	return objs, ok
+}
+
+// sameStatement reports whether a and b are in one statement of the
+// function, with no function literal between them and it.
+func (ev *evaluator) sameStatement(a, b ast.Expr) bool {
+	if !ev.fn.Valid() || !a.Pos().IsValid() || !b.Pos().IsValid() {
+		return false
+	}
+	c, ok := ev.fn.FindByPos(a.Pos(), a.End())
+	if !ok {
+		return false
+	}
+	for ; c.Valid() && c != ev.fn; c = c.Parent() {
+		switch n := c.Node().(type) {
+		case *ast.FuncLit:
+			return false
+		case ast.Stmt:
+			return n.Pos() <= b.Pos() && b.End() <= n.End()
+		}
+	}
+	return false
 }
 
 // assignedAfter reports whether the variable v may change after pos in the
@@ -279,6 +307,36 @@ func (ev *evaluator) assignedAfter(v types.Object, pos token.Pos, field string) 
 		}
 	}
 	return changed
+}
+
+// literalWritesBack reports whether whole, a literal written at a parent
+// of the filter's field, gives the field at path the value matched
+// ({subject.id: id} with $set subject: Object{ID: id, Name: n}).
+func (ev *evaluator) literalWritesBack(matched, whole ast.Expr, path string) bool {
+	w := ast.Unparen(whole)
+	if u, ok := w.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		w = ast.Unparen(u.X)
+	}
+	if _, ok := w.(*ast.CompositeLit); !ok {
+		return false
+	}
+	d := ev.doc(w)
+
+	keys := strings.Split(path, ".")
+	for i, key := range keys {
+		if d == nil || d.merged {
+			return false
+		}
+		en := d.lookup(key)
+		if en == nil || en.value == nil {
+			return false
+		}
+		if i == len(keys)-1 {
+			return ev.sameValue(matched, *en)
+		}
+		d = ev.doc(en.value)
+	}
+	return false
 }
 
 // fieldPathOf reports whether matched reads, from the struct value whole,

@@ -495,3 +495,39 @@ func boundedWrapper(w *collWrapper, id primitive.ObjectID, name string) error {
 	_, err := w.UpdateOne(filter, &update, nil) // want `\(UpdateOne\) sets "name" but its filter matches only "_id"`
 	return err
 }
+
+// A subdocument written whole, as a literal, under a filter on its own
+// id and type (given by a filter helper): the id and the type are written
+// back as they were, so they guard nothing.
+type notiObject struct {
+	ID   string `bson:"id"`
+	Name string `bson:"name,omitempty"`
+	Type string `bson:"type"`
+}
+
+type notiUpdate struct {
+	Subject *notiObject `bson:"subject,omitempty"`
+	Direct  *notiObject `bson:"direct,omitempty"`
+}
+
+func subjectFilter(id, typ string) map[string]interface{} {
+	return map[string]interface{}{"subject.id": id, "subject.type": typ}
+}
+
+type notiStore struct{ c *mongo.Collection }
+
+func (s *notiStore) updateAll(ctx context.Context, filter map[string]interface{}, data *notiUpdate) error {
+	_, err := s.c.UpdateMany(ctx, filter, bson.D{{"$set", data}})
+	return err
+}
+
+type group struct {
+	ID   *string
+	Name string
+}
+
+func renameInNotifications(s *notiStore, g *group) {
+	go func(grp *group) {
+		_ = s.updateAll(context.Background(), subjectFilter(*grp.ID, "group"), &notiUpdate{Subject: &notiObject{ID: *grp.ID, Name: grp.Name, Type: "group"}}) // want `\(UpdateMany\) sets "subject" but its filter matches only "subject.id", "subject.type" and it writes "subject.id", "subject.type" back unchanged`
+	}(g)
+}

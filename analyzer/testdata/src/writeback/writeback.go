@@ -82,3 +82,25 @@ func markMaintenance(ctx context.Context, c *mongo.Collection, version string) {
 	doc := bson.M{"maintenance": filter["maintenance"], "at": version}
 	c.ReplaceOne(ctx, filter, doc) // want `ReplaceOne replaces the whole document but its filter matches only "maintenance" and it writes "maintenance" back unchanged`
 }
+
+type notiObject struct {
+	ID   string `bson:"id"`
+	Name string `bson:"name,omitempty"`
+}
+
+// A subdocument written as a literal under a filter on its own id: the id
+// written is the id matched, here read through the same pointer in one
+// statement.
+func renameSubject(ctx context.Context, c *mongo.Collection, id *string, name string) error {
+	_, err := c.UpdateOne(ctx, bson.M{"subject.id": *id}, bson.M{"$set": bson.M{"subject": &notiObject{ID: *id, Name: name}}}) // want `UpdateOne sets "subject" but its filter matches only "subject.id" and it writes "subject.id" back unchanged`
+	return err
+}
+
+// The literal gives the subdocument another id: the filter guards it.
+func moveSubject(ctx context.Context, c *mongo.Collection, id, to, name string) error {
+	res, err := c.UpdateOne(ctx, bson.M{"subject.id": id}, bson.M{"$set": bson.M{"subject": notiObject{ID: to, Name: name}}})
+	if err == nil && res.MatchedCount == 0 {
+		return errors.New("moved by another writer")
+	}
+	return err
+}
