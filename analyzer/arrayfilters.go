@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"regexp"
 	"strings"
@@ -77,6 +78,18 @@ func (ev *evaluator) arrayFiltersOf(w *write) ([]ast.Expr, bool) {
 			}
 			opt = ast.Unparen(init)
 		}
+		if u, ok := opt.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			opt = ast.Unparen(u.X)
+		}
+		if lit, ok := opt.(*ast.CompositeLit); ok {
+			// v1's &options.UpdateOptions{ArrayFilters: &options.ArrayFilters{...}}
+			fs, ok := ev.optionsLiteralFilters(lit)
+			if !ok {
+				return nil, false
+			}
+			filters, found = append(filters, fs...), found || len(fs) > 0
+			continue
+		}
 		// options.Update().SetArrayFilters(af).SetUpsert(...)
 		for {
 			c, ok := opt.(*ast.CallExpr)
@@ -105,6 +118,29 @@ func (ev *evaluator) arrayFiltersOf(w *write) ([]ast.Expr, bool) {
 		}
 	}
 	return filters, found
+}
+
+// optionsLiteralFilters reads the ArrayFilters field of an options
+// struct literal of the driver (v1's options.UpdateOptions{...}).
+func (ev *evaluator) optionsLiteralFilters(lit *ast.CompositeLit) ([]ast.Expr, bool) {
+	named := namedOf(typeOf(ev.info, lit))
+	if named == nil || named.Obj().Pkg() == nil || !IsDriverPath(named.Obj().Pkg().Path()) {
+		return nil, false
+	}
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			return nil, false
+		}
+		if key, ok := kv.Key.(*ast.Ident); ok && key.Name == "ArrayFilters" {
+			v := ast.Unparen(kv.Value)
+			if u, ok := v.(*ast.UnaryExpr); ok && u.Op == token.AND {
+				v = u.X
+			}
+			return ev.arrayFilterDocs(v)
+		}
+	}
+	return nil, true
 }
 
 // identOf returns e as an identifier, or nil.

@@ -231,6 +231,15 @@ func arrayFilterConditions(ctx context.Context, c *mongo.Collection, id primitiv
 	opts := options.Update().SetArrayFilters(options.ArrayFilters{Filters: []interface{}{bson.D{{"m.user", user}}}})
 	c.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"members.$[m].role": "admin"}}, opts) // want `UpdateOne sets "members.\$\[m\].role" but its filter matches only "_id", "members.user"`
 	c.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"members.$[m].role": "admin"}})
+	// The options as a struct literal.
+	c.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"members.$[m].role": "admin"}}, &options.UpdateOptions{ // want `UpdateOne sets "members.\$\[m\].role" but its filter matches only "_id", "members.user"`
+		ArrayFilters: &options.ArrayFilters{Filters: []interface{}{bson.M{"m.user": user}}},
+	})
+	// A guard in the literal's arrayFilters: the role read is the role written.
+	res, _ := c.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"members.$[m].role": "admin"}}, &options.UpdateOptions{
+		ArrayFilters: &options.ArrayFilters{Filters: []interface{}{bson.M{"m.user": user, "m.role": "member"}}},
+	})
+	_ = res.MatchedCount
 }
 
 // Helpers of another package that return a document with an error.
