@@ -97,34 +97,35 @@ func (r *txnRunners) param(fn *types.Func) (int, bool) {
 	if r == nil || fn == nil {
 		return 0, false
 	}
+	if i, ok := r.lookup(fn); ok {
+		return i, true
+	}
+	if r.sums != nil {
+		if impl := r.sums.soleImplementation(fn); impl != nil && impl != fn {
+			return r.lookup(impl)
+		}
+	}
+	return 0, false
+}
+
+// lookup finds fn among the package's runners, or by its fact.
+func (r *txnRunners) lookup(fn *types.Func) (int, bool) {
 	fn = fn.Origin()
 	if i, ok := r.local[fn]; ok {
 		return i, true
 	}
-	if r.sums == nil {
-		return 0, false
-	}
-	if fn.Pkg() != r.sums.c.pass.Pkg {
-		var f txnRunnerFact
-		if r.sums.c.pass.ImportObjectFact(fn, &f) {
-			return f.Param, true
-		}
-	}
-	if impl := r.sums.soleImplementation(fn); impl != nil && impl != fn {
-		if i, ok := r.local[impl.Origin()]; ok {
-			return i, true
-		}
-		var f txnRunnerFact
-		if impl.Pkg() != r.sums.c.pass.Pkg && r.sums.c.pass.ImportObjectFact(impl, &f) {
-			return f.Param, true
-		}
+	var f txnRunnerFact
+	if r.sums != nil && fn.Pkg() != r.sums.c.pass.Pkg && r.sums.c.pass.ImportObjectFact(fn, &f) {
+		return f.Param, true
 	}
 	return 0, false
 }
 
 // findTxnRunners finds the txnRunners of the package: a function with a
 // parameter of function type that it calls, with a context first, in a
-// WithTransaction callback, with the session's context.
+// transaction (a WithTransaction callback, or between StartTransaction
+// and CommitTransaction) with the session's context, or that hands it on
+// to a runner. It exports their facts.
 func (c *checker) findTxnRunners(in *inspector.Inspector) *txnRunners {
 	info := c.pass.TypesInfo
 	runners := &txnRunners{local: make(map[*types.Func]int), sums: c.sums}

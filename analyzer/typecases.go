@@ -151,7 +151,9 @@ func (ev *evaluator) impliedParam(v *types.Var, params map[*types.Var]int) (int,
 	for _, sc := range ev.switchCases() {
 		if sc.implied == v {
 			i, ok := params[sc.subject]
-			return i, ok && i >= 0
+			// Changed in its case (v = x, v["k"] = x), it is no longer
+			// the caller's document as it was given.
+			return i, ok && i >= 0 && !ev.assignedAfter(v, sc.clause.Pos(), "")
 		}
 	}
 	return 0, false
