@@ -924,6 +924,8 @@ func rootIdent(e ast.Expr) (*ast.Ident, bool) {
 			e = x.X
 		case *ast.StarExpr:
 			e = x.X
+		case *ast.TypeAssertExpr:
+			e = x.X // m["$set"].(bson.M)["k"] = v changes m
 		default:
 			return nil, false
 		}

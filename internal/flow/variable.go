@@ -917,10 +917,11 @@ func assignedToVariable(c inspector.Cursor) bool {
 	return ok
 }
 
-// accessRoot climbs from the selector, index or dereference at c to the
-// whole expression it is part of: v.f[i].g from v.f.
+// accessRoot climbs from the selector, index, type assertion or
+// dereference at c to the whole expression it is part of: v.f[i].g from
+// v.f, m["$set"].(bson.M)["k"] from m.
 func accessRoot(c inspector.Cursor) inspector.Cursor {
-	for k := c.ParentEdgeKind(); k == edge.SelectorExpr_X || k == edge.IndexExpr_X || k == edge.StarExpr_X || k == edge.ParenExpr_X; k = c.ParentEdgeKind() {
+	for k := c.ParentEdgeKind(); k == edge.SelectorExpr_X || k == edge.IndexExpr_X || k == edge.StarExpr_X || k == edge.ParenExpr_X || k == edge.TypeAssertExpr_X; k = c.ParentEdgeKind() {
 		c = c.Parent()
 	}
 	return c

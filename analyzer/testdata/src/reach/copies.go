@@ -2,6 +2,7 @@ package reach
 
 import (
 	"context"
+	"errors"
 	"maps"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
@@ -85,4 +86,30 @@ func copiedFilters(ctx context.Context, c *mongo.Collection, id bson.ObjectID, o
 		h[k] = 1
 	}
 	c.UpdateOne(ctx, h, set)
+}
+
+// An optimistic-lock wrapper: it copies the filter and adds the version
+// it expects, and sets the next version through the $set it is given
+// (a write through a type assertion). The version guards every write.
+func updateLocked(ctx context.Context, c *mongo.Collection, filter, update bson.M, version int) error {
+	versioned := make(bson.M, len(filter)+1)
+	for k, v := range filter {
+		versioned[k] = v
+	}
+	versioned["version"] = version
+	if update["$set"] == nil {
+		update["$set"] = bson.M{}
+	}
+	update["$set"].(bson.M)["version"] = version + 1
+	res, err := c.UpdateOne(ctx, versioned, update)
+	if err == nil && res.ModifiedCount == 0 {
+		return errLocked
+	}
+	return err
+}
+
+var errLocked = errors.New("changed by another writer")
+
+func useLocked(ctx context.Context, c *mongo.Collection, id bson.ObjectID) error {
+	return updateLocked(ctx, c, bson.M{"_id": id}, bson.M{"$set": bson.M{"data": "x"}}, 3)
 }
