@@ -433,6 +433,10 @@ func (ev *evaluator) valueDocFrom(val flow.Value, pos token.Pos, initDoc func(as
 			}
 			continue
 		}
+		if s.In != nil {
+			ev.addNested(d, s, pos)
+			continue
+		}
 		key, ok := ev.key(s.Key)
 		if !ok {
 			d.complete = false // a key the code computes: unknown, the others stay known
@@ -451,6 +455,39 @@ func (ev *evaluator) valueDocFrom(val flow.Value, pos token.Pos, initDoc func(as
 		widened(d)
 	}
 	return d
+}
+
+// addNested applies to d a step that adds a key to one of its
+// subdocuments (m["$set"].(bson.M)["k"] = v): the subdocument, read with
+// the key added, replaces the entry's value.
+func (ev *evaluator) addNested(d *document, s flow.Step, pos token.Pos) {
+	in, ok := ev.key(s.In)
+	i := -1
+	if ok {
+		i = slices.IndexFunc(d.entries, func(e entry) bool { return e.key == in })
+	}
+	if i < 0 || d.entries[i].value == nil {
+		d.complete = false
+		return
+	}
+	old := d.entries[i].value
+	sub := ev.doc(old)
+	if sub == nil {
+		d.complete = false
+		return
+	}
+	nested := &document{entries: slices.Clip(sub.entries), complete: sub.complete, merged: sub.merged}
+	if key, ok := ev.key(s.Key); ok {
+		value := stepValue(s.Elems[0])
+		if value != nil && value.Pos() > pos {
+			value = nil
+		}
+		nested.entries = append(nested.entries, entry{key: key, value: value})
+	} else {
+		nested.complete = false
+	}
+	d.entries[i].value = &built{BadExpr: ast.BadExpr{From: old.Pos(), To: old.End()}, d: nested}
+	d.entries[i].node = nil
 }
 
 // widened marks d, the value of several paths folded into one by the

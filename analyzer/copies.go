@@ -20,6 +20,8 @@ import (
 // d[e.Key] = e.Value).
 func (ev *evaluator) copySource(s flow.Step) (ast.Expr, bool) {
 	switch {
+	case s.In != nil:
+		return nil, false // a key of a subdocument
 	case s.Apply != nil:
 		if copiesDoc(ev, s.Apply) {
 			return s.Apply.Args[1], true
@@ -158,7 +160,7 @@ func (ev *evaluator) skipsCopies(v, o flow.Value) bool {
 }
 
 func sameStep(a, b flow.Step) bool {
-	return a.Key == b.Key && a.Apply == b.Apply && a.Spread == b.Spread && slices.Equal(a.Elems, b.Elems)
+	return a.Key == b.Key && a.In == b.In && a.Apply == b.Apply && a.Spread == b.Spread && slices.Equal(a.Elems, b.Elems)
 }
 
 // appended reads append(d, elems...) as d with elems added, and

@@ -439,7 +439,7 @@ func (ev *evaluator) summarizeExtended(val flow.Value, params map[*types.Var]int
 			continue
 		}
 		switch {
-		case st.Apply != nil:
+		case st.Apply != nil, st.In != nil:
 			return &summaryValue{}
 		case st.Key != nil:
 			key, ok := ev.key(st.Key)

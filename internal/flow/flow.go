@@ -112,7 +112,10 @@ type Step struct {
 	// Spread: the last of Elems is a slice whose elements are appended
 	// (d = append(d, xs...)).
 	Spread bool
-	Apply  *ast.CallExpr
+	// In, when set, is the key of a subdocument that the step adds Key
+	// to instead (m[In].(bson.M)[Key] = Elems[0]).
+	In    ast.Expr
+	Apply *ast.CallExpr
 }
 
 // Func follows the variables of one outermost function, the function

@@ -375,6 +375,10 @@ func (vr *variable) useAt(c inspector.Cursor) (event, bool) {
 					return vr.newStep(Step{Key: ix.Index, Elems: []ast.Expr{ev.init}}), true
 				}
 			}
+			if in, key, ok := nestedKey(parent, top); ok && as.Tok == token.ASSIGN && len(as.Lhs) == len(as.Rhs) {
+				// m["$set"].(bson.M)["k"] = x: a key of the subdocument.
+				return vr.newStep(Step{In: in, Key: key, Elems: []ast.Expr{as.Rhs[top.ParentEdgeIndex()]}}), true
+			}
 			return event{kind: touch}, true
 		case edge.IncDecStmt_X, edge.RangeStmt_Key, edge.RangeStmt_Value:
 			return event{kind: touch}, true
@@ -915,6 +919,20 @@ func assignedToVariable(c inspector.Cursor) bool {
 	}
 	_, ok := ast.Unparen(as.Lhs[c.ParentEdgeIndex()]).(*ast.Ident)
 	return ok
+}
+
+// nestedKey matches top, the whole of an access that starts at ix (v[in]),
+// as v[in].(T)[key], and returns in and key.
+func nestedKey(ix, top inspector.Cursor) (in, key ast.Expr, ok bool) {
+	outer, ok := top.Node().(*ast.IndexExpr)
+	if !ok {
+		return nil, nil, false
+	}
+	ta, ok := ast.Unparen(outer.X).(*ast.TypeAssertExpr)
+	if !ok || ta.Type == nil || ast.Unparen(ta.X) != ix.Node() {
+		return nil, nil, false
+	}
+	return ix.Node().(*ast.IndexExpr).Index, outer.Index, true
 }
 
 // accessRoot climbs from the selector, index, type assertion or

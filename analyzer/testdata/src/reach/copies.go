@@ -113,3 +113,21 @@ var errLocked = errors.New("changed by another writer")
 func useLocked(ctx context.Context, c *mongo.Collection, id bson.ObjectID) error {
 	return updateLocked(ctx, c, bson.M{"_id": id}, bson.M{"$set": bson.M{"data": "x"}}, 3)
 }
+
+// A key added to the $set of an update through a type assertion.
+func nestedKeys(ctx context.Context, c *mongo.Collection, id bson.ObjectID, phone string, released bool, version int) error {
+	update := bson.M{"$set": bson.M{"status": "active"}}
+	if released {
+		update["$set"].(bson.M)["until"] = nil
+	}
+	c.UpdateOne(ctx, bson.M{"phone": phone}, update) // want `UpdateOne sets "status", "until" but its filter matches only "phone"`
+
+	// The version is set there: the filter's version guards the write.
+	bump := bson.M{"$set": bson.M{"name": "x"}}
+	bump["$set"].(bson.M)["version"] = version + 1
+	res, err := c.UpdateOne(ctx, bson.M{"_id": id, "version": version}, bump)
+	if err == nil && res.MatchedCount == 0 {
+		return errLocked
+	}
+	return err
+}

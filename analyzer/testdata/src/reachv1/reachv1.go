@@ -540,3 +540,20 @@ func renameInNotifications(s *notiStore, g *group) {
 		_ = s.updateAll(context.Background(), subjectFilter(*grp.ID, "group"), &notiUpdate{Subject: &notiObject{ID: *grp.ID, Name: grp.Name, Type: "group"}}) // want `\(UpdateMany\) sets "subject" but its filter matches only "subject.id", "subject.type" and it writes "subject.id", "subject.type" back unchanged`
 	}(g)
 }
+
+// A key added to the $set of an update through a type assertion.
+func nestedKeys(ctx context.Context, c *mongo.Collection, id primitive.ObjectID, phone string, released bool, version int) error {
+	update := bson.M{"$set": bson.M{"status": "active"}}
+	if released {
+		update["$set"].(bson.M)["until"] = nil
+	}
+	c.UpdateOne(ctx, bson.M{"phone": phone}, update) // want `UpdateOne sets "status", "until" but its filter matches only "phone"`
+
+	bump := bson.M{"$set": bson.M{"name": "x"}}
+	bump["$set"].(bson.M)["version"] = version + 1
+	res, err := c.UpdateOne(ctx, bson.M{"_id": id, "version": version}, bump)
+	if err == nil && res.MatchedCount == 0 {
+		return fmt.Errorf("changed by another writer")
+	}
+	return err
+}
