@@ -753,7 +753,7 @@ func (ev *evaluator) array(e ast.Expr) ([]ast.Expr, bool) {
 				elems = append(elems, init...)
 			}
 			for _, s := range val.Steps {
-				if s.Key != nil || s.Apply != nil || s.Spread {
+				if s.Key != nil || s.Apply != nil || s.From != nil {
 					return nil, false
 				}
 				elems = append(elems, s.Elems...)

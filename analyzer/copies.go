@@ -14,22 +14,22 @@ import (
 // appends a bson.D to another. The copy holds every entry of its source.
 
 // copySource returns the document that the step s copies whole into a
-// variable: copy(d, src), maps.Copy(d, src), d = append(d, src...), or a
-// loop over src that adds each of its entries (d[k] = v,
-// d = append(d, bson.E{Key: k, Value: v}), d = append(d, e),
-// d[e.Key] = e.Value).
+// variable: the flow's copies (Step.From), or a loop over src that adds
+// each of its entries (d[k] = v, d = append(d, bson.E{Key: k, Value: v}),
+// d = append(d, e), d[e.Key] = e.Value).
 func (ev *evaluator) copySource(s flow.Step) (ast.Expr, bool) {
+	if src, ok := ev.loopCopySource(s); ok {
+		return src, true
+	}
+	return s.From, s.From != nil
+}
+
+// loopCopySource is copySource for the turns of a loop that copies a
+// document entry by entry.
+func (ev *evaluator) loopCopySource(s flow.Step) (ast.Expr, bool) {
 	switch {
-	case s.In != nil:
-		return nil, false // a key of a subdocument
-	case s.Apply != nil:
-		if copiesDoc(ev, s.Apply) {
-			return s.Apply.Args[1], true
-		}
-	case s.Spread:
-		if len(s.Elems) == 1 {
-			return s.Elems[0], true
-		}
+	case s.In != nil, s.From != nil, s.Apply != nil:
+		return nil, false
 	case s.Key != nil:
 		return ev.entryLoop(s.Key, s.Elems[0])
 	case len(s.Elems) == 1:
@@ -45,13 +45,6 @@ func (ev *evaluator) copySource(s flow.Step) (ast.Expr, bool) {
 		}
 	}
 	return nil, false
-}
-
-// copiesDoc reports whether call is copy(d, src) or maps.Copy(d, src) of
-// documents.
-func copiesDoc(ev *evaluator, call *ast.CallExpr) bool {
-	return len(call.Args) == 2 && (flow.IsBuiltin(ev.info, call, "copy") || isFunc(calleeFunc(ev.info, call), "maps", "Copy")) &&
-		isDocumentType(typeOf(ev.info, call.Args[1]))
 }
 
 // entryLoop matches the key and the value that a loop over a document
@@ -110,8 +103,14 @@ func (ev *evaluator) copyInto(d *document, src ast.Expr) {
 		d.complete = false
 		return
 	}
+	addAll(d, sd)
+}
+
+// addAll adds to d every entry of sd, out of any literal of d: no fix
+// edits them there.
+func addAll(d, sd *document) {
 	for _, e := range sd.entries {
-		e.node = nil // not in d's literal: no fix edits it
+		e.node = nil
 		d.entries = append(d.entries, e)
 	}
 	d.complete = d.complete && sd.complete
@@ -152,7 +151,7 @@ func (ev *evaluator) skipsCopies(v, o flow.Value) bool {
 			j++
 			continue
 		}
-		if src, ok := ev.copySource(s); !ok || s.Apply != nil || s.Spread || src == nil {
+		if _, ok := ev.loopCopySource(s); !ok {
 			return false
 		}
 	}
@@ -160,7 +159,7 @@ func (ev *evaluator) skipsCopies(v, o flow.Value) bool {
 }
 
 func sameStep(a, b flow.Step) bool {
-	return a.Key == b.Key && a.In == b.In && a.Apply == b.Apply && a.Spread == b.Spread && slices.Equal(a.Elems, b.Elems)
+	return a.Key == b.Key && a.In == b.In && a.Apply == b.Apply && a.From == b.From && slices.Equal(a.Elems, b.Elems)
 }
 
 // appended reads append(d, elems...) as d with elems added, and
@@ -170,11 +169,8 @@ func (ev *evaluator) appended(call *ast.CallExpr) *document {
 	if base == nil {
 		return nil
 	}
-	d := &document{complete: base.complete, merged: base.merged}
-	for _, e := range base.entries {
-		e.node = nil // not in a literal of this expression
-		d.entries = append(d.entries, e)
-	}
+	d := &document{complete: true}
+	addAll(d, base)
 	for i, elt := range call.Args[1:] {
 		if call.Ellipsis.IsValid() && i == len(call.Args)-2 {
 			ev.copyInto(d, elt)

@@ -128,10 +128,10 @@ func (ev *evaluator) caseAt(params map[*types.Var]int, positions ...token.Pos) *
 		}
 		var in *switchCase
 		for i, sc := range ev.switchCases() {
-			if sc.clause.Pos() <= pos && pos < sc.clause.End() && (in == nil || in.clause.Pos() < sc.clause.Pos()) {
-				if _, ok := params[sc.subject]; ok {
-					in = &ev.cases[i]
-				}
+			p, isParam := params[sc.subject]
+			inner := in == nil || in.clause.Pos() < sc.clause.Pos()
+			if isParam && p >= 0 && inner && sc.clause.Pos() <= pos && pos < sc.clause.End() {
+				in = &ev.cases[i]
 			}
 		}
 		if in != nil {
@@ -173,6 +173,8 @@ func valuePositions(val flow.Value) []token.Pos {
 		switch {
 		case s.Apply != nil:
 			ps = append(ps, s.Apply.Pos())
+		case s.From != nil:
+			ps = append(ps, s.From.Pos())
 		case s.Key != nil:
 			ps = append(ps, s.Key.Pos())
 		case len(s.Elems) > 0:

@@ -106,18 +106,11 @@ func (ev *evaluator) matchedByDecode(matched ast.Expr, set entry) bool {
 	if !ok {
 		return false
 	}
-	sel, ok := ast.Unparen(d.call.Fun).(*ast.SelectorExpr)
-	if !ok {
+	r := ev.reads.readOfDecode(ev.info, d)
+	if r == nil || r.method != "FindOne" {
 		return false
 	}
-	find, ok := ast.Unparen(sel.X).(*ast.CallExpr)
-	if !ok || len(find.Args) < 2 {
-		return false
-	}
-	if recv, ok := methodOf(calleeFunc(ev.info, find)); !ok || find.Fun == nil || calledName(find) != "FindOne" || recv.Name() != "Collection" {
-		return false
-	}
-	fd := ev.doc(find.Args[1])
+	fd := ev.doc(r.filter)
 	if fd == nil || fd.merged {
 		return false
 	}
@@ -321,7 +314,6 @@ func (ev *evaluator) literalWritesBack(matched, whole ast.Expr, path string) boo
 		return false
 	}
 	d := ev.doc(w)
-
 	keys := strings.Split(path, ".")
 	for i, key := range keys {
 		if d == nil || d.merged {

@@ -101,17 +101,16 @@ type Element struct {
 }
 
 // A Step adds to a document: m[Key] = Elem[0], d = append(d, Elems...),
-// or Apply: the builtin copy or maps.Copy with the document as its
-// first argument, or a call of a function value with the document as its one
+// From (a copy of another document), or Apply, a call of a function value with the document as its one
 // argument (a functional option, o(m)) or of a method that adds keys to
 // the document, its receiver (m.WithID(id)) or its first argument
 // (addID(m, id); see Config.AddsKeys).
 type Step struct {
 	Key   ast.Expr   // nil for an append or an Apply; Elems[0] may be a *Result
 	Elems []ast.Expr // the value of m[Key], or the elements appended
-	// Spread: the last of Elems is a slice whose elements are appended
-	// (d = append(d, xs...)).
-	Spread bool
+	// From, when set, is a document whose entries the step copies in
+	// whole: d = append(d, src...), copy(d, src), maps.Copy(d, src).
+	From ast.Expr
 	// In, when set, is the key of a subdocument that the step adds Key
 	// to instead (m[In].(bson.M)[Key] = Elems[0]).
 	In    ast.Expr

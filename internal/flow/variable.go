@@ -354,7 +354,10 @@ func (vr *variable) useAt(c inspector.Cursor) (event, bool) {
 		}
 		rhs := as.Rhs[c.ParentEdgeIndex()]
 		if elems, spread, ok := vr.appendTo(rhs); ok {
-			return vr.newStep(Step{Elems: elems, Spread: spread}), true
+			if spread {
+				return vr.newStep(Step{From: elems[0]}), true // d = append(d, src...)
+			}
+			return vr.newStep(Step{Elems: elems}), true
 		}
 		return event{kind: assign, init: rhs}, true
 
@@ -425,7 +428,7 @@ func (vr *variable) useAt(c inspector.Cursor) (event, bool) {
 			return ev, true // Decode(p), p a pointer
 		}
 		if c.ParentEdgeIndex() == 0 && copiesInto(info, call) {
-			return vr.newStep(Step{Apply: call}), true // copy(v, src), maps.Copy(v, src)
+			return vr.newStep(Step{From: call.Args[1]}), true // copy(v, src), maps.Copy(v, src)
 		}
 		if c.ParentEdgeIndex() == 0 && vr.f.config.AddsKeys != nil {
 			if fn, ok := typeutil.Callee(info, call).(*types.Func); ok && fn.Signature().Recv() == nil && vr.f.config.AddsKeys(fn) {
