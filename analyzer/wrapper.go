@@ -6,6 +6,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ast/edge"
@@ -75,10 +76,7 @@ func (s *summaries) summarizeWrapper(fn *types.Func, cur inspector.Cursor) *wrap
 		return nil
 	}
 	var w *write
-	for n := range cur.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.FuncLit)(nil)) {
-		if _, ok := n.Node().(*ast.FuncLit); ok {
-			return nil // a write in a closure may run any number of times
-		}
+	for n := range cur.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
 		found := s.c.matchWrite(n)
 		if found == nil {
 			continue
@@ -88,7 +86,7 @@ func (s *summaries) summarizeWrapper(fn *types.Func, cur inspector.Cursor) *wrap
 		}
 		w = found
 	}
-	if w == nil {
+	if w == nil || !s.closureRunsOutsideSession(cur, w) {
 		return nil
 	}
 	// A struct parameter whose fields the wrapper assigns before writing
@@ -124,6 +122,39 @@ func (s *summaries) summarizeWrapper(fn *types.Func, cur inspector.Cursor) *wrap
 		f.LookedIf = s.lookGate(fn, cur, w) + 1
 	}
 	return f
+}
+
+// closureRunsOutsideSession reports whether the write w of the wrapper
+// declared at cur runs in the wrapper's own body, or in a func literal
+// that the wrapper hands straight to another function (a retry or a
+// timeout helper: withRetry(func() error { ... })) and that is no session
+// callback: not one the driver runs in a session, and not one whose
+// context parameter the write uses, which a transaction runner may give.
+// A write in any other closure (deferred, started, stored) stays
+// unsummarized.
+func (s *summaries) closureRunsOutsideSession(cur inspector.Cursor, w *write) bool {
+	lit := enclosingFunc(w.cur)
+	if lit.Node() == cur.Node() {
+		return true
+	}
+	if _, ok := lit.Node().(*ast.FuncLit); !ok || enclosingFunc(lit.Parent()).Node() != cur.Node() ||
+		lit.ParentEdgeKind() != edge.CallExpr_Args {
+		return false
+	}
+	info := s.c.pass.TypesInfo
+	if _, ok := isSessionCall(info, lit.Parent().Node().(*ast.CallExpr)); ok {
+		return false
+	}
+	if w.ctx == nil {
+		return false
+	}
+	id, ok := ast.Unparen(w.ctx).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, _ := info.Uses[id].(*types.Var)
+	sig, _ := info.TypeOf(lit.Node().(*ast.FuncLit)).(*types.Signature)
+	return v != nil && sig != nil && !slices.Contains(paramVars(sig), v)
 }
 
 // lookGate returns the index of the bool parameter of fn that gates every
@@ -251,6 +282,9 @@ func (s *summaries) resultFlow(fn *types.Func, w *write) (int, bool) {
 	call := w.cur
 	results := fn.Signature().Results()
 	if call.ParentEdgeKind() == edge.ReturnStmt_Results {
+		if _, inClosure := enclosingFunc(call).Node().(*ast.FuncLit); inClosure {
+			return -1, false // the closure's results, not fn's
+		}
 		ret := call.Parent().Node().(*ast.ReturnStmt)
 		if len(ret.Results) == 1 && results.Len() > 0 {
 			return 0, false // return coll.UpdateOne(...): the same results

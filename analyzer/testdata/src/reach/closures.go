@@ -2,6 +2,7 @@ package reach
 
 import (
 	"context"
+	"errors"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
@@ -47,3 +48,71 @@ func changedInClosure(ctx context.Context, c *mongo.Collection, id bson.ObjectID
 	guard()
 	c.UpdateOne(ctx, filter, bson.M{"$set": bson.M{"a": 1}})
 }
+
+// A wrapper whose write runs in a closure handed to a retry helper is
+// summarized like one that writes in its own body: its callers' documents
+// decide.
+type retryStore struct{ c *mongo.Collection }
+
+func (s *retryStore) Write(ctx context.Context, filter, update any) error { // want Write:`wrapper UpdateOne filter \$1 update \$2 result dropped`
+	return withRetry(func() error {
+		_, err := s.c.UpdateOne(ctx, filter, update)
+		return err
+	})
+}
+
+func (s *retryStore) rename(ctx context.Context, id bson.ObjectID, name string) error {
+	return s.Write(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"name": name}}) // want `retryStore.Write \(UpdateOne\) sets "name" but its filter matches only "_id"`
+}
+
+func (s *retryStore) claim(ctx context.Context, id bson.ObjectID) error {
+	return s.Write(ctx, bson.M{"_id": id, "owner": nil}, bson.M{"$set": bson.M{"owner": "me"}}) // want `retryStore.Write \(UpdateOne\) is conditional on "owner" but retryStore.Write discards the result`
+}
+
+// The closure looks at the result: a caller's conditional write is checked.
+func (s *retryStore) WriteChecked(ctx context.Context, filter, update any) error { // want WriteChecked:`wrapper UpdateOne filter \$1 update \$2$`
+	return withRetry(func() error {
+		res, err := s.c.UpdateOne(ctx, filter, update)
+		if err == nil && res.MatchedCount == 0 {
+			return errNotFound
+		}
+		return err
+	})
+}
+
+func (s *retryStore) claimChecked(ctx context.Context, id bson.ObjectID) error {
+	return s.WriteChecked(ctx, bson.M{"_id": id, "owner": nil}, bson.M{"$set": bson.M{"owner": "me"}})
+}
+
+func (s *retryStore) renameChecked(ctx context.Context, id bson.ObjectID, name string) error {
+	return s.WriteChecked(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"name": name}}) // want `retryStore.WriteChecked \(UpdateOne\) sets "name" but its filter matches only "_id"`
+}
+
+// A closure that gets a context and writes with it may be a transaction's
+// callback: the wrapper is not summarized, its callers stay silent.
+func (s *retryStore) inTx(ctx context.Context, fn func(context.Context) error) error { return fn(ctx) }
+
+func (s *retryStore) WriteTx(ctx context.Context, filter, update any) error {
+	return s.inTx(ctx, func(tctx context.Context) error {
+		_, err := s.c.UpdateOne(tctx, filter, update)
+		return err
+	})
+}
+
+func (s *retryStore) renameTx(ctx context.Context, id bson.ObjectID, name string) error {
+	return s.WriteTx(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"name": name}})
+}
+
+// Nor is one whose write runs in a session callback of the driver.
+func (s *retryStore) WriteSession(ctx context.Context, sess *mongo.Session, filter, update any) error {
+	_, err := sess.WithTransaction(ctx, func(ctx context.Context) (any, error) {
+		return s.c.UpdateOne(ctx, filter, update)
+	})
+	return err
+}
+
+func (s *retryStore) renameSession(ctx context.Context, sess *mongo.Session, id bson.ObjectID, name string) error {
+	return s.WriteSession(ctx, sess, bson.M{"_id": id}, bson.M{"$set": bson.M{"name": name}})
+}
+
+var errNotFound = errors.New("not found")
