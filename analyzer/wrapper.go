@@ -6,7 +6,6 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ast/edge"
@@ -126,35 +125,25 @@ func (s *summaries) summarizeWrapper(fn *types.Func, cur inspector.Cursor) *wrap
 
 // closureRunsOutsideSession reports whether the write w of the wrapper
 // declared at cur runs in the wrapper's own body, or in a func literal
-// that the wrapper hands straight to another function (a retry or a
-// timeout helper: withRetry(func() error { ... })) and that is no session
-// callback: not one the driver runs in a session, and not one whose
-// context parameter the write uses, which a transaction runner may give.
-// A write in any other closure (deferred, started, stored) stays
-// unsummarized.
+// that the wrapper hands to another function (a retry or a timeout
+// helper: withRetry(func() error { ... }), directly or through a variable
+// used once) with a context that is clearly no session's: not one the
+// literal is given, which a transaction runner or the driver may make a
+// session context (see clearlyNotSessionContext). A write in any other
+// closure (deferred, started, called in place) stays unsummarized.
 func (s *summaries) closureRunsOutsideSession(cur inspector.Cursor, w *write) bool {
 	lit := enclosingFunc(w.cur)
 	if lit.Node() == cur.Node() {
 		return true
 	}
-	if _, ok := lit.Node().(*ast.FuncLit); !ok || enclosingFunc(lit.Parent()).Node() != cur.Node() ||
-		lit.ParentEdgeKind() != edge.CallExpr_Args {
+	if _, ok := lit.Node().(*ast.FuncLit); !ok || enclosingFunc(lit.Parent()).Node() != cur.Node() || w.ctx == nil {
 		return false
 	}
 	info := s.c.pass.TypesInfo
-	if _, ok := isSessionCall(info, lit.Parent().Node().(*ast.CallExpr)); ok {
+	if _, _, stored := storedCallbackCall(info, lit); !stored && lit.ParentEdgeKind() != edge.CallExpr_Args {
 		return false
 	}
-	if w.ctx == nil {
-		return false
-	}
-	id, ok := ast.Unparen(w.ctx).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	v, _ := info.Uses[id].(*types.Var)
-	sig, _ := info.TypeOf(lit.Node().(*ast.FuncLit)).(*types.Signature)
-	return v != nil && sig != nil && !slices.Contains(paramVars(sig), v)
+	return clearlyNotSessionContext(info, w.ctx, []sessionCallback{{lit: lit}})
 }
 
 // lookGate returns the index of the bool parameter of fn that gates every

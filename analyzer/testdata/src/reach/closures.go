@@ -116,3 +116,32 @@ func (s *retryStore) renameSession(ctx context.Context, sess *mongo.Session, id 
 }
 
 var errNotFound = errors.New("not found")
+
+// The closure stored in a variable handed on once, writing with a context
+// of its own making: the same wrapper.
+func (s *retryStore) withColl(f func(*mongo.Collection) error) error { return f(s.c) }
+
+func (s *retryStore) WriteStored(filter, update any) error { // want WriteStored:`wrapper UpdateOne filter \$0 update \$1 result dropped`
+	fn := func(c *mongo.Collection) error {
+		_, err := c.UpdateOne(context.TODO(), filter, update)
+		return err
+	}
+	return s.withColl(fn)
+}
+
+func (s *retryStore) renameStored(id bson.ObjectID, name string) error {
+	return s.WriteStored(bson.M{"_id": id}, bson.M{"$set": bson.M{"name": name}}) // want `retryStore.WriteStored \(UpdateOne\) sets "name" but its filter matches only "_id"`
+}
+
+// A transaction's callback that writes with the outer context writes
+// outside the transaction.
+func (s *retryStore) WriteOutside(ctx context.Context, sess *mongo.Session, filter, update any) error { // want WriteOutside:`wrapper UpdateOne filter \$2 update \$3`
+	_, err := sess.WithTransaction(ctx, func(sctx context.Context) (any, error) {
+		return s.c.UpdateOne(ctx, filter, update)
+	})
+	return err
+}
+
+func (s *retryStore) renameOutside(ctx context.Context, sess *mongo.Session, id bson.ObjectID, name string) error {
+	return s.WriteOutside(ctx, sess, bson.M{"_id": id}, bson.M{"$set": bson.M{"name": name}}) // want `retryStore.WriteOutside \(UpdateOne\) sets "name" but its filter matches only "_id"`
+}

@@ -77,3 +77,26 @@ func (s *retryStore) WriteTx(ctx context.Context, filter, update interface{}) er
 func (s *retryStore) renameTx(ctx context.Context, id primitive.ObjectID, name string) error {
 	return s.WriteTx(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"name": name}})
 }
+
+// The closure stored in a variable handed on once, writing with a context
+// of its own making.
+func (s *retryStore) withColl(f func(*mongo.Collection) error) error { return f(s.c) }
+
+func (s *retryStore) WriteStored(filter, update interface{}) error { // want WriteStored:`wrapper UpdateOne filter \$0 update \$1`
+	fn := func(c *mongo.Collection) error {
+		res, err := c.UpdateOne(context.TODO(), filter, update)
+		if err == nil && res.MatchedCount == 0 {
+			return errNotFound
+		}
+		return err
+	}
+	return s.withColl(fn)
+}
+
+func (s *retryStore) renameStored(id primitive.ObjectID, name string) error {
+	return s.WriteStored(bson.M{"_id": id}, bson.M{"$set": bson.M{"name": name}}) // want `retryStore.WriteStored \(UpdateOne\) sets "name" but its filter matches only "_id"`
+}
+
+func (s *retryStore) claimStored(id primitive.ObjectID) error {
+	return s.WriteStored(bson.M{"_id": id, "owner": nil}, bson.M{"$set": bson.M{"owner": "me"}})
+}
