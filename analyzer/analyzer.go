@@ -208,8 +208,10 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	if !importsDriver(pass.Pkg) {
 		// Nothing to report, and no helper or wrapper to summarize; a
-		// utility package may still read bson tags for other packages.
+		// utility package may still read bson tags, or name keys, for
+		// other packages.
 		exportTagReaders(pass, in)
+		exportKeyVars(pass, in)
 		return nil, nil
 	}
 	c := &checker{pass: pass, cfg: cfg, ignores: readIgnores(pass)}

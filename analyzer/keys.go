@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"go/ast"
+	"go/constant"
 	"slices"
 
 	"go/token"
@@ -359,4 +360,39 @@ func writeTargets(n ast.Node) []ast.Expr {
 		return []ast.Expr{n.Key, n.Value}
 	}
 	return nil
+}
+
+// exportKeyVars exports the keys of a package that does not use the
+// driver: an exported string variable initialized with a constant
+// (var KeyStatus = "status", var MongoSet = "$set") that nothing in its
+// package assigns. Code that names its keys in a package of constants
+// reads them from there.
+func exportKeyVars(pass *analysis.Pass, in *inspector.Inspector) {
+	var keys map[*types.Var]string
+	for _, init := range pass.TypesInfo.InitOrder {
+		if len(init.Lhs) != 1 || !init.Lhs[0].Exported() {
+			continue
+		}
+		v := init.Lhs[0]
+		b, ok := v.Type().Underlying().(*types.Basic)
+		tv := pass.TypesInfo.Types[init.Rhs]
+		if !ok || b.Info()&types.IsString == 0 || tv.Value == nil || tv.Value.Kind() != constant.String {
+			continue
+		}
+		if keys == nil {
+			keys = make(map[*types.Var]string)
+		}
+		keys[v] = constant.StringVal(tv.Value)
+	}
+	if keys == nil {
+		return // most packages: no walk
+	}
+	for n := range in.Root().Preorder((*ast.AssignStmt)(nil), (*ast.IncDecStmt)(nil), (*ast.UnaryExpr)(nil)) {
+		for _, t := range writeTargets(n.Node()) {
+			delete(keys, packageVar(pass.TypesInfo, t))
+		}
+	}
+	for v, k := range keys {
+		pass.ExportObjectFact(v, &keyFact{Key: k})
+	}
 }

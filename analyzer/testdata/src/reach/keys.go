@@ -69,3 +69,12 @@ func setAny(ctx context.Context, c *mongo.Collection, owner, name string, v int)
 	_, err := c.UpdateOne(ctx, bson.M{"owner": owner}, bson.M{"$set": bson.M{fmt.Sprintf("%s.limit", name): v}})
 	return err
 }
+
+// Keys and the operator named by variables of a package that does not use
+// the driver.
+func keysOfConstantsPackage(ctx context.Context, c *mongo.Collection, id bson.ObjectID, s string) {
+	c.UpdateOne(ctx, bson.M{reachtags.KeyID: id}, bson.M{reachtags.OpSet: bson.M{reachtags.KeyStatus: s}})                             // want `UpdateOne sets "status" but its filter matches only "_id"`
+	c.UpdateOne(ctx, bson.M{reachtags.KeyID: id, reachtags.KeyStatus: "new"}, bson.M{reachtags.OpSet: bson.M{reachtags.KeyStatus: s}}) // want `UpdateOne is conditional on "status" but its result is discarded`
+	// A variable its package assigns holds no known key.
+	c.UpdateOne(ctx, bson.M{reachtags.KeyID: id, reachtags.Moved: "x"}, bson.M{reachtags.OpSet: bson.M{"moved": s}})
+}

@@ -44,3 +44,14 @@ func Meta(v any, field string) string {
 	f, _ := reflect.TypeOf(v).FieldByName(field)
 	return "meta." + strings.Split(f.Tag.Get("bson"), ",")[0]
 }
+
+// Keys named in a package of constants that does not use the driver.
+var (
+	KeyID     = "_id"
+	KeyStatus = "status"
+	OpSet     = "$set"
+	Moved     = "moved" // assigned below: not a key
+	notKey    = "hidden"
+)
+
+func Rename() { Moved = "elsewhere"; _ = notKey }

@@ -557,3 +557,10 @@ func nestedKeys(ctx context.Context, c *mongo.Collection, id primitive.ObjectID,
 	}
 	return err
 }
+
+// Keys and the operator named by variables of a package that does not use
+// the driver.
+func keysOfConstantsPackage(ctx context.Context, c *mongo.Collection, id primitive.ObjectID, s string) {
+	c.UpdateOne(ctx, bson.M{reachtags.KeyID: id}, bson.M{reachtags.OpSet: bson.M{reachtags.KeyStatus: s}}) // want `UpdateOne sets "status" but its filter matches only "_id"`
+	c.UpdateOne(ctx, bson.M{reachtags.KeyID: id, reachtags.Moved: "x"}, bson.M{reachtags.OpSet: bson.M{"moved": s}})
+}
