@@ -137,6 +137,10 @@ type updateFields struct {
 	// setsUnknown: $set or a replacement writes fields that cannot all be
 	// listed.
 	setsUnknown bool
+	// valueChanged are the paths of modified that the update changes other
+	// than by adding or removing array elements ($push, $addToSet, $pull,
+	// $pullAll): see membershipOnly.
+	valueChanged map[string]bool
 	// complete: every operator of the update was read in full.
 	complete bool
 	// notUpdate: the document has keys that are not operators, which the
@@ -208,10 +212,24 @@ func (uf *updateFields) addSet(e entry) {
 }
 
 func (uf *updateFields) addModified(path string) {
+	uf.addMember(path)
+	if uf.valueChanged == nil {
+		uf.valueChanged = make(map[string]bool)
+	}
+	uf.valueChanged[path] = true
+}
+
+// addMember adds a path whose array the update adds elements to or
+// removes elements from.
+func (uf *updateFields) addMember(path string) {
 	if !isIDPath(path) && !slices.Contains(uf.modified, path) {
 		uf.modified = append(uf.modified, path)
 	}
 }
+
+// membershipOps are the update operators that add or remove array
+// elements without changing the others.
+var membershipOps = map[string]bool{"$push": true, "$addToSet": true, "$pull": true, "$pullAll": true}
 
 // readOperator reads one top-level entry of an update document.
 func (ev *evaluator) readOperator(op entry, uf *updateFields) {
@@ -247,6 +265,10 @@ func (ev *evaluator) readOperator(op entry, uf *updateFields) {
 	for _, e := range d.entries {
 		if op.key == "$set" {
 			uf.addSet(e)
+			continue
+		}
+		if membershipOps[op.key] {
+			uf.addMember(e.key)
 			continue
 		}
 		uf.addModified(e.key)

@@ -5,6 +5,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
@@ -38,9 +40,36 @@ var uncheckedRule = &rule{
 	inspects:   guardedWrite,
 	precedence: 2,
 	write: func(c *checker, wc *writeCheck) bool {
-		c.checkResult(wc.w, wc.guards)
+		if !membershipOnly(wc) {
+			c.checkResult(wc.w, wc.guards)
+		}
 		return true // a guarded write is no other rule's once it has a guard
 	},
+}
+
+// membershipOnly reports whether every guard of wc is a test of an
+// array's elements that the update only adds to or removes from: a
+// $pull of the element the filter finds ({items.id: x} with {$pull:
+// {items: {id: x}}}), a $push or $addToSet of one it finds missing
+// ({members: {$ne: u}} with {$push: {members: u}}). When such an update
+// matches nothing, another writer made the same change first, and the
+// document ends as this one wanted: no outcome is lost. A test of the
+// array's size ($size) is not one.
+func membershipOnly(wc *writeCheck) bool {
+	for _, g := range wc.guards {
+		for _, m := range wc.uf.modified {
+			if !overlaps(g, m) {
+				continue
+			}
+			element := strings.HasPrefix(dropPositional(g), dropPositional(m)+".")
+			whole := g == m && (slices.ContainsFunc(wc.ff.equal, func(f fieldValue) bool { return f.field == g }) ||
+				slices.Contains(wc.ff.ranged, g))
+			if wc.uf.valueChanged[m] || !element && !whole {
+				return false
+			}
+		}
+	}
+	return len(wc.guards) > 0
 }
 
 // checkResult reports a conditional write whose outcome is never read.
