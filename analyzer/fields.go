@@ -106,7 +106,9 @@ func (ev *evaluator) collectFilter(d *document, ff *filterFields, top bool, seen
 				if seen == nil {
 					seen = &[]*document{d} // made for the filters that nest documents only
 				}
-				ev.collectFilter(sub, ff, false, seen)
+				// The branches of $and all hold, as the top level's
+				// conditions do: an equality there pins its field.
+				ev.collectFilter(sub, ff, top && e.key == "$and", seen)
 			}
 		case e.key == "$comment", removedFilterOps[e.key]:
 			// No condition on the document: a note, or a lock hint that

@@ -47,29 +47,31 @@ var uncheckedRule = &rule{
 	},
 }
 
-// membershipOnly reports whether every guard of wc is a test of an
-// array's elements that the update only adds to or removes from: a
-// $pull of the element the filter finds ({items.id: x} with {$pull:
-// {items: {id: x}}}), a $push or $addToSet of one it finds missing
-// ({members: {$ne: u}} with {$push: {members: u}}). When such an update
-// matches nothing, another writer made the same change first, and the
-// document ends as this one wanted: no outcome is lost. A test of the
-// array's size ($size) is not one.
+// membershipOnly reports whether the update only adds or removes array
+// elements, and every guard of wc is a test of those elements: a $pull of
+// the element the filter finds ({items.id: x} with {$pull: {items: {id:
+// x}}}), a $push or $addToSet of one it finds missing ({members: {$ne:
+// u}} with {$push: {members: u}}). When such an update matches nothing,
+// another writer made the same change first, and the document ends as
+// this one wanted: no outcome is lost. A test of the array's size
+// ($size) or of one of its values is not one, nor is an update that also
+// sets a field.
 func membershipOnly(wc *writeCheck) bool {
+	if len(wc.uf.valueChanged) > 0 || !wc.uf.complete || len(wc.guards) == 0 {
+		return false
+	}
 	for _, g := range wc.guards {
 		for _, m := range wc.uf.modified {
 			if !overlaps(g, m) {
 				continue
 			}
 			element := strings.HasPrefix(dropPositional(g), dropPositional(m)+".")
-			whole := g == m && (slices.ContainsFunc(wc.ff.equal, func(f fieldValue) bool { return f.field == g }) ||
-				slices.Contains(wc.ff.ranged, g))
-			if wc.uf.valueChanged[m] || !element && !whole {
+			if !element && !(g == m && slices.Contains(wc.ff.ranged, g)) {
 				return false
 			}
 		}
 	}
-	return len(wc.guards) > 0
+	return true
 }
 
 // checkResult reports a conditional write whose outcome is never read.

@@ -38,6 +38,11 @@ func (ev *evaluator) writesBack(ff filterFields, uf updateFields, f, m string) (
 					// written back with the rest.
 					return true, false
 				}
+				if e.value == nil && e.field != nil && ev.fieldPathOf(matched, e.field.of, f) {
+					// {dev.class: d.Dev.Class} and the field Dev of d,
+					// written whole (a replacement, or $set: d).
+					return true, false
+				}
 				// A constant or nil there surely removes f.
 				return false, e.value == nil || !isNil(ev.info, e.value) && ev.constantOf(e.value) == nil
 			}

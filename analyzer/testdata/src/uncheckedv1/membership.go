@@ -14,7 +14,12 @@ import (
 func membership(ctx context.Context, c *mongo.Collection, id, item primitive.ObjectID, user string) {
 	c.UpdateOne(ctx, bson.M{"_id": id, "items._id": item}, bson.M{"$pull": bson.M{"items": bson.M{"_id": item}}})
 	c.UpdateOne(ctx, bson.M{"_id": id, "members": bson.M{"$ne": user}}, bson.M{"$push": bson.M{"members": user}})
-	c.UpdateOne(ctx, bson.M{"_id": id, "tags": "old"}, bson.M{"$pull": bson.M{"tags": "old"}, "$addToSet": bson.M{"seen": user}})
+	c.UpdateOne(ctx, bson.M{"_id": id, "items._id": item}, bson.M{"$pull": bson.M{"items": bson.M{"_id": item}}, "$addToSet": bson.M{"seen": user}})
+
+	// A test of one of the array's values is a compare-and-swap.
+	c.UpdateOne(ctx, bson.M{"_id": id, "tags": "old"}, bson.M{"$push": bson.M{"tags": "new"}}) // want `UpdateOne is conditional on "tags" but its result is discarded`
+	// So is one whose update also sets a field.
+	c.UpdateOne(ctx, bson.M{"_id": id, "members": bson.M{"$ne": user}}, bson.M{"$push": bson.M{"members": user}, "$set": bson.M{"owner": user}}) // want `UpdateOne is conditional on "members" but its result is discarded`
 
 	// A test of the array's size is a compare-and-swap on its length.
 	c.UpdateOne(ctx, bson.M{"_id": id, "members": bson.M{"$size": 3}}, bson.M{"$push": bson.M{"members": user}}) // want `UpdateOne is conditional on "members" but its result is discarded`

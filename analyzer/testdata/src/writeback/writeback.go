@@ -104,3 +104,27 @@ func moveSubject(ctx context.Context, c *mongo.Collection, id, to, name string) 
 	}
 	return err
 }
+
+type Model struct {
+	Class string `bson:"class"`
+	Maker string `bson:"maker"`
+}
+
+type Device struct {
+	Model Model
+	Path  string
+	Level int
+}
+
+// The branches of $and all hold: an equality there pins its field as a
+// top-level one does. A subdocument's field matched on the same field of
+// the struct written whole is written back with it.
+func andEqualities(ctx context.Context, c *mongo.Collection, d *Device) {
+	c.ReplaceOne(ctx, bson.D{{Key: "$and", Value: bson.A{bson.D{{Key: "path", Value: d.Path}}}}}, d) // want `ReplaceOne replaces the whole document but its filter matches only "path" and it writes "path" back unchanged`
+	c.ReplaceOne(ctx, bson.M{"model.class": d.Model.Class, "path": d.Path}, d)                       // want `ReplaceOne replaces the whole document but its filter matches only "model.class", "path" and it writes "model.class", "path" back unchanged`
+	// Either branch of $or may hold: no pin, the fields may guard.
+	c.ReplaceOne(ctx, bson.M{"$or": bson.A{bson.M{"path": d.Path}, bson.M{"level": 0}}}, d) // want `ReplaceOne is conditional on "path", "level" but its result is discarded`
+	// Another struct's field: the value written may differ.
+	var old Device
+	c.ReplaceOne(ctx, bson.M{"model.class": old.Model.Class, "path": d.Path}, d)
+}

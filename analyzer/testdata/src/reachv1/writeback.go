@@ -1,0 +1,30 @@
+package reachv1
+
+import (
+	"context"
+
+	"go.mongodb.org/mongo-driver/bson"
+	"go.mongodb.org/mongo-driver/mongo"
+	"go.mongodb.org/mongo-driver/mongo/options"
+)
+
+type devModel struct {
+	Class string `bson:"class"`
+}
+
+type device struct {
+	Model devModel
+	Path  string
+	Key   string
+}
+
+// Equalities under $and pin their fields; a subdocument's field matched
+// on the same field of the struct written whole is written back.
+func andEqualities(ctx context.Context, c *mongo.Collection, d *device) error {
+	filter := bson.D{{"$and", bson.A{
+		bson.D{{"model.class", d.Model.Class}},
+		bson.D{{"path", d.Path}},
+		bson.D{{"key", d.Key}},
+	}}}
+	return c.FindOneAndReplace(ctx, filter, d, options.FindOneAndReplace().SetUpsert(true)).Err() // want `FindOneAndReplace replaces the whole document but its filter matches only "model.class", "path", "key" and it writes "model.class", "path", "key" back unchanged`
+}
