@@ -115,7 +115,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Doc:       extractDoc(docSource),
 		URL:       DocURL,
 		Requires:  []*analysis.Analyzer{inspect.Analyzer},
-		FactTypes: []analysis.Fact{new(helperFact), new(wrapperFact), new(optionFact), new(readerFact), new(keyFact), new(tagReaderFact), new(builderFact), new(txnRunnerFact)},
+		FactTypes: []analysis.Fact{new(helperFact), new(wrapperFact), new(optionFact), new(readerFact), new(keyFact), new(tagReaderFact), new(builderFact), new(txnRunnerFact), new(readOnlyFact)},
 		// Run on packages with type errors too: with facts, a package left
 		// out would leave out every package that imports it. The analyzer
 		// is silent wherever type information is missing.
@@ -326,8 +326,10 @@ func (c *checker) readsOnly(fn *types.Func) bool {
 	if h := c.sums.helper(fn); h != nil {
 		return !h.Changes
 	}
-	w := c.sums.wrapper(fn)
-	return w != nil && !w.Changes
+	if w := c.sums.wrapper(fn); w != nil {
+		return !w.Changes
+	}
+	return c.sums.readOnly(fn) != nil
 }
 
 // isSetter reports whether fn is a method that only adds keys to its

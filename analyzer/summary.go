@@ -660,6 +660,9 @@ type summaries struct {
 	options  map[*types.Func]*optionFact      // likewise
 	readers  map[*types.Func]*readerFact      // likewise
 	builders map[*types.Func]*builderFact     // likewise
+	// readOnlys: functions that only read the documents they are handed
+	// (readonly.go); likewise.
+	readOnlys map[*types.Func]*readOnlyFact
 	// txnHelpers are the functions that a transaction's callback calls
 	// with its session context; see inTxnHelper.
 	txnHelpers map[*types.Func]bool
@@ -690,7 +693,8 @@ func (s *summaries) finish() {
 func newSummaries(c *checker, in *inspector.Inspector) *summaries {
 	s := &summaries{c: c, decls: make(map[*types.Func]inspector.Cursor), helpers: make(map[*types.Func]*helperFact),
 		wrappers: make(map[*types.Func]*wrapperFact), options: make(map[*types.Func]*optionFact),
-		readers: make(map[*types.Func]*readerFact), builders: make(map[*types.Func]*builderFact), keys: newPackageKeys(), root: in.Root()}
+		readers: make(map[*types.Func]*readerFact), builders: make(map[*types.Func]*builderFact),
+		readOnlys: make(map[*types.Func]*readOnlyFact), keys: newPackageKeys(), root: in.Root()}
 	for cur := range in.Root().Preorder((*ast.FuncDecl)(nil)) {
 		decl := cur.Node().(*ast.FuncDecl)
 		if fn, ok := c.pass.TypesInfo.Defs[decl.Name].(*types.Func); ok && decl.Body != nil {
@@ -723,6 +727,8 @@ func newSummaries(c *checker, in *inspector.Inspector) *summaries {
 			s.readers[fn] = fact
 		case *builderFact:
 			s.builders[fn] = fact
+		case *readOnlyFact:
+			s.readOnlys[fn] = fact
 		}
 	}
 	return s
@@ -739,6 +745,7 @@ func (s *summaries) exportAll() {
 		s.reader(fn)
 		s.builder(fn)
 		s.tagReader(fn)
+		s.readOnly(fn)
 	}
 	for _, in := range s.c.pass.TypesInfo.InitOrder {
 		if len(in.Lhs) == 1 {

@@ -40,11 +40,32 @@ import (
 // inTransaction reports whether w runs in a transaction that also holds
 // the reads it depends on, so that the server detects a conflicting write.
 func (c *checker) inTransaction(w *write) bool {
-	start, ok := c.transactionStart(w.cur, w.ctx)
+	ctx := w.ctx
+	if ctx == nil && w.wrapper != "" {
+		ctx = c.contextArg(w)
+	}
+	start, ok := c.transactionStart(w.cur, ctx)
 	if !ok {
 		return c.inTxnHelper(w)
 	}
 	return !c.readBefore(w, start)
+}
+
+// contextArg returns the first argument of a wrapper's call that is a
+// context: the one the wrapper's write runs in, or a parent of it. A
+// wrapper that writes with a context of its own making (context.TODO())
+// runs outside any session of its caller all the same.
+func (c *checker) contextArg(w *write) ast.Expr {
+	call, ok := w.node().(*ast.CallExpr)
+	if !ok {
+		return nil
+	}
+	for _, a := range call.Args {
+		if isContextType(c.pass.TypesInfo.TypeOf(a)) {
+			return a
+		}
+	}
+	return nil
 }
 
 // inTxnHelper reports whether w runs with its function's context

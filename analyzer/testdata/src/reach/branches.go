@@ -284,3 +284,33 @@ func applyPatch(ctx context.Context, c *mongo.Collection, id bson.ObjectID, p pa
 	}
 	c.UpdateOne(ctx, filter, bson.M{"$set": bson.M{"zip": "0"}}) // want `UpdateOne sets "zip" but its filter matches only "_id", "name", "email", "phone", "city"`
 }
+
+// A getter that only reads the filter it is handed leaves it as it was:
+// the write that follows reads it.
+func GetItem(ctx context.Context, c *mongo.Collection, filter bson.M) (bson.M, error) { // want GetItem:`reads its documents only`
+	var out bson.M
+	if len(filter) == 0 {
+		return nil, nil
+	}
+	fmt.Println("get", filter, filter["_id"])
+	err := c.FindOne(ctx, filter).Decode(&out)
+	return out, err
+}
+
+// One that adds a key to it changes it.
+func getScoped(ctx context.Context, c *mongo.Collection, filter bson.M) error {
+	filter["tenant"] = "t"
+	return c.FindOne(ctx, filter).Err()
+}
+
+func readThenWrite(ctx context.Context, c *mongo.Collection, id bson.ObjectID) {
+	filter := bson.M{"_id": id}
+	if _, err := GetItem(ctx, c, filter); err != nil {
+		return
+	}
+	c.UpdateOne(ctx, filter, bson.M{"$set": bson.M{"a": 1}}) // want `UpdateOne sets "a" but its filter matches only "_id"`
+
+	scoped := bson.M{"_id": id}
+	getScoped(ctx, c, scoped)
+	c.UpdateOne(ctx, scoped, bson.M{"$set": bson.M{"a": 1}})
+}

@@ -564,3 +564,13 @@ func keysOfConstantsPackage(ctx context.Context, c *mongo.Collection, id primiti
 	c.UpdateOne(ctx, bson.M{reachtags.KeyID: id}, bson.M{reachtags.OpSet: bson.M{reachtags.KeyStatus: s}}) // want `UpdateOne sets "status" but its filter matches only "_id"`
 	c.UpdateOne(ctx, bson.M{reachtags.KeyID: id, reachtags.Moved: "x"}, bson.M{reachtags.OpSet: bson.M{"moved": s}})
 }
+
+// A getter of another package that only reads the filter leaves it known.
+func readThenWrite(ctx context.Context, c *mongo.Collection, id primitive.ObjectID) {
+	filter := bson.M{"_id": id}
+	var out bson.M
+	if err := reachv1dep.Get(ctx, c, filter, &out); err != nil {
+		return
+	}
+	c.UpdateOne(ctx, filter, bson.M{"$set": bson.M{"a": out["a"]}}) // want `UpdateOne sets "a" but its filter matches only "_id"`
+}

@@ -225,3 +225,22 @@ func setQtyInTxn(ctx context.Context, items *mongo.Collection, id bson.ObjectID)
 	_, err := items.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"qty": 3}})
 	return err
 }
+
+// A wrapper called in a transaction's callback with the outer context
+// writes outside the transaction; with the session's context, inside.
+type seats struct{ c *mongo.Collection }
+
+func (s seats) Set(ctx context.Context, filter bson.M, fields bson.M) error { // want Set:`wrapper UpdateOne filter \$1 update \{\$set: \$2\} result dropped`
+	_, err := s.c.UpdateOne(ctx, filter, bson.M{"$set": fields})
+	return err
+}
+
+func wrapperInTxn(ctx context.Context, sess *mongo.Session, s seats, id bson.ObjectID) error {
+	_, err := sess.WithTransaction(ctx, func(sc context.Context) (any, error) {
+		if err := s.Set(ctx, bson.M{"_id": id}, bson.M{"free": true}); err != nil { // want `seats.Set \(UpdateOne\) sets "free" but its filter matches only "_id"`
+			return nil, err
+		}
+		return nil, s.Set(sc, bson.M{"_id": id}, bson.M{"free": false})
+	})
+	return err
+}

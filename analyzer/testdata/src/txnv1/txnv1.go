@@ -147,3 +147,22 @@ func setQtyOut(ctx context.Context, client *mongo.Client, items *mongo.Collectio
 		return err
 	})
 }
+
+// A wrapper called in a transaction's callback with the outer context
+// writes outside the transaction; with the session's context, inside.
+type seats struct{ c *mongo.Collection }
+
+func (s seats) Set(ctx context.Context, filter bson.M, fields bson.M) error { // want Set:`wrapper UpdateOne filter \$1 update \{\$set: \$2\} result dropped`
+	_, err := s.c.UpdateOne(ctx, filter, bson.M{"$set": fields})
+	return err
+}
+
+func wrapperInTxn(ctx context.Context, sess mongo.Session, s seats, id primitive.ObjectID) error {
+	_, err := sess.WithTransaction(ctx, func(sc mongo.SessionContext) (interface{}, error) {
+		if err := s.Set(ctx, bson.M{"_id": id}, bson.M{"free": true}); err != nil { // want `seats.Set \(UpdateOne\) sets "free" but its filter matches only "_id"`
+			return nil, err
+		}
+		return nil, s.Set(sc, bson.M{"_id": id}, bson.M{"free": false})
+	})
+	return err
+}

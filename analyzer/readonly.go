@@ -1,0 +1,107 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// A function that only reads the documents it is handed: a store's getter
+// (GetSeat(ctx, filter Map)) that passes its filter to Find or FindOne. A
+// document handed to one is the same document after the call, so a write
+// that follows still reads it (see checker.readsOnly). Without this, a
+// filter used for a read and then for a write is unknown at the write.
+//
+// Every use of each document parameter must be a read: an argument of
+// the driver or of a function that only reads it (this fact, a helper or
+// a wrapper that does not change it, a parameter of interface type, as
+// fmt and loggers take), p[k] read, len(p), or range p. An assignment,
+// p[k] = v, &p, a return of p or a closure that uses it make the function
+// no reader of its documents.
+
+// readOnlyFact is the fact of a function that only reads the documents
+// it is handed.
+type readOnlyFact struct{}
+
+func (*readOnlyFact) AFact() {}
+
+func (*readOnlyFact) String() string { return "reads its documents only" }
+
+// readOnly returns the fact of fn when it only reads its documents.
+func (s *summaries) readOnly(fn *types.Func) *readOnlyFact {
+	return summaryOf(s, s.readOnlys, fn, s.summarizeReadOnly)
+}
+
+func (s *summaries) summarizeReadOnly(fn *types.Func, cur inspector.Cursor) *readOnlyFact {
+	if s.helper(fn) != nil || s.wrapper(fn) != nil {
+		return nil // their facts say whether they change a document
+	}
+	info := s.c.pass.TypesInfo
+	docs := make(map[*types.Var]bool)
+	sig := fn.Signature()
+	for i := range sig.Params().Len() {
+		if p := sig.Params().At(i); isDocumentType(p.Type()) {
+			docs[p] = true
+		}
+	}
+	if len(docs) == 0 {
+		return nil
+	}
+	for c := range cur.Preorder((*ast.Ident)(nil)) {
+		v, ok := info.Uses[c.Node().(*ast.Ident)].(*types.Var)
+		if !ok || !docs[v] {
+			continue
+		}
+		if enclosingFunc(c).Node() != cur.Node() || !s.readUse(c) {
+			return nil
+		}
+	}
+	return &readOnlyFact{}
+}
+
+// readUse reports whether the use of a document parameter at c only
+// reads it.
+func (s *summaries) readUse(c inspector.Cursor) bool {
+	info := s.c.pass.TypesInfo
+	switch c.ParentEdgeKind() {
+	case edge.RangeStmt_X:
+		return true
+	case edge.IndexExpr_X:
+		// p[k], unless it is assigned, incremented or its address taken.
+		ix := c.Parent()
+		switch ix.ParentEdgeKind() {
+		case edge.AssignStmt_Lhs, edge.IncDecStmt_X, edge.UnaryExpr_X:
+			return false
+		}
+		return true
+	case edge.CallExpr_Args:
+		call := c.Parent().Node().(*ast.CallExpr)
+		if tv, ok := info.Types[call.Fun]; ok && tv.IsBuiltin() {
+			id, _ := ast.Unparen(call.Fun).(*ast.Ident)
+			return id != nil && (id.Name == "len" || id.Name == "cap")
+		}
+		fn := calleeFunc(info, call)
+		if fn == nil {
+			return false
+		}
+		if s.c.readsOnly(fn) {
+			return true
+		}
+		// A parameter of interface type: changing a document through it
+		// needs a type assertion back, which printers and loggers do not
+		// make.
+		sig := fn.Signature()
+		i := c.ParentEdgeIndex()
+		if sig.Variadic() && i >= sig.Params().Len()-1 {
+			if call.Ellipsis.IsValid() {
+				return false
+			}
+			elem := sig.Params().At(sig.Params().Len() - 1).Type().(*types.Slice).Elem()
+			return types.IsInterface(elem)
+		}
+		return i < sig.Params().Len() && types.IsInterface(sig.Params().At(i).Type())
+	}
+	return false
+}
