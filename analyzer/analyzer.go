@@ -329,7 +329,12 @@ func (c *checker) readsOnly(fn *types.Func) bool {
 	if w := c.sums.wrapper(fn); w != nil {
 		return !w.Changes
 	}
-	return c.sums.readOnly(fn) != nil
+	if c.sums.readOnly(fn) != nil {
+		return true
+	}
+	// A method of a repository interface with one implementation.
+	impl := c.sums.soleImplementation(fn)
+	return impl != nil && impl != fn && c.readsOnly(impl)
 }
 
 // isSetter reports whether fn is a method that only adds keys to its

@@ -63,3 +63,23 @@ func (p *Posts) Update(ctx context.Context, cond, set map[string]interface{}) er
 func retitle(ctx context.Context, p *Posts, id bson.ObjectID, title string) error {
 	return p.Update(ctx, map[string]interface{}{"_id": id}, map[string]interface{}{"title": title}) // want `Posts.Update \(UpdateOne\) sets "title" but its filter matches only "_id"`
 }
+
+// A getter behind an interface with one implementation, which only reads
+// the filter: the filter is still known at the write that follows.
+type ItemGetter interface {
+	Fetch(ctx context.Context, filter bson.M) error
+}
+
+type mongoItems struct{ c *mongo.Collection }
+
+func (s mongoItems) Fetch(ctx context.Context, filter bson.M) error { // want Fetch:`reads its documents only`
+	return s.c.FindOne(ctx, filter).Err()
+}
+
+func fetchThenSet(ctx context.Context, g ItemGetter, c *mongo.Collection, id bson.ObjectID) {
+	filter := bson.M{"_id": id}
+	if g.Fetch(ctx, filter) != nil {
+		return
+	}
+	c.UpdateOne(ctx, filter, bson.M{"$set": bson.M{"seen": true}}) // want `UpdateOne sets "seen" but its filter matches only "_id"`
+}

@@ -574,3 +574,22 @@ func readThenWrite(ctx context.Context, c *mongo.Collection, id primitive.Object
 	}
 	c.UpdateOne(ctx, filter, bson.M{"$set": bson.M{"a": out["a"]}}) // want `UpdateOne sets "a" but its filter matches only "_id"`
 }
+
+// The same getter behind an interface with one implementation.
+type itemGetter interface {
+	Fetch(ctx context.Context, filter bson.M) error
+}
+
+type mongoItems struct{ c *mongo.Collection }
+
+func (s mongoItems) Fetch(ctx context.Context, filter bson.M) error { // want Fetch:`reads its documents only`
+	return s.c.FindOne(ctx, filter).Err()
+}
+
+func fetchThenSet(ctx context.Context, g itemGetter, c *mongo.Collection, id primitive.ObjectID) {
+	filter := bson.M{"_id": id}
+	if g.Fetch(ctx, filter) != nil {
+		return
+	}
+	c.UpdateOne(ctx, filter, bson.M{"$set": bson.M{"seen": true}}) // want `UpdateOne sets "seen" but its filter matches only "_id"`
+}
