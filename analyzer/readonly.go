@@ -76,6 +76,10 @@ func (s *summaries) readUse(c inspector.Cursor) bool {
 			return false
 		}
 		return true
+	case edge.KeyValueExpr_Value, edge.CompositeLit_Elts:
+		// An element of a literal of interface type (logrus.Fields{"filter":
+		// filter}): the same as an argument of interface type.
+		return types.IsInterface(literalElemType(info, c))
 	case edge.CallExpr_Args:
 		call := c.Parent().Node().(*ast.CallExpr)
 		if tv, ok := info.Types[call.Fun]; ok && tv.IsBuiltin() {
@@ -104,4 +108,38 @@ func (s *summaries) readUse(c inspector.Cursor) bool {
 		return i < sig.Params().Len() && types.IsInterface(sig.Params().At(i).Type())
 	}
 	return false
+}
+
+// literalElemType returns the type that the element of a composite
+// literal at c takes: the value type of a map, the element type of a
+// slice or an array, the field's type of a struct; nil when unknown.
+func literalElemType(info *types.Info, c inspector.Cursor) types.Type {
+	lit := c.Parent()
+	var key ast.Expr
+	if kv, ok := lit.Node().(*ast.KeyValueExpr); ok {
+		key, lit = kv.Key, lit.Parent()
+	}
+	cl, ok := lit.Node().(*ast.CompositeLit)
+	if !ok {
+		return nil
+	}
+	t := info.TypeOf(cl)
+	if t == nil {
+		return nil
+	}
+	switch t := t.Underlying().(type) {
+	case *types.Map:
+		return t.Elem()
+	case *types.Slice:
+		return t.Elem()
+	case *types.Array:
+		return t.Elem()
+	case *types.Struct:
+		if id, ok := key.(*ast.Ident); ok {
+			if f, ok := info.Uses[id].(*types.Var); ok {
+				return f.Type()
+			}
+		}
+	}
+	return nil
 }

@@ -293,6 +293,8 @@ func GetItem(ctx context.Context, c *mongo.Collection, filter bson.M) (bson.M, e
 		return nil, nil
 	}
 	fmt.Println("get", filter, filter["_id"])
+	logged := map[string]any{"filter": filter}
+	fmt.Println(logged, []any{filter})
 	err := c.FindOne(ctx, filter).Decode(&out)
 	return out, err
 }
@@ -313,4 +315,19 @@ func readThenWrite(ctx context.Context, c *mongo.Collection, id bson.ObjectID) {
 	scoped := bson.M{"_id": id}
 	getScoped(ctx, c, scoped)
 	c.UpdateOne(ctx, scoped, bson.M{"$set": bson.M{"a": 1}})
+}
+
+// A getter that stores the filter in a field of its own type may change
+// it later.
+type lastQuery struct{ f bson.M }
+
+func (q *lastQuery) Get(ctx context.Context, c *mongo.Collection, filter bson.M) error {
+	*q = lastQuery{f: filter}
+	return c.FindOne(ctx, filter).Err()
+}
+
+func storedThenWrite(ctx context.Context, q *lastQuery, c *mongo.Collection, id bson.ObjectID) {
+	filter := bson.M{"_id": id}
+	q.Get(ctx, c, filter)
+	c.UpdateOne(ctx, filter, bson.M{"$set": bson.M{"a": 1}})
 }
