@@ -115,7 +115,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Doc:       extractDoc(docSource),
 		URL:       DocURL,
 		Requires:  []*analysis.Analyzer{inspect.Analyzer},
-		FactTypes: []analysis.Fact{new(helperFact), new(wrapperFact), new(optionFact), new(readerFact), new(keyFact), new(tagReaderFact), new(builderFact), new(txnRunnerFact), new(readOnlyFact)},
+		FactTypes: []analysis.Fact{new(helperFact), new(wrapperFact), new(optionFact), new(readerFact), new(keyFact), new(tagReaderFact), new(builderFact), new(txnRunnerFact), new(readOnlyFact), new(converterFact)},
 		// Run on packages with type errors too: with facts, a package left
 		// out would leave out every package that imports it. The analyzer
 		// is silent wherever type information is missing.

@@ -663,6 +663,9 @@ type summaries struct {
 	// readOnlys: functions that only read the documents they are handed
 	// (readonly.go); likewise.
 	readOnlys map[*types.Func]*readOnlyFact
+	// converters: functions that map one struct to another (converters.go);
+	// likewise.
+	converters map[*types.Func]*converterFact
 	// txnHelpers are the functions that a transaction's callback calls
 	// with its session context; see inTxnHelper.
 	txnHelpers map[*types.Func]bool
@@ -694,7 +697,7 @@ func newSummaries(c *checker, in *inspector.Inspector) *summaries {
 	s := &summaries{c: c, decls: make(map[*types.Func]inspector.Cursor), helpers: make(map[*types.Func]*helperFact),
 		wrappers: make(map[*types.Func]*wrapperFact), options: make(map[*types.Func]*optionFact),
 		readers: make(map[*types.Func]*readerFact), builders: make(map[*types.Func]*builderFact),
-		readOnlys: make(map[*types.Func]*readOnlyFact), keys: newPackageKeys(), root: in.Root()}
+		readOnlys: make(map[*types.Func]*readOnlyFact), converters: make(map[*types.Func]*converterFact), keys: newPackageKeys(), root: in.Root()}
 	for cur := range in.Root().Preorder((*ast.FuncDecl)(nil)) {
 		decl := cur.Node().(*ast.FuncDecl)
 		if fn, ok := c.pass.TypesInfo.Defs[decl.Name].(*types.Func); ok && decl.Body != nil {
@@ -729,6 +732,8 @@ func newSummaries(c *checker, in *inspector.Inspector) *summaries {
 			s.builders[fn] = fact
 		case *readOnlyFact:
 			s.readOnlys[fn] = fact
+		case *converterFact:
+			s.converters[fn] = fact
 		}
 	}
 	return s
@@ -746,6 +751,7 @@ func (s *summaries) exportAll() {
 		s.builder(fn)
 		s.tagReader(fn)
 		s.readOnly(fn)
+		s.converter(fn)
 	}
 	for _, in := range s.c.pass.TypesInfo.InitOrder {
 		if len(in.Lhs) == 1 {

@@ -88,7 +88,7 @@ func (ev *evaluator) sameValue(matched ast.Expr, set entry) bool {
 		if ok && sel.Sel.Name == set.field.name && ev.sameFieldExpr(sel.X, set.field.of, ev.firstField(sel)) {
 			return true
 		}
-		return ev.matchedByDecode(matched, set)
+		return ev.matchedByDecode(matched, set) || ev.matchedByConverter(matched, set)
 	}
 	return false
 }

@@ -172,3 +172,45 @@ func saveToken(ctx context.Context, c *mongo.Collection, t apiToken) error {
 }
 
 var errTrackConflict = errors.New("tracking changed")
+
+// A converter maps an entity to its storage model: the model's fields
+// that copy the entity's write them back.
+type deviceEntity struct {
+	ID    bson.ObjectID
+	Owner string
+	Name  string
+}
+
+type deviceModel struct {
+	ID    bson.ObjectID `bson:"_id"`
+	Owner string        `bson:"owner"`
+	Name  string        `bson:"name"`
+	At    int64         `bson:"at"`
+}
+
+func FromEntity(e *deviceEntity) *deviceModel { // want FromEntity:`converter \{ID: \$0.ID, Name: \$0.Name, Owner: \$0.Owner\}`
+	return &deviceModel{ID: e.ID, Owner: e.Owner, Name: e.Name}
+}
+
+func (e deviceEntity) model() deviceModel { return deviceModel{ID: e.ID, Owner: e.Owner} }
+
+func saveDevice(ctx context.Context, c *mongo.Collection, e *deviceEntity) error {
+	m := FromEntity(e)
+	m.At = 1
+	if _, err := c.ReplaceOne(ctx, bson.M{"_id": e.ID, "owner": e.Owner}, m); err != nil { // want `ReplaceOne replaces the whole document but its filter matches only "_id", "owner" and it writes "owner" back unchanged`
+		return err
+	}
+	_, err := c.ReplaceOne(ctx, bson.M{"_id": e.ID, "owner": e.Owner}, e.model()) // want `ReplaceOne replaces the whole document but its filter matches only "_id", "owner" and it writes "owner" back unchanged`
+	return err
+}
+
+// The owner changed after the conversion: the filter's owner guards.
+func moveDevice(ctx context.Context, c *mongo.Collection, e *deviceEntity, to string) error {
+	m := FromEntity(e)
+	m.Owner = to
+	res, err := c.ReplaceOne(ctx, bson.M{"_id": e.ID, "owner": e.Owner}, m)
+	if err == nil && res.MatchedCount == 0 {
+		return errTrackConflict
+	}
+	return err
+}

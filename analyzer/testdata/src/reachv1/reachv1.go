@@ -593,3 +593,9 @@ func fetchThenSet(ctx context.Context, g itemGetter, c *mongo.Collection, id pri
 	}
 	c.UpdateOne(ctx, filter, bson.M{"$set": bson.M{"seen": true}}) // want `UpdateOne sets "seen" but its filter matches only "_id"`
 }
+
+// A converter of another package: the model copies the tenant matched.
+func saveAccount(ctx context.Context, c *mongo.Collection, a *reachv1dep.Account) error {
+	_, err := c.ReplaceOne(ctx, bson.M{"_id": a.ID, "tenant": a.Tenant}, a.ToModel()) // want `ReplaceOne replaces the whole document but its filter matches only "_id", "tenant" and it writes "tenant" back unchanged`
+	return err
+}

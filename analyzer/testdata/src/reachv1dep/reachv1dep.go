@@ -243,3 +243,21 @@ func Get(ctx context.Context, c *mongo.Collection, filter bson.M, out interface{
 	}
 	return c.FindOne(ctx, filter).Decode(out)
 }
+
+// Account and AccountModel: a domain type and its storage model.
+type Account struct {
+	ID     primitive.ObjectID
+	Tenant string
+	Plan   string
+}
+
+type AccountModel struct {
+	ID     primitive.ObjectID `bson:"_id"`
+	Tenant string             `bson:"tenant"`
+	Plan   string             `bson:"plan"`
+}
+
+// ToModel maps the account to its model.
+func (a *Account) ToModel() AccountModel { // want ToModel:`converter \{ID: \$-1.ID, Plan: \$-1.Plan, Tenant: \$-1.Tenant\}`
+	return AccountModel{ID: a.ID, Tenant: a.Tenant, Plan: a.Plan}
+}

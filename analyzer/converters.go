@@ -1,0 +1,174 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"maps"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// Converters. Services keep a domain type and a storage model, and map
+// one to the other in a function of one return (FromEntity(e) returns
+// &DeviceModel{ID: e.ID, UserID: e.UserID, ...}). A write that replaces
+// or $sets the model under a filter on the entity's field (user_id:
+// e.UserID) writes that field back as it was: no guard. The converter's
+// fact says which field of the result copies which field of its
+// parameter.
+
+// converterFact is the fact of a function whose one return is a struct
+// literal (or its address) whose fields From[f] = g copy the field g of
+// its parameter number Param (-1: the receiver).
+type converterFact struct {
+	Param int
+	From  map[string]string
+}
+
+func (*converterFact) AFact() {}
+
+func (f *converterFact) String() string {
+	var fields []string
+	for _, k := range slices.Sorted(maps.Keys(f.From)) {
+		fields = append(fields, k+": $"+fmt.Sprint(f.Param)+"."+f.From[k])
+	}
+	return "converter {" + strings.Join(fields, ", ") + "}"
+}
+
+// converter returns the fact of fn when it is a converter.
+func (s *summaries) converter(fn *types.Func) *converterFact {
+	return summaryOf(s, s.converters, fn, s.summarizeConverter)
+}
+
+func (s *summaries) summarizeConverter(fn *types.Func, cur inspector.Cursor) *converterFact {
+	sig := fn.Signature()
+	if sig.Results().Len() == 0 || sig.TypeParams().Len() > 0 || sig.RecvTypeParams().Len() > 0 {
+		return nil
+	}
+	if _, ok := derefStruct(sig.Results().At(0).Type()); !ok {
+		return nil
+	}
+	info := s.c.pass.TypesInfo
+	var ret *ast.ReturnStmt
+	for c := range cur.Preorder((*ast.ReturnStmt)(nil), (*ast.FuncLit)(nil)) {
+		r, ok := c.Node().(*ast.ReturnStmt)
+		if !ok || ret != nil {
+			return nil // a closure, or two returns
+		}
+		ret = r
+	}
+	if ret == nil || len(ret.Results) == 0 {
+		return nil
+	}
+	lit, ok := ast.Unparen(ret.Results[0]).(*ast.CompositeLit)
+	if u, isAddr := ast.Unparen(ret.Results[0]).(*ast.UnaryExpr); isAddr && u.Op == token.AND {
+		lit, ok = ast.Unparen(u.X).(*ast.CompositeLit)
+	}
+	if !ok {
+		return nil
+	}
+	params := paramVars(sig)
+	if recv := sig.Recv(); recv != nil {
+		params = append([]*types.Var{recv}, params...)
+	}
+	f := &converterFact{Param: -2, From: make(map[string]string)}
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			return nil
+		}
+		key, ok := kv.Key.(*ast.Ident)
+		sel, isSel := ast.Unparen(kv.Value).(*ast.SelectorExpr)
+		if !ok || !isSel {
+			continue
+		}
+		x, ok := ast.Unparen(sel.X).(*ast.Ident)
+		if !ok {
+			continue
+		}
+		v, _ := info.Uses[x].(*types.Var)
+		i := slices.Index(params, v)
+		if v == nil {
+			continue
+		}
+		if i < 0 || f.Param != -2 && f.Param != i-boolInt(sig.Recv() != nil) {
+			continue
+		}
+		f.Param = i - boolInt(sig.Recv() != nil)
+		f.From[key.Name] = sel.Sel.Name
+	}
+	if len(f.From) == 0 || assignsParam(info, cur, params[f.Param+boolInt(sig.Recv() != nil)]) {
+		return nil
+	}
+	return f
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// assignsParam reports whether the function at cur assigns p, a field of
+// it, or takes its address: the fields copied may then differ from the
+// caller's.
+func assignsParam(info *types.Info, cur inspector.Cursor, p *types.Var) bool {
+	for n := range cur.Preorder((*ast.AssignStmt)(nil), (*ast.IncDecStmt)(nil), (*ast.UnaryExpr)(nil)) {
+		for _, t := range writeTargets(n.Node()) {
+			if id, ok := rootIdent(t); ok && info.Uses[id] == p {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// matchedByConverter reports whether set writes a field of a struct that a
+// converter made from the value whose field the filter matched: {user_id:
+// e.UserID} with FromEntity(e) (or m := FromEntity(e) whose UserID is not
+// assigned since) written whole.
+func (ev *evaluator) matchedByConverter(matched ast.Expr, set entry) bool {
+	sel, ok := ast.Unparen(matched).(*ast.SelectorExpr)
+	if !ok || ev.sums == nil {
+		return false
+	}
+	made := ast.Unparen(set.field.of)
+	if st, ok := made.(*ast.StarExpr); ok {
+		made = ast.Unparen(st.X)
+	}
+	if id, ok := made.(*ast.Ident); ok && ev.flow != nil {
+		v, ok := ev.info.Uses[id].(*types.Var)
+		b, bound := ev.flow.BindingAt(id)
+		e, isExpr := b.(ast.Expr)
+		if !ok || !bound || !isExpr || ev.assignedAfter(v, e.End(), set.field.name) {
+			return false
+		}
+		made = ast.Unparen(e)
+	}
+	call, ok := made.(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn := calleeFunc(ev.info, call)
+	if fn == nil {
+		return false
+	}
+	f := ev.sums.converter(fn)
+	if f == nil || f.From[set.field.name] != sel.Sel.Name {
+		return false
+	}
+	var arg ast.Expr
+	switch {
+	case f.Param >= 0 && f.Param < len(call.Args):
+		arg = call.Args[f.Param]
+	case f.Param == -1:
+		if fs, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			arg = fs.X
+		}
+	}
+	return arg != nil && ev.sameFieldExpr(sel.X, arg, sel.Sel.Name)
+}
