@@ -21,19 +21,34 @@ import (
 // parameter.
 
 // converterFact is the fact of a function whose one return is a struct
-// literal (or its address) whose fields From[f] = g copy the field g of
-// its parameter number Param (-1: the receiver).
+// literal (or its address) whose fields copy fields of its parameter
+// number Param (-1: the receiver). Copies are sorted by field, so that the
+// fact's encoding is deterministic (a map's is not).
 type converterFact struct {
-	Param int
-	From  map[string]string
+	Param  int
+	Copies []fieldCopy
+}
+
+// A fieldCopy is a field To of a converter's result that holds the field
+// From of its parameter.
+type fieldCopy struct{ To, From string }
+
+// from returns the field of the parameter that the result's field to
+// copies.
+func (f *converterFact) from(to string) (string, bool) {
+	i, ok := slices.BinarySearchFunc(f.Copies, to, func(c fieldCopy, to string) int { return strings.Compare(c.To, to) })
+	if !ok {
+		return "", false
+	}
+	return f.Copies[i].From, true
 }
 
 func (*converterFact) AFact() {}
 
 func (f *converterFact) String() string {
 	var fields []string
-	for _, k := range slices.Sorted(maps.Keys(f.From)) {
-		fields = append(fields, k+": $"+fmt.Sprint(f.Param)+"."+f.From[k])
+	for _, c := range f.Copies {
+		fields = append(fields, c.To+": $"+fmt.Sprint(f.Param)+"."+c.From)
 	}
 	return "converter {" + strings.Join(fields, ", ") + "}"
 }
@@ -74,7 +89,8 @@ func (s *summaries) summarizeConverter(fn *types.Func, cur inspector.Cursor) *co
 	if recv := sig.Recv(); recv != nil {
 		params = append([]*types.Var{recv}, params...)
 	}
-	f := &converterFact{Param: -2, From: make(map[string]string)}
+	f := &converterFact{Param: -2}
+	from := make(map[string]string)
 	for _, elt := range lit.Elts {
 		kv, ok := elt.(*ast.KeyValueExpr)
 		if !ok {
@@ -98,9 +114,12 @@ func (s *summaries) summarizeConverter(fn *types.Func, cur inspector.Cursor) *co
 			continue
 		}
 		f.Param = i - boolInt(sig.Recv() != nil)
-		f.From[key.Name] = sel.Sel.Name
+		from[key.Name] = sel.Sel.Name
 	}
-	if len(f.From) == 0 || assignsParam(info, cur, params[f.Param+boolInt(sig.Recv() != nil)]) {
+	for _, to := range slices.Sorted(maps.Keys(from)) {
+		f.Copies = append(f.Copies, fieldCopy{to, from[to]})
+	}
+	if len(f.Copies) == 0 || assignsParam(info, cur, params[f.Param+boolInt(sig.Recv() != nil)]) {
 		return nil
 	}
 	return f
@@ -158,7 +177,10 @@ func (ev *evaluator) matchedByConverter(matched ast.Expr, set entry) bool {
 		return false
 	}
 	f := ev.sums.converter(fn)
-	if f == nil || f.From[set.field.name] != sel.Sel.Name {
+	if f == nil {
+		return false
+	}
+	if src, ok := f.from(set.field.name); !ok || src != sel.Sel.Name {
 		return false
 	}
 	var arg ast.Expr

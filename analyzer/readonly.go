@@ -30,7 +30,14 @@ func (*readOnlyFact) AFact() {}
 func (*readOnlyFact) String() string { return "reads its documents only" }
 
 // readOnly returns the fact of fn when it only reads its documents.
+//
+// The package's own are made after its other summaries (see exportAll):
+// until then they are unknown, so that no summary depends on the order in
+// which the others are made.
 func (s *summaries) readOnly(fn *types.Func) *readOnlyFact {
+	if !s.readOnlyReady && fn.Origin().Pkg() == s.c.pass.Pkg {
+		return nil
+	}
 	return summaryOf(s, s.readOnlys, fn, s.summarizeReadOnly)
 }
 
@@ -38,9 +45,9 @@ func (s *summaries) summarizeReadOnly(fn *types.Func, cur inspector.Cursor) *rea
 	if s.helper(fn) != nil || s.wrapper(fn) != nil {
 		return nil // their facts say whether they change a document
 	}
+	sig := fn.Signature()
 	info := s.c.pass.TypesInfo
 	docs := make(map[*types.Var]bool)
-	sig := fn.Signature()
 	for i := range sig.Params().Len() {
 		if p := sig.Params().At(i); isDocumentType(p.Type()) {
 			docs[p] = true

@@ -1,9 +1,11 @@
 package analyzer
 
 import (
+	"cmp"
 	"fmt"
 	"go/ast"
 	"go/types"
+	"maps"
 	"slices"
 	"strings"
 
@@ -662,7 +664,8 @@ type summaries struct {
 	builders map[*types.Func]*builderFact     // likewise
 	// readOnlys: functions that only read the documents they are handed
 	// (readonly.go); likewise.
-	readOnlys map[*types.Func]*readOnlyFact
+	readOnlys     map[*types.Func]*readOnlyFact
+	readOnlyReady bool // see readOnly
 	// converters: functions that map one struct to another (converters.go);
 	// likewise.
 	converters map[*types.Func]*converterFact
@@ -743,15 +746,21 @@ func newSummaries(c *checker, in *inspector.Inspector) *summaries {
 // that import it can read the summaries.
 func (s *summaries) exportAll() {
 	s.findWritten()
-	for fn := range s.decls {
+	// In source order: a summary asked for while another is being made
+	// reads it as unknown, so the order must not change between runs.
+	fns := slices.SortedFunc(maps.Keys(s.decls), func(a, b *types.Func) int { return cmp.Compare(a.Pos(), b.Pos()) })
+	for _, fn := range fns {
 		s.helper(fn)
 		s.wrapper(fn)
 		s.option(fn)
 		s.reader(fn)
 		s.builder(fn)
 		s.tagReader(fn)
-		s.readOnly(fn)
 		s.converter(fn)
+	}
+	s.readOnlyReady = true
+	for _, fn := range fns {
+		s.readOnly(fn)
 	}
 	for _, in := range s.c.pass.TypesInfo.InitOrder {
 		if len(in.Lhs) == 1 {
