@@ -115,7 +115,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Doc:       extractDoc(docSource),
 		URL:       DocURL,
 		Requires:  []*analysis.Analyzer{inspect.Analyzer},
-		FactTypes: []analysis.Fact{new(helperFact), new(wrapperFact), new(optionFact), new(readerFact), new(keyFact), new(tagReaderFact), new(builderFact), new(txnRunnerFact), new(readOnlyFact), new(converterFact)},
+		FactTypes: []analysis.Fact{new(helperFact), new(wrapperFact), new(optionFact), new(readerFact), new(keyFact), new(tagReaderFact), new(builderFact), new(txnRunnerFact), new(readOnlyFact), new(converterFact), new(keyJoinerFact)},
 		// Run on packages with type errors too: with facts, a package left
 		// out would leave out every package that imports it. The analyzer
 		// is silent wherever type information is missing.
@@ -211,7 +211,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		// utility package may still read bson tags, or name keys, for
 		// other packages.
 		exportTagReaders(pass, in)
-		exportKeyVars(pass, in)
+		exportKeyJoiners(pass, in, exportKeyVars(pass, in))
 		return nil, nil
 	}
 	c := &checker{pass: pass, cfg: cfg, ignores: readIgnores(pass)}

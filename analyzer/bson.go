@@ -786,7 +786,10 @@ func (ev *evaluator) stringConst(e ast.Expr) (string, bool) {
 			return ev.sums.varKey(pv) // var StatusKey = "status"
 		}
 		if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
-			return ev.tagKey(call) // tagOf(Host{}, "ID")
+			if k, ok := ev.tagKey(call); ok {
+				return k, true // tagOf(Host{}, "ID")
+			}
+			return ev.joinedKey(call) // join("address", "_id")
 		}
 		return "", false
 	}

@@ -366,17 +366,17 @@ func writeTargets(n ast.Node) []ast.Expr {
 // driver: an exported string variable initialized with a constant
 // (var KeyStatus = "status", var MongoSet = "$set") that nothing in its
 // package assigns. Code that names its keys in a package of constants
-// reads them from there.
-func exportKeyVars(pass *analysis.Pass, in *inspector.Inspector) {
+// reads them from there. It returns every such variable of the package,
+// exported or not, with its key.
+func exportKeyVars(pass *analysis.Pass, in *inspector.Inspector) map[*types.Var]string {
 	var keys map[*types.Var]string
 	for _, init := range pass.TypesInfo.InitOrder {
-		if len(init.Lhs) != 1 || !init.Lhs[0].Exported() {
+		if len(init.Lhs) != 1 {
 			continue
 		}
 		v := init.Lhs[0]
-		b, ok := v.Type().Underlying().(*types.Basic)
 		tv := pass.TypesInfo.Types[init.Rhs]
-		if !ok || b.Info()&types.IsString == 0 || tv.Value == nil || tv.Value.Kind() != constant.String {
+		if !isString(v.Type()) || tv.Value == nil || tv.Value.Kind() != constant.String {
 			continue
 		}
 		if keys == nil {
@@ -385,7 +385,7 @@ func exportKeyVars(pass *analysis.Pass, in *inspector.Inspector) {
 		keys[v] = constant.StringVal(tv.Value)
 	}
 	if keys == nil {
-		return // most packages: no walk
+		return nil // most packages: no walk
 	}
 	for n := range in.Root().Preorder((*ast.AssignStmt)(nil), (*ast.IncDecStmt)(nil), (*ast.UnaryExpr)(nil)) {
 		for _, t := range writeTargets(n.Node()) {
@@ -393,6 +393,9 @@ func exportKeyVars(pass *analysis.Pass, in *inspector.Inspector) {
 		}
 	}
 	for v, k := range keys {
-		pass.ExportObjectFact(v, &keyFact{Key: k})
+		if v.Exported() {
+			pass.ExportObjectFact(v, &keyFact{Key: k})
+		}
 	}
+	return keys
 }

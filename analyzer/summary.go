@@ -669,6 +669,7 @@ type summaries struct {
 	// converters: functions that map one struct to another (converters.go);
 	// likewise.
 	converters map[*types.Func]*converterFact
+	joiners    map[*types.Func]*keyJoinerFact // joiners.go; likewise
 	// txnHelpers are the functions that a transaction's callback calls
 	// with its session context; see inTxnHelper.
 	txnHelpers map[*types.Func]bool
@@ -700,7 +701,8 @@ func newSummaries(c *checker, in *inspector.Inspector) *summaries {
 	s := &summaries{c: c, decls: make(map[*types.Func]inspector.Cursor), helpers: make(map[*types.Func]*helperFact),
 		wrappers: make(map[*types.Func]*wrapperFact), options: make(map[*types.Func]*optionFact),
 		readers: make(map[*types.Func]*readerFact), builders: make(map[*types.Func]*builderFact),
-		readOnlys: make(map[*types.Func]*readOnlyFact), converters: make(map[*types.Func]*converterFact), keys: newPackageKeys(), root: in.Root()}
+		readOnlys: make(map[*types.Func]*readOnlyFact), converters: make(map[*types.Func]*converterFact),
+		joiners: make(map[*types.Func]*keyJoinerFact), keys: newPackageKeys(), root: in.Root()}
 	for cur := range in.Root().Preorder((*ast.FuncDecl)(nil)) {
 		decl := cur.Node().(*ast.FuncDecl)
 		if fn, ok := c.pass.TypesInfo.Defs[decl.Name].(*types.Func); ok && decl.Body != nil {
@@ -737,6 +739,8 @@ func newSummaries(c *checker, in *inspector.Inspector) *summaries {
 			s.readOnlys[fn] = fact
 		case *converterFact:
 			s.converters[fn] = fact
+		case *keyJoinerFact:
+			s.joiners[fn] = fact
 		}
 	}
 	return s
@@ -757,6 +761,7 @@ func (s *summaries) exportAll() {
 		s.builder(fn)
 		s.tagReader(fn)
 		s.converter(fn)
+		s.keyJoiner(fn)
 	}
 	s.readOnlyReady = true
 	for _, fn := range fns {

@@ -78,3 +78,11 @@ func keysOfConstantsPackage(ctx context.Context, c *mongo.Collection, id bson.Ob
 	// A variable its package assigns holds no known key.
 	c.UpdateOne(ctx, bson.M{reachtags.KeyID: id, reachtags.Moved: "x"}, bson.M{reachtags.OpSet: bson.M{"moved": s}})
 }
+
+// A path joined by a helper of a package that does not use the driver.
+func joinedKeys(ctx context.Context, c *mongo.Collection, id, addr bson.ObjectID, s string) {
+	c.UpdateOne(ctx, bson.M{"_id": id, reachtags.Join("addresses", "_id"): addr}, bson.M{"$set": bson.M{reachtags.Join("profile", "primary"): s}}) // want `UpdateOne sets "profile.primary" but its filter matches only "_id", "addresses._id"`
+	c.UpdateOne(ctx, bson.M{"_id": id, reachtags.Join("profile", "primary"): "x"}, bson.M{"$set": bson.M{"profile.primary": s}})                   // want `UpdateOne is conditional on "profile.primary" but its result is discarded`
+	// An argument not known: no key.
+	c.UpdateOne(ctx, bson.M{"_id": id, reachtags.Join("profile", s): "x"}, bson.M{"$set": bson.M{"profile.primary": s}})
+}

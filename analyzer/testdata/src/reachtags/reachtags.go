@@ -55,3 +55,9 @@ var (
 )
 
 func Rename() { Moved = "elsewhere"; _ = notKey }
+
+// Sep joins the parts of a path.
+var Sep = "."
+
+// Join joins the parts of a path.
+func Join(parts ...string) string { return strings.Join(parts, Sep) }

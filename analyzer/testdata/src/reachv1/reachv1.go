@@ -599,3 +599,11 @@ func saveAccount(ctx context.Context, c *mongo.Collection, a *reachv1dep.Account
 	_, err := c.ReplaceOne(ctx, bson.M{"_id": a.ID, "tenant": a.Tenant}, a.ToModel()) // want `ReplaceOne replaces the whole document but its filter matches only "_id", "tenant" and it writes "tenant" back unchanged`
 	return err
 }
+
+// A path concatenated by a helper of the package.
+func subPath(parent, field string) string { return parent + "." + field }
+
+func joinedKeys(ctx context.Context, c *mongo.Collection, id primitive.ObjectID, s string) {
+	c.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{subPath("profile", "primary"): s}})                         // want `UpdateOne sets "profile.primary" but its filter matches only "_id"`
+	c.UpdateOne(ctx, bson.M{"_id": id, subPath("profile", "primary"): "x"}, bson.M{"$set": bson.M{"profile.primary": s}}) // want `UpdateOne is conditional on "profile.primary" but its result is discarded`
+}
