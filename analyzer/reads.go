@@ -150,6 +150,12 @@ func (fr *funcReads) decodeAt(v *types.Var, pos token.Pos) (*decode, bool) {
 	if !ok {
 		return nil, false
 	}
+	return fr.decodeOf(v, b, pos)
+}
+
+// decodeOf returns the read whose document the binding b of v, seen at
+// pos, gives it.
+func (fr *funcReads) decodeOf(v *types.Var, b ast.Expr, pos token.Pos) (*decode, bool) {
 	var call *ast.CallExpr
 	switch b := b.(type) {
 	case *flow.Filled:

@@ -109,8 +109,14 @@ func (ev *evaluator) matchedByDecode(matched ast.Expr, set entry) bool {
 	}
 	d, ok := ev.reads.decodeAt(v, id.Pos())
 	if !ok {
-		return false
+		return ev.matchedOnEveryPath(matched, set, v, id.Pos())
 	}
+	return ev.decodedUnder(matched, set, d) && !ev.assignedAfter(v, d.end, set.field.name)
+}
+
+// decodedUnder reports whether d is a FindOne whose filter matched the key
+// of set on the value matched.
+func (ev *evaluator) decodedUnder(matched ast.Expr, set entry, d *decode) bool {
 	r := ev.reads.readOfDecode(ev.info, d)
 	if r == nil || r.method != "FindOne" {
 		return false
@@ -123,7 +129,56 @@ func (ev *evaluator) matchedByDecode(matched ast.Expr, set entry) bool {
 	if en == nil || en.value == nil || ev.doc(en.value) != nil {
 		return false // absent, or an operator document rather than a value
 	}
-	return ev.sameExpr(en.value, matched) && !ev.assignedAfter(v, d.end, set.field.name)
+	return ev.sameExpr(en.value, matched)
+}
+
+// matchedOnEveryPath is matchedByDecode for a struct given its value on
+// several paths, the get-or-create of an upsert: decoded by FindOne under
+// the key and value matched, or, when nothing was found, made as a literal
+// whose field holds the value matched. Every path writes the key back.
+func (ev *evaluator) matchedOnEveryPath(matched ast.Expr, set entry, v *types.Var, pos token.Pos) bool {
+	if ev.reads == nil {
+		return false
+	}
+	bs, ok := ev.reads.flow.BindingsOf(v, pos)
+	if !ok || len(bs) < 2 {
+		return false
+	}
+	last := token.NoPos
+	for _, b := range bs {
+		if d, ok := ev.reads.decodeOf(v, b, pos); ok {
+			if !ev.decodedUnder(matched, set, d) {
+				return false
+			}
+			last = max(last, d.end)
+			continue
+		}
+		lit := ast.Unparen(b)
+		if u, ok := lit.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			lit = ast.Unparen(u.X)
+		}
+		cl, ok := lit.(*ast.CompositeLit)
+		if !ok || !ev.literalFieldIs(cl, set.field.name, matched) {
+			return false
+		}
+		last = max(last, cl.End())
+	}
+	return !ev.assignedAfter(v, last, set.field.name)
+}
+
+// literalFieldIs reports whether the struct literal cl sets its field
+// name to the value matched.
+func (ev *evaluator) literalFieldIs(cl *ast.CompositeLit, name string, matched ast.Expr) bool {
+	for _, elt := range cl.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			return false
+		}
+		if k, ok := kv.Key.(*ast.Ident); ok && k.Name == name {
+			return ev.sameExpr(kv.Value, matched)
+		}
+	}
+	return false
 }
 
 // entryOf returns the value that x[k] reads, when x is a document the
@@ -211,7 +266,7 @@ func (ev *evaluator) sameFieldExpr(a, b ast.Expr, field string) bool {
 	return true
 }
 
-// firstField returns f when e reads x.f (or x.f.g...) of a variable x,
+// firstField returns f when e reads x.f (or x.f.g..., x.f[i].g) of a variable x,
 // else "". A field promoted from an embedded struct is "": assigning the
 // embedded struct changes it.
 func (ev *evaluator) firstField(e ast.Expr) string {
@@ -223,6 +278,12 @@ func (ev *evaluator) firstField(e ast.Expr) string {
 				return ""
 			}
 			field, e = x.Sel.Name, x.X
+		case *ast.IndexExpr:
+			// v.items[i].n: a change of the field items.
+			if _, ok := ast.Unparen(x.X).(*ast.SelectorExpr); !ok {
+				return ""
+			}
+			e = x.X
 		case *ast.Ident:
 			return field
 		default:

@@ -212,6 +212,28 @@ func (f *Func) BindingOf(v *types.Var, pos token.Pos) (ast.Expr, bool) {
 	return vals[0].Init, true
 }
 
+// BindingsOf is BindingOf for a variable given its value by different
+// statements on different paths: each one's binding, when every path's
+// is known.
+func (f *Func) BindingsOf(v *types.Var, pos token.Pos) ([]ast.Expr, bool) {
+	vr, at, ok := f.reaching(v, pos)
+	if !ok {
+		return nil, false
+	}
+	vals, complete := vr.valuesAt(at, bindings)
+	if !complete || len(vals) == 0 {
+		return nil, false
+	}
+	out := make([]ast.Expr, len(vals))
+	for i, val := range vals {
+		if val.Init == nil {
+			return nil, false
+		}
+		out[i] = val.Init
+	}
+	return out, true
+}
+
 // reaching returns the index of v and the point of its declaring function
 // whose value a use of v at pos sees.
 func (f *Func) reaching(v *types.Var, pos token.Pos) (*variable, token.Pos, bool) {

@@ -28,3 +28,22 @@ func andEqualities(ctx context.Context, c *mongo.Collection, d *device) error {
 	}}}
 	return c.FindOneAndReplace(ctx, filter, d, options.FindOneAndReplace().SetUpsert(true)).Err() // want `FindOneAndReplace replaces the whole document but its filter matches only "model.class", "path", "key" and it writes "model.class", "path", "key" back unchanged`
 }
+
+type cart struct {
+	UserID string   `bson:"userId"`
+	Items  []string `bson:"items"`
+}
+
+// Get or create, then upsert: every path writes the user's id back.
+func addToCart(ctx context.Context, c *mongo.Collection, user, item string) error {
+	var ct cart
+	err := c.FindOne(ctx, bson.M{"userId": user}).Decode(&ct)
+	if err == mongo.ErrNoDocuments {
+		ct = cart{UserID: user}
+	}
+	for i := range ct.Items {
+		ct.Items[i] += "!"
+	}
+	ct.Items = append(ct.Items, item)
+	return c.FindOneAndUpdate(ctx, bson.M{"userId": user}, bson.M{"$set": ct}, options.FindOneAndUpdate().SetUpsert(true)).Err() // want `FindOneAndUpdate sets "userId", "items" but its filter matches only "userId" and it writes "userId" back unchanged`
+}

@@ -128,3 +128,36 @@ func andEqualities(ctx context.Context, c *mongo.Collection, d *Device) {
 	var old Device
 	c.ReplaceOne(ctx, bson.M{"model.class": old.Model.Class, "path": d.Path}, d)
 }
+
+type Cart struct {
+	UserID string   `bson:"userId"`
+	Items  []string `bson:"items"`
+	Count  []int    `bson:"count"`
+}
+
+// Get or create, then upsert: the cart is decoded under the user's id, or
+// made with it when there is none. Either way the id is written back.
+func addToCart(ctx context.Context, c *mongo.Collection, user, item string) error {
+	var cart Cart
+	err := c.FindOne(ctx, bson.M{"userId": user}).Decode(&cart)
+	if errors.Is(err, mongo.ErrNoDocuments) {
+		cart = Cart{UserID: user}
+	} else if err != nil {
+		return err
+	}
+	for i := range cart.Count {
+		cart.Count[i]++
+	}
+	cart.Items = append(cart.Items, item)
+	return c.FindOneAndUpdate(ctx, bson.M{"userId": user}, bson.M{"$set": cart}).Err() // want `FindOneAndUpdate sets "userId", "items", "count" but its filter matches only "userId" and it writes "userId" back unchanged`
+}
+
+// Made with another user's id on one path: the filter's id may guard.
+func moveCart(ctx context.Context, c *mongo.Collection, user, to string) error {
+	var cart Cart
+	err := c.FindOne(ctx, bson.M{"userId": user}).Decode(&cart)
+	if errors.Is(err, mongo.ErrNoDocuments) {
+		cart = Cart{UserID: to}
+	}
+	return c.FindOneAndUpdate(ctx, bson.M{"userId": user}, bson.M{"$set": cart}).Err()
+}
