@@ -85,9 +85,10 @@ func (s *summaries) summarizeConverter(fn *types.Func, cur inspector.Cursor) *co
 	if !ok {
 		return nil
 	}
-	params := paramVars(sig)
+	// params holds the receiver first, if any: index i is Param i-off.
+	params, off := paramVars(sig), 0
 	if recv := sig.Recv(); recv != nil {
-		params = append([]*types.Var{recv}, params...)
+		params, off = append([]*types.Var{recv}, params...), 1
 	}
 	f := &converterFact{Param: -2}
 	from := make(map[string]string)
@@ -102,34 +103,24 @@ func (s *summaries) summarizeConverter(fn *types.Func, cur inspector.Cursor) *co
 			continue
 		}
 		x, ok := ast.Unparen(sel.X).(*ast.Ident)
-		if !ok {
+		if selection := info.Selections[sel]; !ok || selection == nil || selection.Kind() != types.FieldVal {
 			continue
 		}
 		v, _ := info.Uses[x].(*types.Var)
 		i := slices.Index(params, v)
-		if v == nil {
-			continue
+		if v == nil || i < 0 || f.Param != -2 && f.Param != i-off {
+			continue // not a field of a parameter, or of another one
 		}
-		if i < 0 || f.Param != -2 && f.Param != i-boolInt(sig.Recv() != nil) {
-			continue
-		}
-		f.Param = i - boolInt(sig.Recv() != nil)
+		f.Param = i - off
 		from[key.Name] = sel.Sel.Name
 	}
 	for _, to := range slices.Sorted(maps.Keys(from)) {
 		f.Copies = append(f.Copies, fieldCopy{to, from[to]})
 	}
-	if len(f.Copies) == 0 || assignsParam(info, cur, params[f.Param+boolInt(sig.Recv() != nil)]) {
+	if len(f.Copies) == 0 || assignsParam(info, cur, params[f.Param+off]) {
 		return nil
 	}
 	return f
-}
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // assignsParam reports whether the function at cur assigns p, a field of

@@ -77,10 +77,31 @@ func (s *summaries) readUse(c inspector.Cursor) bool {
 		return true
 	case edge.IndexExpr_X:
 		// p[k], unless it is assigned, incremented or its address taken.
+		// p[k], p[k].f, p[k].(bson.M)[j] read, not assigned, incremented,
+		// its address taken or a method called on it; an element that may
+		// share what it holds (a map, a slice, a pointer, an interface)
+		// only read in place, not handed on or stored.
 		ix := c.Parent()
-		switch ix.ParentEdgeKind() {
-		case edge.AssignStmt_Lhs, edge.IncDecStmt_X, edge.UnaryExpr_X:
+		top := ix
+		for k := top.ParentEdgeKind(); k == edge.SelectorExpr_X || k == edge.IndexExpr_X ||
+			k == edge.TypeAssertExpr_X || k == edge.ParenExpr_X || k == edge.StarExpr_X; k = top.ParentEdgeKind() {
+			top = top.Parent()
+		}
+		switch top.ParentEdgeKind() {
+		case edge.AssignStmt_Lhs, edge.IncDecStmt_X, edge.UnaryExpr_X, edge.CallExpr_Fun, edge.RangeStmt_Key, edge.RangeStmt_Value:
 			return false
+		case edge.CallExpr_Args:
+			return s.argRead(top)
+		case edge.AssignStmt_Rhs, edge.ValueSpec_Values, edge.KeyValueExpr_Value,
+			edge.CompositeLit_Elts, edge.ReturnStmt_Results, edge.SendStmt_Value:
+			t := info.TypeOf(top.Node().(ast.Expr))
+			if t == nil {
+				return false
+			}
+			switch t.Underlying().(type) {
+			case *types.Map, *types.Slice, *types.Pointer, *types.Interface:
+				return false
+			}
 		}
 		return true
 	case edge.KeyValueExpr_Value, edge.CompositeLit_Elts:
@@ -88,31 +109,7 @@ func (s *summaries) readUse(c inspector.Cursor) bool {
 		// filter}): the same as an argument of interface type.
 		return types.IsInterface(literalElemType(info, c))
 	case edge.CallExpr_Args:
-		call := c.Parent().Node().(*ast.CallExpr)
-		if tv, ok := info.Types[call.Fun]; ok && tv.IsBuiltin() {
-			id, _ := ast.Unparen(call.Fun).(*ast.Ident)
-			return id != nil && (id.Name == "len" || id.Name == "cap")
-		}
-		fn := calleeFunc(info, call)
-		if fn == nil {
-			return false
-		}
-		if s.c.readsOnly(fn) {
-			return true
-		}
-		// A parameter of interface type: changing a document through it
-		// needs a type assertion back, which printers and loggers do not
-		// make.
-		sig := fn.Signature()
-		i := c.ParentEdgeIndex()
-		if sig.Variadic() && i >= sig.Params().Len()-1 {
-			if call.Ellipsis.IsValid() {
-				return false
-			}
-			elem := sig.Params().At(sig.Params().Len() - 1).Type().(*types.Slice).Elem()
-			return types.IsInterface(elem)
-		}
-		return i < sig.Params().Len() && types.IsInterface(sig.Params().At(i).Type())
+		return s.argRead(c)
 	}
 	return false
 }
@@ -149,4 +146,34 @@ func literalElemType(info *types.Info, c inspector.Cursor) types.Type {
 		}
 	}
 	return nil
+}
+
+// argRead reports whether the argument at c only reads what it is given:
+// len or cap, a function that only reads its documents, or a parameter of
+// interface type (changing a document through it needs a type assertion
+// back, which printers and loggers do not make).
+func (s *summaries) argRead(c inspector.Cursor) bool {
+	info := s.c.pass.TypesInfo
+	call := c.Parent().Node().(*ast.CallExpr)
+	if tv, ok := info.Types[call.Fun]; ok && tv.IsBuiltin() {
+		id, _ := ast.Unparen(call.Fun).(*ast.Ident)
+		return id != nil && (id.Name == "len" || id.Name == "cap")
+	}
+	fn := calleeFunc(info, call)
+	if fn == nil {
+		return false
+	}
+	if s.c.readsOnly(fn) {
+		return true
+	}
+	sig := fn.Signature()
+	i := c.ParentEdgeIndex()
+	if sig.Variadic() && i >= sig.Params().Len()-1 {
+		if call.Ellipsis.IsValid() {
+			return false
+		}
+		elem := sig.Params().At(sig.Params().Len() - 1).Type().(*types.Slice).Elem()
+		return types.IsInterface(elem)
+	}
+	return i < sig.Params().Len() && types.IsInterface(sig.Params().At(i).Type())
 }

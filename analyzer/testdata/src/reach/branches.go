@@ -331,3 +331,17 @@ func storedThenWrite(ctx context.Context, q *lastQuery, c *mongo.Collection, id 
 	q.Get(ctx, c, filter)
 	c.UpdateOne(ctx, filter, bson.M{"$set": bson.M{"a": 1}})
 }
+
+// A getter that writes into a subdocument of its filter, or hands one on
+// to be changed, changes the filter: no fact.
+func GetMarked(ctx context.Context, c *mongo.Collection, filter bson.M) error {
+	filter["meta"].(bson.M)["seen"] = true
+	return c.FindOne(ctx, filter).Err()
+}
+
+func GetNested(ctx context.Context, c *mongo.Collection, filter bson.M) error {
+	markSeen(filter["meta"].(bson.M))
+	return c.FindOne(ctx, filter).Err()
+}
+
+func markSeen(m bson.M) { m["seen"] = true }
