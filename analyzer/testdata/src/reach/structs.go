@@ -194,7 +194,7 @@ func FromEntity(e *deviceEntity) *deviceModel { // want FromEntity:`converter \{
 
 func (e deviceEntity) model() deviceModel { return deviceModel{ID: e.ID, Owner: e.Owner} }
 
-func saveDevice(ctx context.Context, c *mongo.Collection, e *deviceEntity) error {
+func saveDeviceModel(ctx context.Context, c *mongo.Collection, e *deviceEntity) error {
 	m := FromEntity(e)
 	m.At = 1
 	if _, err := c.ReplaceOne(ctx, bson.M{"_id": e.ID, "owner": e.Owner}, m); err != nil { // want `ReplaceOne replaces the whole document but its filter matches only "_id", "owner" and it writes "owner" back unchanged`
