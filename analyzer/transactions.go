@@ -46,9 +46,49 @@ func (c *checker) inTransaction(w *write) bool {
 	}
 	start, ok := c.transactionStart(w.cur, ctx)
 	if !ok {
-		return c.inTxnHelper(w)
+		return c.inTxnHelper(w) || c.sessionParam(w, ctx)
 	}
 	return !c.readBefore(w, start)
+}
+
+// sessionParam reports whether ctx is a parameter of the function that
+// holds the write w, of a session context's type: v1's
+// mongo.SessionContext, or an interface of the program that embeds it
+// (type TxContext interface { mongo.SessionContext }). Such a function
+// says that it runs in its caller's session, most often a transaction
+// begun in another package, which the analysis cannot see: nothing is
+// said. The parameter of a func literal is a session callback's, which
+// transactionStart reads.
+func (c *checker) sessionParam(w *write, ctx ast.Expr) bool {
+	id, ok := ast.Unparen(ctx).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+	fd, isDecl := enclosingFunc(w.cur).Node().(*ast.FuncDecl)
+	if !ok || !isDecl {
+		return false // a func literal's: a session callback, read as such
+	}
+	fn, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+	return ok && slices.Contains(paramVars(fn.Signature()), v) && isSessionContextType(v.Type())
+}
+
+// isSessionContextType reports whether t is v1's mongo.SessionContext or
+// an interface that holds all of its methods.
+func isSessionContextType(t types.Type) bool {
+	if n := namedOf(t); n != nil && isMongoPkg(n.Obj().Pkg()) && n.Obj().Name() == "SessionContext" {
+		return true
+	}
+	iface, ok := t.Underlying().(*types.Interface)
+	if !ok {
+		return false
+	}
+	for i := range iface.NumEmbeddeds() {
+		if isSessionContextType(iface.EmbeddedType(i)) {
+			return true
+		}
+	}
+	return false
 }
 
 // contextArg returns the first argument of a wrapper's call that is a
@@ -343,13 +383,10 @@ func isContextType(t types.Type) bool {
 	if n == nil || n.Obj().Pkg() == nil {
 		return false
 	}
-	switch {
-	case n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "Context":
-		return true
-	case isMongoPkg(n.Obj().Pkg()) && n.Obj().Name() == "SessionContext":
+	if n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "Context" {
 		return true
 	}
-	return false
+	return isSessionContextType(t)
 }
 
 // transactionStart returns where the transaction that the driver call at
@@ -531,7 +568,7 @@ func clearlyNotSessionContext(info *types.Info, ctx ast.Expr, cbs []sessionCallb
 // v1's mongo.SessionContext type, or it is a parameter of a session
 // callback.
 func isSessionContextVar(info *types.Info, v *types.Var, cbs []sessionCallback) bool {
-	if n := namedOf(v.Type()); n != nil && isMongoPkg(n.Obj().Pkg()) && n.Obj().Name() == "SessionContext" {
+	if isSessionContextType(v.Type()) {
 		return true
 	}
 	for _, cb := range cbs {

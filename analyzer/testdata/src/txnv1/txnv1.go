@@ -166,3 +166,24 @@ func wrapperInTxn(ctx context.Context, sess mongo.Session, s seats, id primitive
 	})
 	return err
 }
+
+// A function whose context parameter is a session context runs in its
+// caller's session, most often a transaction begun elsewhere: silent.
+type TxContext interface {
+	mongo.SessionContext
+}
+
+func setQtyInSession(sc mongo.SessionContext, items *mongo.Collection, id primitive.ObjectID) error {
+	_, err := items.UpdateOne(sc, bson.M{"_id": id}, bson.M{"$set": bson.M{"qty": 1}})
+	return err
+}
+
+func setQtyInTxContext(tc TxContext, s seats, id primitive.ObjectID) error {
+	return s.Set(tc, bson.M{"_id": id}, bson.M{"free": true})
+}
+
+// A plain context parameter says nothing of a session.
+func setQtyPlain(ctx context.Context, items *mongo.Collection, id primitive.ObjectID) error {
+	_, err := items.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"qty": 1}}) // want `UpdateOne sets "qty" but its filter matches only "_id"`
+	return err
+}
