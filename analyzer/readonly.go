@@ -107,7 +107,8 @@ func (s *summaries) readUse(c inspector.Cursor) bool {
 	case edge.KeyValueExpr_Value, edge.CompositeLit_Elts:
 		// An element of a literal of interface type (logrus.Fields{"filter":
 		// filter}): the same as an argument of interface type.
-		return types.IsInterface(literalElemType(info, c))
+		t := literalElemType(info, c)
+		return t != nil && types.IsInterface(t)
 	case edge.CallExpr_Args:
 		return s.argRead(c)
 	}
