@@ -153,11 +153,10 @@ func (ev *evaluator) matchedByConverter(matched ast.Expr, set entry) bool {
 	if id, ok := made.(*ast.Ident); ok && ev.flow != nil {
 		v, ok := ev.info.Uses[id].(*types.Var)
 		b, bound := ev.flow.BindingAt(id)
-		e, isExpr := b.(ast.Expr)
-		if !ok || !bound || !isExpr || ev.assignedAfter(v, e.End(), set.field.name) {
+		if !ok || !bound || b == nil || ev.assignedAfter(v, b.End(), set.field.name) {
 			return false
 		}
-		made = ast.Unparen(e)
+		made = ast.Unparen(b)
 	}
 	call, ok := made.(*ast.CallExpr)
 	if !ok {

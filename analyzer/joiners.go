@@ -105,7 +105,7 @@ func joinerOf(info *types.Info, decl *ast.FuncDecl, fn *types.Func, str func(ast
 	}
 	hasParam := false
 	for _, op := range operands {
-		if i := paramOf(op); i >= 0 && isString(params[i].Type()) && !(sig.Variadic() && i == len(params)-1) {
+		if i := paramOf(op); i >= 0 && isString(params[i].Type()) && (!sig.Variadic() || i != len(params)-1) {
 			f.Parts = append(f.Parts, joinPart{Param: i})
 			hasParam = true
 		} else if s, ok := str(op); ok {

@@ -66,7 +66,7 @@ func membershipOnly(wc *writeCheck) bool {
 				continue
 			}
 			element := strings.HasPrefix(dropPositional(g), dropPositional(m)+".")
-			if !element && !(g == m && slices.Contains(wc.ff.ranged, g)) {
+			if !element && (g != m || !slices.Contains(wc.ff.ranged, g)) {
 				return false
 			}
 		}
