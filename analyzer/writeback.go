@@ -153,32 +153,12 @@ func (ev *evaluator) matchedOnEveryPath(matched ast.Expr, set entry, v *types.Va
 			last = max(last, d.end)
 			continue
 		}
-		lit := ast.Unparen(b)
-		if u, ok := lit.(*ast.UnaryExpr); ok && u.Op == token.AND {
-			lit = ast.Unparen(u.X)
-		}
-		cl, ok := lit.(*ast.CompositeLit)
-		if !ok || !ev.literalFieldIs(cl, set.field.name, matched) {
+		if !ev.literalWritesBack(matched, b, set.key) {
 			return false
 		}
-		last = max(last, cl.End())
+		last = max(last, b.End())
 	}
 	return !ev.assignedAfter(v, last, set.field.name)
-}
-
-// literalFieldIs reports whether the struct literal cl sets its field
-// name to the value matched.
-func (ev *evaluator) literalFieldIs(cl *ast.CompositeLit, name string, matched ast.Expr) bool {
-	for _, elt := range cl.Elts {
-		kv, ok := elt.(*ast.KeyValueExpr)
-		if !ok {
-			return false
-		}
-		if k, ok := kv.Key.(*ast.Ident); ok && k.Name == name {
-			return ev.sameExpr(kv.Value, matched)
-		}
-	}
-	return false
 }
 
 // entryOf returns the value that x[k] reads, when x is a document the
