@@ -115,7 +115,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Doc:       extractDoc(docSource),
 		URL:       DocURL,
 		Requires:  []*analysis.Analyzer{inspect.Analyzer},
-		FactTypes: []analysis.Fact{new(helperFact), new(wrapperFact), new(optionFact), new(readerFact), new(keyFact), new(tagReaderFact), new(builderFact), new(txnRunnerFact), new(readOnlyFact), new(converterFact), new(keyJoinerFact)},
+		FactTypes: []analysis.Fact{new(helperFact), new(wrapperFact), new(optionFact), new(readerFact), new(keyFact), new(tagReaderFact), new(builderFact), new(txnRunnerFact), new(readOnlyFact), new(converterFact), new(keyJoinerFact), new(sessionWriteFact)},
 		// Run on packages with type errors too: with facts, a package left
 		// out would leave out every package that imports it. The analyzer
 		// is silent wherever type information is missing.
@@ -196,6 +196,7 @@ type checker struct {
 	resultNames map[*ast.CallExpr]string
 	found       []analysis.Diagnostic // in the order found
 	spareConds  []heldCond            // see conditionsAt
+	deferred    []deferredWrite       // see deferToCallers
 
 	// writeRules and nodeRules are the enabled rules; see enabledRules.
 	writeRules, nodeRules []*rule
@@ -233,13 +234,18 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 			}
 		}
 	}
-	found := make([][]analysis.Diagnostic, len(decls))
+	found := make([][]analysis.Diagnostic, len(decls)+1)
+	deferred := make([][]deferredWrite, len(decls))
 	parallel(len(decls), func(i int) {
 		dc := &checker{pass: pass, cfg: cfg, ignores: c.ignores, sums: c.sums, writeRules: c.writeRules, nodeRules: c.nodeRules}
 		dc.clear()
 		dc.contain(func() { dc.checkDecl(decls[i]) }) // matching, outside the rules' own containment
-		found[i] = dc.found
+		found[i], deferred[i] = dc.found, dc.deferred
 	})
+	if slices.Contains(c.writeRules, unguardedRule) {
+		c.contain(func() { c.reportSessionCalls(in, slices.Concat(deferred...)) })
+		found[len(decls)] = c.found
+	}
 	al := newAligner(pass, found)
 	for _, ds := range found {
 		for _, d := range ds {

@@ -670,6 +670,9 @@ type summaries struct {
 	// likewise.
 	converters map[*types.Func]*converterFact
 	joiners    map[*types.Func]*keyJoinerFact // joiners.go; likewise
+	// sessionWrites: the facts of other packages' functions whose write
+	// runs in their caller's session (sessioncalls.go).
+	sessionWrites map[*types.Func]*sessionWriteFact
 	// txnHelpers are the functions that a transaction's callback calls
 	// with its session context; see inTxnHelper.
 	txnHelpers map[*types.Func]bool
@@ -702,7 +705,7 @@ func newSummaries(c *checker, in *inspector.Inspector) *summaries {
 		wrappers: make(map[*types.Func]*wrapperFact), options: make(map[*types.Func]*optionFact),
 		readers: make(map[*types.Func]*readerFact), builders: make(map[*types.Func]*builderFact),
 		readOnlys: make(map[*types.Func]*readOnlyFact), converters: make(map[*types.Func]*converterFact),
-		joiners: make(map[*types.Func]*keyJoinerFact), keys: newPackageKeys(), root: in.Root()}
+		joiners: make(map[*types.Func]*keyJoinerFact), sessionWrites: make(map[*types.Func]*sessionWriteFact), keys: newPackageKeys(), root: in.Root()}
 	for cur := range in.Root().Preorder((*ast.FuncDecl)(nil)) {
 		decl := cur.Node().(*ast.FuncDecl)
 		if fn, ok := c.pass.TypesInfo.Defs[decl.Name].(*types.Func); ok && decl.Body != nil {
@@ -741,6 +744,8 @@ func newSummaries(c *checker, in *inspector.Inspector) *summaries {
 			s.converters[fn] = fact
 		case *keyJoinerFact:
 			s.joiners[fn] = fact
+		case *sessionWriteFact:
+			s.sessionWrites[fn] = fact
 		}
 	}
 	return s

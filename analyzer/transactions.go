@@ -46,7 +46,8 @@ func (c *checker) inTransaction(w *write) bool {
 	}
 	start, ok := c.transactionStart(w.cur, ctx)
 	if !ok {
-		return c.inTxnHelper(w) || c.sessionParam(w, ctx)
+		_, inSession := c.sessionParam(w, ctx)
+		return c.inTxnHelper(w) || inSession
 	}
 	return !c.readBefore(w, start)
 }
@@ -54,23 +55,27 @@ func (c *checker) inTransaction(w *write) bool {
 // sessionParam reports whether ctx is a parameter of the function that
 // holds the write w, of a session context's type: v1's
 // mongo.SessionContext, or an interface of the program that embeds it
-// (type TxContext interface { mongo.SessionContext }). Such a function
-// says that it runs in its caller's session, most often a transaction
-// begun in another package, which the analysis cannot see: nothing is
-// said. The parameter of a func literal is a session callback's, which
-// transactionStart reads.
-func (c *checker) sessionParam(w *write, ctx ast.Expr) bool {
+// (type TxContext interface { mongo.SessionContext }), and which one.
+// Such a function says that it runs in its caller's session, most often a
+// transaction begun in another package: the write is checked at the
+// calls that give it no session (sessioncalls.go). The parameter of a
+// func literal is a session callback's, which transactionStart reads.
+func (c *checker) sessionParam(w *write, ctx ast.Expr) (int, bool) {
 	id, ok := ast.Unparen(ctx).(*ast.Ident)
 	if !ok {
-		return false
+		return 0, false
 	}
 	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
 	fd, isDecl := enclosingFunc(w.cur).Node().(*ast.FuncDecl)
-	if !ok || !isDecl {
-		return false // a func literal's: a session callback, read as such
+	if !ok || !isDecl || !isSessionContextType(v.Type()) {
+		return 0, false // a func literal's: a session callback, read as such
 	}
 	fn, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
-	return ok && slices.Contains(paramVars(fn.Signature()), v) && isSessionContextType(v.Type())
+	if !ok {
+		return 0, false
+	}
+	i := slices.Index(paramVars(fn.Signature()), v)
+	return i, i >= 0
 }
 
 // isSessionContextType reports whether t is v1's mongo.SessionContext or

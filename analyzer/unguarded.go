@@ -46,6 +46,7 @@ func (c *checker) checkUnguarded(w *write, ev *evaluator, ff filterFields, uf up
 		return false // an unread operator might change a filter field
 	}
 	if c.inTransaction(w) {
+		c.deferToCallers(w, ev, ff, uf)
 		return false // see transactions.go
 	}
 	decoded := ev.reads.decodedBefore(w.node().Pos())

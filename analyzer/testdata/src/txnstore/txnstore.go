@@ -13,6 +13,12 @@ import (
 type Storage interface {
 	PerformTransaction(fn func(ctx mongo.SessionContext) error) error
 	SetQty(ctx context.Context, id primitive.ObjectID, qty int) error
+	SetName(tc TransactionContext, id primitive.ObjectID, name string) error
+}
+
+// TransactionContext is the session its callers run SetName in.
+type TransactionContext interface {
+	mongo.SessionContext
 }
 
 type Adapter struct {
@@ -39,5 +45,11 @@ func (a *Adapter) PerformTransaction(fn func(ctx mongo.SessionContext) error) er
 
 func (a *Adapter) SetQty(ctx context.Context, id primitive.ObjectID, qty int) error {
 	_, err := a.items.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"qty": qty}}) // want `blind write: UpdateOne sets "qty"`
+	return err
+}
+
+// SetName writes in the session it is given: its callers decide.
+func (a *Adapter) SetName(tc TransactionContext, id primitive.ObjectID, name string) error { // want SetName:`unguarded write at txnstore.go:\d+ in the session of \$0`
+	_, err := a.items.UpdateOne(tc, bson.M{"_id": id}, bson.M{"$set": bson.M{"name": name}})
 	return err
 }

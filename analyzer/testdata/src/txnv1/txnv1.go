@@ -173,12 +173,12 @@ type TxContext interface {
 	mongo.SessionContext
 }
 
-func setQtyInSession(sc mongo.SessionContext, items *mongo.Collection, id primitive.ObjectID) error {
+func setQtyInSession(sc mongo.SessionContext, items *mongo.Collection, id primitive.ObjectID) error { // want setQtyInSession:`unguarded write at txnv1.go:177 in the session of \$0`
 	_, err := items.UpdateOne(sc, bson.M{"_id": id}, bson.M{"$set": bson.M{"qty": 1}})
 	return err
 }
 
-func setQtyInTxContext(tc TxContext, s seats, id primitive.ObjectID) error {
+func setQtyInTxContext(tc TxContext, s seats, id primitive.ObjectID) error { // want setQtyInTxContext:`unguarded write at txnv1.go:182 in the session of \$0`
 	return s.Set(tc, bson.M{"_id": id}, bson.M{"free": true})
 }
 
@@ -186,4 +186,26 @@ func setQtyInTxContext(tc TxContext, s seats, id primitive.ObjectID) error {
 func setQtyPlain(ctx context.Context, items *mongo.Collection, id primitive.ObjectID) error {
 	_, err := items.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"qty": 1}}) // want `UpdateOne sets "qty" but its filter matches only "_id"`
 	return err
+}
+
+// The callers decide: a nil session runs the write in no transaction.
+func setQtyOutside(items *mongo.Collection, id primitive.ObjectID) error {
+	return setQtyInSession(nil, items, id) // want `setQtyInSession is given a nil session here, so the write it makes at txnv1.go:\d+ runs outside any transaction: state transition: UpdateOne sets "qty"`
+}
+
+func setQtyInside(ctx context.Context, sess mongo.Session, items *mongo.Collection, id primitive.ObjectID) error {
+	_, err := sess.WithTransaction(ctx, func(sc mongo.SessionContext) (interface{}, error) {
+		return nil, setQtyInSession(sc, items, id)
+	})
+	return err
+}
+
+// A function that hands its own session on runs the write in its
+// caller's session too.
+func freeSeat(tc TxContext, s seats, id primitive.ObjectID) error { // want freeSeat:`unguarded write at txnv1.go:182 in the session of \$0`
+	return setQtyInTxContext(tc, s, id)
+}
+
+func freeSeatOutside(s seats, id primitive.ObjectID) error {
+	return freeSeat(nil, s, id) // want `freeSeat is given a nil session here, so the write it makes at txnv1.go:\d+ runs outside any transaction`
 }

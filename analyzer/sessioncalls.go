@@ -1,0 +1,183 @@
+package analyzer
+
+import (
+	"cmp"
+	"fmt"
+	"go/ast"
+	"go/types"
+	"maps"
+	"path/filepath"
+	"slices"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// Writes in a session that the caller gives. A function whose context
+// parameter has a session context's type (v1's mongo.SessionContext, or an
+// interface that embeds it) runs its writes in whatever session its caller
+// hands it: most calls pass a transaction's, but a call that passes nil
+// runs them in none, and an unguarded write there loses updates as any
+// other. Only the call shows which, and the call is often in another
+// package (a service calling its storage through an interface), so such a
+// write is not reported where it is written: its function carries a
+// sessionWriteFact, and unguarded-update reports each call that passes nil
+// for that parameter. A function that passes its own session parameter on
+// carries the fact of its callee in turn.
+
+// sessionWriteFact is the fact of a function whose unguarded write runs in
+// the session of its parameter number Param.
+type sessionWriteFact struct {
+	Param   int
+	Where   string // file:line of the write
+	Message string // what unguarded-update says of the write
+}
+
+func (*sessionWriteFact) AFact() {}
+
+func (f *sessionWriteFact) String() string {
+	return fmt.Sprintf("unguarded write at %s in the session of $%d", f.Where, f.Param)
+}
+
+// deferredWrite is an unguarded write in a session parameter's session,
+// found while checking a declaration.
+type deferredWrite struct {
+	fn   *types.Func
+	fact *sessionWriteFact
+	pos  int
+}
+
+// deferToCallers notes w, an unguarded write that inTransaction leaves
+// silent, when it is so only because it runs in a session parameter's
+// session: its calls decide (see above).
+func (c *checker) deferToCallers(w *write, ev *evaluator, ff filterFields, uf updateFields) {
+	ctx := w.ctx
+	if ctx == nil && w.wrapper != "" {
+		ctx = c.contextArg(w)
+	}
+	if _, ok := c.transactionStart(w.cur, ctx); ok {
+		return
+	}
+	param, ok := c.sessionParam(w, ctx) // before inTxnHelper: a call with the session is silent anyway
+	if !ok {
+		return
+	}
+	kind := c.kindOfWrite(w, ev, uf, ev.reads.decodedBefore(w.node().Pos()))
+	if kind == blindWrite && !c.cfg.BlindWrites ||
+		c.ignores.silenced(c.pass.Fset, RuleUnguardedUpdate, w.node().Pos(), w.node().End()) {
+		return
+	}
+	fd, _ := enclosingDecl(w.cur)
+	fn, _ := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+	posn := c.pass.Fset.Position(w.node().Pos())
+	c.deferred = append(c.deferred, deferredWrite{fn: fn, pos: int(w.node().Pos()), fact: &sessionWriteFact{
+		Param:   param,
+		Where:   fmt.Sprintf("%s:%d", filepath.Base(posn.Filename), posn.Line),
+		Message: unguardedMessage(kind, w, ff, uf),
+	}})
+}
+
+// reportSessionCalls reports the calls of the package that pass nil as the
+// session of a function with an unguarded write in it (deferred holds the
+// package's own, in source order), and exports the facts of the package's
+// functions.
+func (c *checker) reportSessionCalls(in *inspector.Inspector, deferred []deferredWrite) {
+	local := make(map[*types.Func]*sessionWriteFact)
+	for _, d := range deferred {
+		if _, ok := local[d.fn]; !ok && d.fn != nil {
+			local[d.fn] = d.fact // the first write of the function speaks for it
+		}
+	}
+	if len(local) == 0 && len(c.sums.sessionWrites) == 0 {
+		return
+	}
+	fact := func(fn *types.Func) (*types.Func, *sessionWriteFact) {
+		for _, f := range []*types.Func{fn.Origin(), c.sums.soleImplementation(fn)} {
+			if f == nil {
+				continue
+			}
+			if sf := local[f]; sf != nil {
+				return f, sf
+			}
+			if sf := c.sums.sessionWrites[f]; sf != nil {
+				return f, sf
+			}
+		}
+		return nil, nil
+	}
+	// The calls that pass nil or their function's own session parameter;
+	// a function that passes its parameter on carries its callee's fact,
+	// which its own calls in the package may need: repeat until no
+	// function gains one.
+	type site struct {
+		cur    inspector.Cursor
+		call   *ast.CallExpr
+		callee *types.Func
+	}
+	var sites []site
+	for cur := range in.Root().Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		if !slices.ContainsFunc(call.Args, func(a ast.Expr) bool { return isNil(c.pass.TypesInfo, a) || c.sessionParamOf(cur, a) >= 0 }) {
+			continue
+		}
+		if fn := calleeFunc(c.pass.TypesInfo, call); fn != nil {
+			sites = append(sites, site{cur, call, fn})
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, s := range sites {
+			_, f := fact(s.callee)
+			if f == nil || f.Param >= len(s.call.Args) {
+				continue
+			}
+			i := c.sessionParamOf(s.cur, s.call.Args[f.Param])
+			fd, _ := enclosingDecl(s.cur)
+			if i < 0 || fd == nil {
+				continue
+			}
+			if caller, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok && local[caller] == nil {
+				local[caller] = &sessionWriteFact{Param: i, Where: f.Where, Message: f.Message}
+				changed = true
+			}
+		}
+	}
+	for _, fn := range slices.SortedFunc(maps.Keys(local), func(a, b *types.Func) int { return cmp.Compare(a.Pos(), b.Pos()) }) {
+		c.pass.ExportObjectFact(fn, local[fn])
+	}
+	for _, s := range sites {
+		impl, f := fact(s.callee)
+		if f == nil || f.Param >= len(s.call.Args) || !isNil(c.pass.TypesInfo, s.call.Args[f.Param]) {
+			continue
+		}
+		c.report(RuleUnguardedUpdate, analysis.Diagnostic{
+			Pos: s.call.Pos(),
+			End: s.call.End(),
+			Message: fmt.Sprintf("%s is given a nil session here, so the write it makes at %s runs outside any transaction: %s",
+				wrapperName(c.pass.Pkg, impl), f.Where, f.Message),
+		})
+	}
+}
+
+// sessionParamOf returns the index of the parameter of the function
+// declaration that holds cur which e names, when that parameter has a
+// session context's type; else -1.
+func (c *checker) sessionParamOf(cur inspector.Cursor, e ast.Expr) int {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return -1
+	}
+	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.IsField() || !isSessionContextType(v.Type()) {
+		return -1
+	}
+	fd, ok := enclosingDecl(cur)
+	if !ok {
+		return -1
+	}
+	fn, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+	if !ok {
+		return -1
+	}
+	return slices.Index(paramVars(fn.Signature()), v)
+}
