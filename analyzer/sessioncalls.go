@@ -153,7 +153,7 @@ func (c *checker) reportSessionCalls(in *inspector.Inspector, deferred []deferre
 		c.report(RuleUnguardedUpdate, analysis.Diagnostic{
 			Pos: s.call.Pos(),
 			End: s.call.End(),
-			Message: fmt.Sprintf("%s is given a nil session here, so the write it makes at %s runs outside any transaction: %s",
+			Message: fmt.Sprintf("%s is given a nil session here, so the write it runs at %s is outside any transaction: %s",
 				wrapperName(c.pass.Pkg, impl), f.Where, f.Message),
 		})
 	}

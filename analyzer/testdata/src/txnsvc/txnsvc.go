@@ -34,7 +34,7 @@ func unlocked(items *mongo.Collection, id primitive.ObjectID) error {
 
 // SetName runs in the session its caller gives, through the interface.
 func rename(s txnstore.Storage, id primitive.ObjectID, name string) error {
-	return s.SetName(nil, id, name) // want `Adapter.SetName is given a nil session here, so the write it makes at txnstore.go:\d+ runs outside any transaction: blind write: UpdateOne sets "name" but its filter matches only "_id"`
+	return s.SetName(nil, id, name) // want `Adapter.SetName is given a nil session here, so the write it runs at txnstore.go:\d+ is outside any transaction: blind write: UpdateOne sets "name" but its filter matches only "_id"`
 }
 
 func renameInTxn(s txnstore.Storage, id primitive.ObjectID, name string) error {

@@ -190,7 +190,7 @@ func setQtyPlain(ctx context.Context, items *mongo.Collection, id primitive.Obje
 
 // The callers decide: a nil session runs the write in no transaction.
 func setQtyOutside(items *mongo.Collection, id primitive.ObjectID) error {
-	return setQtyInSession(nil, items, id) // want `setQtyInSession is given a nil session here, so the write it makes at txnv1.go:\d+ runs outside any transaction: state transition: UpdateOne sets "qty"`
+	return setQtyInSession(nil, items, id) // want `setQtyInSession is given a nil session here, so the write it runs at txnv1.go:\d+ is outside any transaction: state transition: UpdateOne sets "qty"`
 }
 
 func setQtyInside(ctx context.Context, sess mongo.Session, items *mongo.Collection, id primitive.ObjectID) error {
@@ -207,5 +207,5 @@ func freeSeat(tc TxContext, s seats, id primitive.ObjectID) error { // want free
 }
 
 func freeSeatOutside(s seats, id primitive.ObjectID) error {
-	return freeSeat(nil, s, id) // want `freeSeat is given a nil session here, so the write it makes at txnv1.go:\d+ runs outside any transaction`
+	return freeSeat(nil, s, id) // want `freeSeat is given a nil session here, so the write it runs at txnv1.go:\d+ is outside any transaction`
 }
