@@ -782,6 +782,9 @@ func (ev *evaluator) stringConst(e ast.Expr) (string, bool) {
 	}
 	v := exprConstant(ev.info, e)
 	if v == nil || v.Kind() != constant.String {
+		if k, ok := ev.fieldNameKey(e); ok {
+			return k, true // UserBson.Email
+		}
 		if pv := packageVar(ev.info, e); pv != nil && ev.sums != nil {
 			return ev.sums.varKey(pv) // var StatusKey = "status"
 		}

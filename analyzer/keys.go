@@ -28,21 +28,36 @@ import (
 // names its collection's keys in variables does not, and the analyzer
 // takes the initializer.
 
-// keyFact is the fact of a package-level variable that holds the key Key.
-type keyFact struct{ Key string }
+// keyFact is the fact of a package-level variable that holds the key Key,
+// or, with Names, a field-name object (fieldnames.go).
+type keyFact struct {
+	Key                string
+	Names, DriverNames bool
+}
 
 func (*keyFact) AFact() {}
 
-func (f *keyFact) String() string { return "key " + strconv.Quote(f.Key) }
+func (f *keyFact) String() string {
+	if f.Names {
+		return "field names"
+	}
+	return "key " + strconv.Quote(f.Key)
+}
 
 // tagReaderFact is the fact of a function that returns a field's bson tag:
 // its body looks a struct tag up (reflect.StructTag's Get or Lookup) with
-// the key "bson".
-type tagReaderFact struct{}
+// the key "bson". With Names, it is instead a maker of field-name objects
+// (fieldnames.go).
+type tagReaderFact struct{ Names, DriverNames bool }
 
 func (*tagReaderFact) AFact() {}
 
-func (*tagReaderFact) String() string { return "reads bson tags" }
+func (f *tagReaderFact) String() string {
+	if f.Names {
+		return "makes field-name objects"
+	}
+	return "reads bson tags"
+}
 
 // packageKeys holds what this file knows of the package being analyzed.
 type packageKeys struct {
@@ -68,7 +83,7 @@ func (s *summaries) varKey(v *types.Var) (string, bool) {
 			s.c.pass.ExportObjectFact(v, f)
 		}
 	}
-	if f == nil || pk.written[v] {
+	if f == nil || f.Names || pk.written[v] {
 		return "", false // a variable of another package that this one assigns
 	}
 	return f.Key, true
@@ -91,7 +106,8 @@ func (s *summaries) findWritten() {
 }
 
 func (s *summaries) computeVarKey(v *types.Var) *keyFact {
-	if b, ok := v.Type().Underlying().(*types.Basic); !ok || b.Info()&types.IsString == 0 {
+	_, isStruct := v.Type().Underlying().(*types.Struct)
+	if b, ok := v.Type().Underlying().(*types.Basic); !isStruct && (!ok || b.Info()&types.IsString == 0) {
 		return nil
 	}
 	pk := s.keys
@@ -106,6 +122,12 @@ func (s *summaries) computeVarKey(v *types.Var) *keyFact {
 	}
 	init, ok := pk.inits[v]
 	if !ok || pk.written[v] {
+		return nil
+	}
+	if isStruct {
+		if f := s.namesMade(init); f != nil {
+			return &keyFact{Names: true, DriverNames: f.DriverNames}
+		}
 		return nil
 	}
 	ev := &evaluator{info: info, sums: s}
@@ -138,6 +160,10 @@ func (s *summaries) tagReader(fn *types.Func) *tagReaderFact {
 	var f *tagReaderFact
 	if cur, ok := s.decls[fn]; ok && returnsString(fn.Signature()) && readsBSONTag(s.c.pass.TypesInfo, cur) {
 		f = &tagReaderFact{}
+	} else if ok {
+		f = fillsBSONNames(s.c.pass.TypesInfo, fn, cur, s.decls)
+	}
+	if f != nil {
 		if fn.Exported() {
 			s.c.pass.ExportObjectFact(fn, f)
 		}
@@ -273,7 +299,10 @@ func (ev *evaluator) tagKey(call *ast.CallExpr) (string, bool) {
 		return "", false
 	}
 	fn := calleeFunc(ev.info, call)
-	if fn == nil || ev.sums.tagReader(fn) == nil {
+	if fn == nil {
+		return "", false
+	}
+	if f := ev.sums.tagReader(fn); f == nil || f.Names {
 		return "", false
 	}
 	lit := ast.Unparen(call.Args[0])
@@ -322,11 +351,22 @@ func exportTagReaders(pass *analysis.Pass, in *inspector.Inspector) {
 	if !slices.ContainsFunc(pass.Pkg.Imports(), func(p *types.Package) bool { return p.Path() == "reflect" }) {
 		return
 	}
+	decls := make(map[*types.Func]inspector.Cursor)
 	for cur := range in.Root().Preorder((*ast.FuncDecl)(nil)) {
 		decl := cur.Node().(*ast.FuncDecl)
-		fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func)
-		if ok && decl.Body != nil && fn.Exported() && returnsString(fn.Signature()) && readsBSONTag(pass.TypesInfo, cur) {
+		if fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func); ok && decl.Body != nil {
+			decls[fn] = cur
+		}
+	}
+	for fn, cur := range decls {
+		switch {
+		case !fn.Exported():
+		case returnsString(fn.Signature()) && readsBSONTag(pass.TypesInfo, cur):
 			pass.ExportObjectFact(fn, &tagReaderFact{})
+		default:
+			if f := fillsBSONNames(pass.TypesInfo, fn, cur, decls); f != nil {
+				pass.ExportObjectFact(fn, f)
+			}
 		}
 	}
 }

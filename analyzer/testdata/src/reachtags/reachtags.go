@@ -61,3 +61,31 @@ var Sep = "."
 
 // Join joins the parts of a path.
 func Join(parts ...string) string { return strings.Join(parts, Sep) }
+
+// Names returns a T whose string fields hold their bson names: a
+// field-name object.
+func Names[T any]() T { // want Names:`makes field-name objects`
+	v := new(T)
+	fill(reflect.ValueOf(v).Elem(), "")
+	return *v
+}
+
+func fill(v reflect.Value, prefix string) {
+	t := v.Type()
+	for i := range t.NumField() {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("bson"), ",")
+		switch t.Field(i).Type.Kind() {
+		case reflect.String:
+			v.Field(i).SetString(prefix + name)
+		case reflect.Struct:
+			fill(v.Field(i), prefix+name+".")
+		}
+	}
+}
+
+// Zero returns a T and sets nothing: no field-name object.
+func Zero[T any]() T {
+	var v T
+	_ = reflect.TypeOf(v).Field(0).Tag.Get("bson")
+	return v
+}
