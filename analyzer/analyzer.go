@@ -115,7 +115,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Doc:       extractDoc(docSource),
 		URL:       DocURL,
 		Requires:  []*analysis.Analyzer{inspect.Analyzer},
-		FactTypes: []analysis.Fact{new(helperFact), new(wrapperFact), new(optionFact), new(readerFact), new(keyFact), new(tagReaderFact), new(builderFact), new(txnRunnerFact), new(readOnlyFact), new(converterFact), new(keyJoinerFact), new(sessionWriteFact)},
+		FactTypes: []analysis.Fact{new(helperFact), new(wrapperFact), new(optionFact), new(readerFact), new(keyFact), new(tagReaderFact), new(builderFact), new(txnRunnerFact), new(readOnlyFact), new(converterFact), new(keyJoinerFact), new(sessionWriteFact), new(requestSessionFact)},
 		// Run on packages with type errors too: with facts, a package left
 		// out would leave out every package that imports it. The analyzer
 		// is silent wherever type information is missing.
@@ -222,6 +222,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	c.contain(c.sums.exportAll) // a shape not expected leaves the rest unsummarized
 	c.sums.finish()
 	c.contain(func() { c.sums.txnHelpers = c.findTxnHelpers(in) })
+	c.contain(func() { c.sums.requestSessions = findRequestSessions(pass, in) })
 
 	// Top-level declarations are independent of each other once the
 	// summaries are made: check them in parallel, each with its own state,

@@ -96,6 +96,12 @@ func TestTransactions(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), testAnalyzer(), "txn", "txnv1", "txnstore", "txnsvc")
 }
 
+// TestRequestSessions checks writes with the context of an HTTP request in
+// a program whose middleware puts a session into it.
+func TestRequestSessions(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), testAnalyzer(), "reqsess", "reqsessuse", "reqplain", "reqsessv1")
+}
+
 // TestHelpersAndWrappers checks documents built by helpers and writes made
 // by wrappers, in the same package and, through facts, in another one.
 func TestHelpersAndWrappers(t *testing.T) {

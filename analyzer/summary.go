@@ -676,6 +676,9 @@ type summaries struct {
 	// txnHelpers are the functions that a transaction's callback calls
 	// with its session context; see inTxnHelper.
 	txnHelpers map[*types.Func]bool
+	// requestSessions: the package, or one it imports, puts sessions
+	// into HTTP requests (requestsessions.go).
+	requestSessions bool
 	// txnRunners: see findTxnRunners.
 	txnRunners *txnRunners
 	// done is set once every declaration is summarized: from then on the

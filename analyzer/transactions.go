@@ -47,7 +47,8 @@ func (c *checker) inTransaction(w *write) bool {
 	start, ok := c.transactionStart(w.cur, ctx)
 	if !ok {
 		_, inSession := c.sessionParam(w, ctx)
-		return c.inTxnHelper(w) || inSession
+		return c.inTxnHelper(w) || inSession ||
+			c.sums.requestSessions && ctx != nil && isRequestContext(c.pass.TypesInfo, w.cur, ctx)
 	}
 	return !c.readBefore(w, start)
 }
