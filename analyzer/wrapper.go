@@ -102,6 +102,11 @@ func (s *summaries) summarizeWrapper(fn *types.Func, cur inspector.Cursor) *wrap
 		f.Filter = ev.summarize(w.filter, params)
 	}
 	f.Update = ev.summarize(w.update, params)
+	if ff := ev.filterOf(w); w.replace && ff.complete && len(ff.paths) > 0 && ff.onlyID() {
+		// A replacement under a filter of _id alone overwrites whatever
+		// the caller passes: the write is checked here, once.
+		return nil
+	}
 	if !f.Update.passedOn() && (f.Filter == nil || !f.Filter.passedOn()) && !f.Update.readsBuilder() &&
 		(!f.Update.operandParam() || ev.filterOf(w).onlyID() || !ev.updateOf(w).setsUnknown) {
 		// Both documents are known here, or enough of them to decide (no

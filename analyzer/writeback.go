@@ -275,7 +275,9 @@ func (ev *evaluator) firstField(e ast.Expr) string {
 // pureVars returns the objects that the identifiers of e denote, in
 // order, or false if e calls anything, receives from a channel or
 // dereferences a pointer, unless derefOK (values that can change between
-// two reads).
+// two reads). A conversion, and a String() or an ObjectID's Hex() of a
+// value (id.String(), by convention a rendering of the value), are no
+// calls.
 func (ev *evaluator) pureVars(e ast.Expr, derefOK bool) ([]types.Object, bool) {
 	var objs []types.Object
 	ok := true
@@ -283,7 +285,9 @@ func (ev *evaluator) pureVars(e ast.Expr, derefOK bool) ([]types.Object, bool) {
 		switch n := n.(type) {
 		case *ast.StarExpr:
 			ok = derefOK
-		case *ast.CallExpr, *ast.FuncLit:
+		case *ast.CallExpr:
+			ok = isConversion(ev.info, n) || ev.rendersValue(n)
+		case *ast.FuncLit:
 			ok = false
 		case *ast.UnaryExpr:
 			if n.Op == token.ARROW {
@@ -409,4 +413,27 @@ func (ev *evaluator) fieldPathOf(matched, whole ast.Expr, path string) bool {
 		return false
 	}
 	return ev.sameExpr(x, w)
+}
+
+// rendersValue reports whether call is x.String() or an ObjectID's
+// x.Hex(), with x of a type that is no pointer: a rendering of the value
+// of x, the same for the same x.
+func (ev *evaluator) rendersValue(call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || len(call.Args) != 0 || sel.Sel.Name != "String" && sel.Sel.Name != "Hex" {
+		return false
+	}
+	s, ok := ev.info.Selections[sel]
+	if !ok || s.Kind() != types.MethodVal {
+		return false
+	}
+	if _, ptr := s.Recv().Underlying().(*types.Pointer); ptr {
+		return false
+	}
+	fn := s.Obj().(*types.Func)
+	sig := fn.Signature()
+	if sig.Results().Len() != 1 || !isString(sig.Results().At(0).Type()) {
+		return false
+	}
+	return sel.Sel.Name == "String" || fn.Pkg() != nil && IsDriverPath(fn.Pkg().Path())
 }

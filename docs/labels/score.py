@@ -52,13 +52,23 @@ for name in names:
         neg = {k for k, p in labels.items() if p[col].strip() not in ('yes', 'wrapper')}
         inwrap = {k for k, p in labels.items() if p[col].strip() == 'wrapper'}
         got = {f[0] for f in found if f[1] == rule}
+        # A write in a session parameter's session is reported at the
+        # calls that pass nil ("... the write it runs at FILE:LINE ..."):
+        # that finding stands for the labelled write.
+        atcaller = set()
+        for f in found:
+            m = re.search(r'the write it runs at ([^ :]+):(\d+) ', f[2]) if f[1] == rule else None
+            if m:
+                atcaller |= {k for k in exp if os.path.basename(k.rsplit(':', 1)[0]) == m.group(1) and k.rsplit(':', 1)[1] == m.group(2)}
+        got |= atcaller
         tp, fn = exp & got, exp - got
         fp = got & neg
-        unl = got - set(labels)
+        unl = {f[0] for f in found if f[1] == rule} - set(labels)
         wr = got & inwrap
         tot[rule][0] += len(exp); tot[rule][1] += len(tp); tot[rule][2] += len(fp); tot[rule][3] += len(fn)
         print(f'  {rule}: expected {len(exp)} found {len(tp)} false(labelled no) {len(fp)} missed {len(fn)} unlabelled-findings {len(unl)} inside-wrappers {len(wr)}')
         for k in sorted(fp): print('     FP', k, labels[k][2:5])
         for k in sorted(fn): print('     FN', k, labels[k][4] if len(labels[k]) > 4 else '')
+        for k in sorted(atcaller & exp): print('     FOUND-AT-CALLER', k)
         for k in sorted(unl): print('     UNLABELLED', k, [f[2] for f in found if f[0] == k][0])
 print('TOTAL', tot)

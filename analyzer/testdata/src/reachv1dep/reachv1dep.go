@@ -199,9 +199,8 @@ func (m *Members) Save(ctx context.Context, filter map[string]interface{}, u *Me
 	return err
 }
 
-// Replace replaces a struct parameter by _id: checked here and at each
-// call.
-func (m *Members) Replace(ctx context.Context, id primitive.ObjectID, u Member) error { // want Replace:`wrapper ReplaceOne filter \{_id: \$1\} update \$2 result dropped`
+// Replace replaces a struct parameter by _id: checked here, once.
+func (m *Members) Replace(ctx context.Context, id primitive.ObjectID, u Member) error {
 	_, err := m.C.ReplaceOne(ctx, bson.M{"_id": id}, u) // want `ReplaceOne replaces the whole document but its filter matches only "_id"`
 	return err
 }

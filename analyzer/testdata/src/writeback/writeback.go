@@ -161,3 +161,18 @@ func moveCart(ctx context.Context, c *mongo.Collection, user, to string) error {
 	}
 	return c.FindOneAndUpdate(ctx, bson.M{"userId": user}, bson.M{"$set": cart}).Err()
 }
+
+// A key written back as the same rendering of the same value (a String()
+// or an ObjectID's Hex()) is no guard; a call of anything else may give
+// another value.
+type accountID struct{ n int }
+
+func (a accountID) String() string { return "" }
+
+func setPhoto(ctx context.Context, c *mongo.Collection, aid accountID, owner bson.ObjectID, blob string) {
+	c.UpdateOne(ctx, bson.M{"account": aid.String()}, bson.M{"$set": bson.M{"account": aid.String(), "photo": blob}}) // want `UpdateOne sets "account", "photo" but its filter matches only "account" and it writes "account" back unchanged`
+	c.UpdateOne(ctx, bson.M{"owner": owner.Hex()}, bson.M{"$set": bson.M{"owner": owner.Hex(), "photo": blob}})       // want `UpdateOne sets "owner", "photo" but its filter matches only "owner" and it writes "owner" back unchanged`
+	c.UpdateOne(ctx, bson.M{"account": next(aid)}, bson.M{"$set": bson.M{"account": next(aid), "photo": blob}})       // want `UpdateOne is conditional on "account" but its result is discarded`
+}
+
+func next(a accountID) string { return "" }
