@@ -498,9 +498,15 @@ func (c *checker) upserts(w *write) bool {
 // setsUpsert reports whether the options e set Upsert to true; see upserts.
 func (ev *evaluator) setsUpsert(e ast.Expr, inVar bool) bool {
 	switch e := ast.Unparen(e).(type) {
+	case *ast.UnaryExpr:
+		id, ok := ast.Unparen(e.X).(*ast.Ident)
+		return ok && e.Op == token.AND && !inVar && ev.upsertField(id)
 	case *ast.Ident:
 		if inVar || ev.flow == nil {
 			return false
+		}
+		if ev.upsertField(e) {
+			return true
 		}
 		vals, complete := ev.flow.ValuesAt(e)
 		if !complete || len(vals) == 0 {
@@ -526,6 +532,62 @@ func (ev *evaluator) setsUpsert(e ast.Expr, inVar bool) bool {
 		}
 		if sel, ok := e.Fun.(*ast.SelectorExpr); ok && methodValue(ev.info, e) != nil {
 			return ev.setsUpsert(sel.X, inVar) // an earlier link of the chain
+		}
+	}
+	return false
+}
+
+// upsertField reports whether id names a variable of the driver's options
+// struct type (options.UpdateOptions{}, or a pointer to one) whose Upsert
+// field the function sets to something other than nil (opts.Upsert =
+// &yes; *opts.Upsert = true), or whose SetUpsert it calls with true, in
+// any statement: an upsert on some path at least.
+func (ev *evaluator) upsertField(id *ast.Ident) bool {
+	v, ok := ev.info.Uses[id].(*types.Var)
+	if !ok || !ev.fn.Valid() {
+		return false
+	}
+	t := v.Type()
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n := namedOf(t); n == nil || n.Obj().Pkg() == nil || !IsDriverPath(n.Obj().Pkg().Path()) {
+		return false
+	}
+	isField := func(e ast.Expr) bool {
+		sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+		if !ok || sel.Sel.Name != "Upsert" {
+			return false
+		}
+		x, ok := ast.Unparen(sel.X).(*ast.Ident)
+		return ok && ev.info.Uses[x] == v
+	}
+	for n := range ev.fn.Preorder((*ast.AssignStmt)(nil), (*ast.CallExpr)(nil)) {
+		switch n := n.Node().(type) {
+		case *ast.AssignStmt:
+			for i, l := range n.Lhs {
+				if i >= len(n.Rhs) {
+					break
+				}
+				if star, ok := ast.Unparen(l).(*ast.StarExpr); ok && isField(star.X) {
+					if tv := ev.info.Types[n.Rhs[i]]; tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value) {
+						return true // *opts.Upsert = true
+					}
+				}
+				if isField(l) && !isNil(ev.info, n.Rhs[i]) {
+					return true // opts.Upsert = &yes
+				}
+			}
+		case *ast.CallExpr:
+			sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
+			if !ok || sel.Sel.Name != "SetUpsert" || len(n.Args) != 1 {
+				continue
+			}
+			x, ok := ast.Unparen(sel.X).(*ast.Ident)
+			tv := ev.info.Types[n.Args[0]]
+			if ok && ev.info.Uses[x] == v && tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value) {
+				return true // opts.SetUpsert(true)
+			}
 		}
 	}
 	return false

@@ -76,6 +76,15 @@ func lockUpsert(ctx context.Context, locks *mongo.Collection, id string) error {
 	return err
 }
 
+// The builder in a variable whose SetUpsert(true) is a statement of its
+// own.
+func lockUpsertBuilt(ctx context.Context, locks *mongo.Collection, id string) error {
+	opts := options.UpdateOne()
+	opts.SetUpsert(true)
+	_, err := locks.UpdateOne(ctx, bson.M{"_id": id, "locked": false}, bson.M{"$set": bson.M{"locked": true}}, opts)
+	return err
+}
+
 // ...but not when the error is dropped too, nor when the upsert may be off.
 func lockUpsertDropped(ctx context.Context, locks *mongo.Collection, id string, upsert bool) {
 	locks.UpdateOne(ctx, bson.M{"_id": id, "locked": false}, bson.M{"$set": bson.M{"locked": true}}, options.UpdateOne().SetUpsert(true))             // want `UpdateOne is conditional on "locked" but its result is discarded`

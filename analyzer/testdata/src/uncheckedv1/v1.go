@@ -43,3 +43,19 @@ func lockUpsert(ctx context.Context, c *mongo.Collection, id string) error {
 	_, err := c.UpdateOne(ctx, bson.M{"_id": id, "locked": false}, bson.M{"$set": bson.M{"locked": true}}, options.Update().SetUpsert(true))
 	return err
 }
+
+// The options struct, its Upsert field set by statements.
+func lockUpsertStruct(ctx context.Context, c *mongo.Collection, id string) error {
+	opts := options.UpdateOptions{}
+	opts.Upsert = new(bool)
+	*opts.Upsert = true
+	_, err := c.UpdateOne(ctx, bson.M{"_id": id, "locked": false}, bson.M{"$set": bson.M{"locked": true}}, &opts)
+	return err
+}
+
+// An options struct that leaves Upsert unset is no upsert.
+func lockStruct(ctx context.Context, c *mongo.Collection, id string) error {
+	opts := options.UpdateOptions{}
+	_, err := c.UpdateOne(ctx, bson.M{"_id": id, "locked": false}, bson.M{"$set": bson.M{"locked": true}}, &opts) // want `UpdateOne is conditional on "locked" but its result is discarded`
+	return err
+}
