@@ -231,16 +231,7 @@ func tagDerived(info *types.Info, cur inspector.Cursor, e ast.Expr, depth int) b
 		// Every value given to the local variable is derived from the tag.
 		given := false
 		for n := range cur.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
-			var lhs, rhs []ast.Expr
-			switch n := n.Node().(type) {
-			case *ast.AssignStmt:
-				lhs, rhs = n.Lhs, n.Rhs
-			case *ast.ValueSpec:
-				for _, name := range n.Names {
-					lhs = append(lhs, name)
-				}
-				rhs = n.Values
-			}
+			lhs, rhs := assignedBy(n.Node())
 			for i, l := range lhs {
 				id, ok := ast.Unparen(l).(*ast.Ident)
 				if !ok || info.ObjectOf(id) != v {
@@ -438,4 +429,19 @@ func exportKeyVars(pass *analysis.Pass, in *inspector.Inspector) map[*types.Var]
 		}
 	}
 	return keys
+}
+
+// assignedBy returns the left- and right-hand sides of an assignment or a
+// variable declaration.
+func assignedBy(n ast.Node) (lhs, rhs []ast.Expr) {
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		return n.Lhs, n.Rhs
+	case *ast.ValueSpec:
+		for _, name := range n.Names {
+			lhs = append(lhs, name)
+		}
+		return lhs, n.Values
+	}
+	return nil, nil
 }

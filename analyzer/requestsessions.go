@@ -133,16 +133,7 @@ func derivedFrom(info *types.Info, cur inspector.Cursor, e ast.Expr, depth int, 
 		}
 		given := false
 		for n := range fn.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
-			var lhs, rhs []ast.Expr
-			switch n := n.Node().(type) {
-			case *ast.AssignStmt:
-				lhs, rhs = n.Lhs, n.Rhs
-			case *ast.ValueSpec:
-				for _, name := range n.Names {
-					lhs = append(lhs, name)
-				}
-				rhs = n.Values
-			}
+			lhs, rhs := assignedBy(n.Node())
 			for i, l := range lhs {
 				if id, ok := l.(*ast.Ident); !ok || info.ObjectOf(id) != v {
 					continue
