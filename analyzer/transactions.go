@@ -61,21 +61,35 @@ func (c *checker) inTransaction(w *write) bool {
 // transaction begun in another package: the write is checked at the
 // calls that give it no session (sessioncalls.go). The parameter of a
 // func literal is a session callback's, which transactionStart reads.
+//
+// A bulk-write model has no context of its own: in a function with one
+// parameter of a session context's type, it is written in that session.
 func (c *checker) sessionParam(w *write, ctx ast.Expr) (int, bool) {
-	id, ok := ast.Unparen(ctx).(*ast.Ident)
-	if !ok {
-		return 0, false
-	}
-	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
 	fd, isDecl := enclosingFunc(w.cur).Node().(*ast.FuncDecl)
-	if !ok || !isDecl || !isSessionContextType(v.Type()) {
+	if !isDecl {
 		return 0, false // a func literal's: a session callback, read as such
 	}
 	fn, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
 	if !ok {
 		return 0, false
 	}
-	i := slices.Index(paramVars(fn.Signature()), v)
+	params := paramVars(fn.Signature())
+	if ctx == nil && w.result == noResult {
+		if i := slices.IndexFunc(params, func(v *types.Var) bool { return isSessionContextType(v.Type()) }); i >= 0 &&
+			slices.IndexFunc(params[i+1:], func(v *types.Var) bool { return isSessionContextType(v.Type()) }) < 0 {
+			return i, true
+		}
+		return 0, false
+	}
+	id, ok := ast.Unparen(ctx).(*ast.Ident)
+	if !ok {
+		return 0, false
+	}
+	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || !isSessionContextType(v.Type()) {
+		return 0, false
+	}
+	i := slices.Index(params, v)
 	return i, i >= 0
 }
 
@@ -223,8 +237,8 @@ func (c *checker) findTxnRunners(in *inspector.Inspector) *txnRunners {
 		}
 		runners.local[fn] = i
 	}
-	// A function that hands its callback parameter on to a runner, as
-	// that runner's callback, is a runner too.
+	// A function that hands its callback parameter on to a runner, or to
+	// Session.WithTransaction, as its callback, is a runner too.
 	for changed := true; changed; {
 		changed = false
 		for cur := range in.Root().Preorder((*ast.CallExpr)(nil)) {
@@ -234,6 +248,9 @@ func (c *checker) findTxnRunners(in *inspector.Inspector) *txnRunners {
 				continue
 			}
 			j, isRunner := runners.param(g)
+			if withTxn, ok := isSessionCall(info, call); !isRunner && ok && withTxn {
+				j, isRunner = 1, true // sess.WithTransaction(ctx, fn): the driver's own runner
+			}
 			if !isRunner || j >= len(call.Args) {
 				continue
 			}

@@ -82,3 +82,29 @@ func (r kv) putNested(ctx context.Context, k, v string) error {
 		return err
 	})
 }
+
+// A helper that hands its callback straight to Session.WithTransaction is
+// a runner.
+func (r kv) runTx(ctx context.Context, fn func(mongo.SessionContext) (interface{}, error)) (interface{}, error) { // want runTx:`transaction runner \$1`
+	sess, err := r.client.StartSession()
+	if err != nil {
+		return nil, err
+	}
+	defer sess.EndSession(ctx)
+	return sess.WithTransaction(ctx, fn)
+}
+
+func (r kv) putRun(ctx context.Context, k, v string) error {
+	_, err := r.runTx(ctx, func(sc mongo.SessionContext) (interface{}, error) {
+		return r.c.UpdateOne(sc, bson.M{"_id": k}, bson.M{"$set": bson.M{"value": v}})
+	})
+	return err
+}
+
+// Its callback with the outer context writes outside the transaction.
+func (r kv) putRunOutside(ctx context.Context, k, v string) error {
+	_, err := r.runTx(ctx, func(mongo.SessionContext) (interface{}, error) {
+		return r.c.UpdateOne(ctx, bson.M{"_id": k}, bson.M{"$set": bson.M{"value": v}}) // want `UpdateOne sets "value" but its filter matches only "_id"`
+	})
+	return err
+}

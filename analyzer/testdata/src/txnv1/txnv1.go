@@ -209,3 +209,25 @@ func freeSeat(tc TxContext, s seats, id primitive.ObjectID) error { // want free
 func freeSeatOutside(s seats, id primitive.ObjectID) error {
 	return freeSeat(nil, s, id) // want `freeSeat is given a nil session here, so the write it runs at txnv1.go:\d+ is outside any transaction`
 }
+
+// A bulk-write model has no context: in a function whose one session
+// parameter the caller gives, it is written in that session.
+func resetInSession(sc mongo.SessionContext, items *mongo.Collection, ids []primitive.ObjectID) error { // want resetInSession:`unguarded write at txnv1.go:\d+ in the session of \$0`
+	var models []mongo.WriteModel
+	for _, id := range ids {
+		models = append(models, mongo.NewUpdateOneModel().SetFilter(bson.M{"_id": id}).SetUpdate(bson.M{"$set": bson.M{"qty": 0}}))
+	}
+	_, err := items.BulkWrite(sc, models)
+	return err
+}
+
+func resetOutside(items *mongo.Collection, ids []primitive.ObjectID) error {
+	return resetInSession(nil, items, ids) // want `resetInSession is given a nil session here`
+}
+
+func resetInside(ctx context.Context, sess mongo.Session, items *mongo.Collection, ids []primitive.ObjectID) error {
+	_, err := sess.WithTransaction(ctx, func(sc mongo.SessionContext) (interface{}, error) {
+		return nil, resetInSession(sc, items, ids)
+	})
+	return err
+}
