@@ -60,11 +60,82 @@ func (ev *evaluator) writesBack(ff filterFields, uf updateFields, f, m string) (
 				return true, false
 			}
 			// A struct field written as it is may well hold the value
-			// matched ({profile: true} and p.Profile).
-			return false, e.value == nil
+			// matched ({profile: true} and p.Profile), unless it surely
+			// holds another.
+			return false, e.value == nil && !ev.fieldMoved(matched, e.field)
 		}
 	}
 	return false, false // $inc, $push, ... change it
+}
+
+// fieldMoved reports whether the field written, x.f, surely holds another
+// value than the one the filter matched: the filter matched x.f - k or
+// x.f + k (k a nonzero constant) as x.f is written, or it matched x.f and
+// x.f was incremented (x.f++, x.f += k) between the filter and the write,
+// and not assigned otherwise: a version bumped before a replacement.
+func (ev *evaluator) fieldMoved(matched ast.Expr, field *structField) bool {
+	if field == nil {
+		return false
+	}
+	sameField := func(e ast.Expr) bool {
+		sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+		return ok && sel.Sel.Name == field.name && ev.sameFieldExpr(sel.X, field.of, ev.firstField(sel))
+	}
+	if b, ok := ast.Unparen(matched).(*ast.BinaryExpr); ok && (b.Op == token.SUB || b.Op == token.ADD) {
+		k := ev.constantOf(b.Y)
+		return k != nil && k.Kind() == constant.Int && constant.Sign(k) != 0 && sameField(b.X)
+	}
+	sel, ok := ast.Unparen(matched).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != field.name || !ev.fn.Valid() || !matched.Pos().IsValid() || matched.End() >= field.of.Pos() {
+		return false
+	}
+	root, ok := ast.Unparen(sel.X).(*ast.Ident)
+	of, ok2 := ast.Unparen(field.of).(*ast.Ident)
+	if !ok || !ok2 || ev.info.Uses[root] == nil || ev.info.Uses[root] != ev.info.Uses[of] {
+		return false
+	}
+	// Between the filter's read and the write: increments of x.f only.
+	bumped := false
+	for n := range ev.fn.Preorder((*ast.IncDecStmt)(nil), (*ast.AssignStmt)(nil), (*ast.UnaryExpr)(nil)) {
+		node := n.Node()
+		if node.Pos() < matched.End() || node.End() > field.of.Pos() {
+			continue
+		}
+		for _, t := range writeTargets(node) {
+			if t == nil || !mentions(ev.info, t, ev.info.Uses[root]) {
+				continue
+			}
+			tsel, ok := ast.Unparen(t).(*ast.SelectorExpr)
+			if !ok || !isIdentOf(ev.info, tsel.X, root) {
+				return false // x itself, or a path through it
+			}
+			if tsel.Sel.Name != field.name {
+				continue // another field of x
+			}
+			switch node := node.(type) {
+			case *ast.IncDecStmt:
+				bumped = bumped || node.Tok == token.INC
+				if node.Tok != token.INC {
+					return false
+				}
+			case *ast.AssignStmt:
+				k := ev.constantOf(node.Rhs[0])
+				if node.Tok != token.ADD_ASSIGN || len(node.Rhs) != 1 || k == nil || k.Kind() != constant.Int || constant.Sign(k) <= 0 {
+					return false
+				}
+				bumped = true
+			default:
+				return false // &x.f
+			}
+		}
+	}
+	return bumped
+}
+
+// isIdentOf reports whether e is an identifier of the same object as id.
+func isIdentOf(info *types.Info, e ast.Expr, id *ast.Ident) bool {
+	x, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && info.Uses[x] != nil && info.Uses[x] == info.Uses[id]
 }
 
 // sameValue reports whether the entry set writes the value of matched.

@@ -82,3 +82,17 @@ func retry(ctx context.Context, c *mongo.Collection, id, n string) {
 func setAvatar(ctx context.Context, c *mongo.Collection, owner primitive.ObjectID, blob string) {
 	c.UpdateOne(ctx, bson.M{"owner": owner.Hex()}, bson.M{"$set": bson.M{"owner": owner.Hex(), "avatar": blob}}) // want `UpdateOne sets "owner", "avatar" but its filter matches only "owner" and it writes "owner" back unchanged`
 }
+
+// A version bumped before a replacement under a filter on the old
+// version: the replacement is conditional.
+type wallet struct {
+	ID      primitive.ObjectID `bson:"_id"`
+	Chips   int                `bson:"chips"`
+	Version int                `bson:"version"`
+}
+
+func saveWallet(ctx context.Context, c *mongo.Collection, w *wallet) error {
+	w.Version++
+	_, err := c.ReplaceOne(ctx, bson.M{"_id": w.ID, "version": w.Version - 1}, w) // want `ReplaceOne is conditional on "version" but its result is discarded`
+	return err
+}

@@ -176,3 +176,35 @@ func setPhoto(ctx context.Context, c *mongo.Collection, aid accountID, owner bso
 }
 
 func next(a accountID) string { return "" }
+
+// A version bumped before a replacement, under a filter on the old
+// version, surely changes: the replacement is conditional.
+type balance struct {
+	ID      bson.ObjectID `bson:"_id"`
+	Chips   int           `bson:"chips"`
+	Version int           `bson:"version"`
+}
+
+func saveBalance(ctx context.Context, c *mongo.Collection, b *balance) error {
+	b.Version++
+	_, err := c.ReplaceOne(ctx, bson.M{"_id": b.ID, "version": b.Version - 1}, b) // want `ReplaceOne is conditional on "version" but its result is discarded`
+	return err
+}
+
+func versionFilter(id bson.ObjectID, v int) bson.M { return bson.M{"_id": id, "version": v} }
+
+func saveBalanceFiltered(ctx context.Context, c *mongo.Collection, b *balance) error {
+	filter := versionFilter(b.ID, b.Version)
+	b.Version++
+	b.Chips += 10
+	_, err := c.ReplaceOne(ctx, filter, b) // want `ReplaceOne is conditional on "version" but its result is discarded`
+	return err
+}
+
+// Set back, or set to a value not known to differ: no sure guard.
+func saveBalanceSame(ctx context.Context, c *mongo.Collection, b *balance, v int) error {
+	filter := versionFilter(b.ID, b.Version)
+	b.Version = v
+	_, err := c.ReplaceOne(ctx, filter, b)
+	return err
+}
