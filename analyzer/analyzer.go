@@ -235,7 +235,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 			}
 		}
 	}
-	found := make([][]analysis.Diagnostic, len(decls)+1)
+	found := make([][]analysis.Diagnostic, len(decls))
 	deferred := make([][]deferredWrite, len(decls))
 	parallel(len(decls), func(i int) {
 		dc := &checker{pass: pass, cfg: cfg, ignores: c.ignores, sums: c.sums, writeRules: c.writeRules, nodeRules: c.nodeRules}
@@ -244,8 +244,16 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		found[i], deferred[i] = dc.found, dc.deferred
 	})
 	if slices.Contains(c.writeRules, unguardedRule) {
+		// Calls found afterwards (sessioncalls.go) join their
+		// declaration's findings, in source order.
 		c.contain(func() { c.reportSessionCalls(in, slices.Concat(deferred...)) })
-		found[len(decls)] = c.found
+		for _, d := range c.found {
+			i := slices.IndexFunc(decls, func(decl inspector.Cursor) bool { return decl.Node().Pos() <= d.Pos && d.Pos < decl.Node().End() })
+			if i >= 0 {
+				found[i] = append(found[i], d)
+				slices.SortStableFunc(found[i], func(a, b analysis.Diagnostic) int { return int(a.Pos) - int(b.Pos) })
+			}
+		}
 	}
 	al := newAligner(pass, found)
 	for _, ds := range found {

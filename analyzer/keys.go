@@ -98,7 +98,7 @@ func (s *summaries) findWritten() {
 	pk.written = make(map[*types.Var]bool)
 	for n := range s.root.Preorder((*ast.AssignStmt)(nil), (*ast.IncDecStmt)(nil), (*ast.UnaryExpr)(nil)) {
 		for _, t := range writeTargets(n.Node()) {
-			if v := packageVar(info, t); v != nil {
+			if v := rootPackageVar(info, t); v != nil {
 				pk.written[v] = true
 			}
 		}
@@ -148,6 +148,27 @@ func packageVar(info *types.Info, e ast.Expr) *types.Var {
 		return nil
 	}
 	return v
+}
+
+// rootPackageVar returns the package-level variable that e is, or is a
+// part of (V.f, V[i], pkg.V.f): a write there changes the variable.
+func rootPackageVar(info *types.Info, e ast.Expr) *types.Var {
+	for e != nil {
+		if v := packageVar(info, e); v != nil {
+			return v
+		}
+		switch x := ast.Unparen(e).(type) {
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		default:
+			return nil
+		}
+	}
+	return nil
 }
 
 // tagReader returns the fact of fn when it reads bson tags.

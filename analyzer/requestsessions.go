@@ -49,7 +49,7 @@ func findRequestSessions(pass *analysis.Pass, in *inspector.Inspector) bool {
 		if !ok || sel.Sel.Name != "WithContext" || len(call.Args) != 1 || !isRequestMethod(calleeFunc(pass.TypesInfo, call)) {
 			continue
 		}
-		if isSessionValue(pass.TypesInfo, cur, call.Args[0], 0) {
+		if isSessionValue(pass.TypesInfo, cur, call.Args[0]) {
 			pass.ExportPackageFact(&requestSessionFact{})
 			return true
 		}
@@ -70,11 +70,11 @@ func isRequestMethod(fn *types.Func) bool {
 // isSessionValue reports whether e, at cur, is a session context: of v1's
 // SessionContext type, made by mongo.NewSessionContext, or a local
 // variable given one.
-func isSessionValue(info *types.Info, cur inspector.Cursor, e ast.Expr, depth int) bool {
+func isSessionValue(info *types.Info, cur inspector.Cursor, e ast.Expr) bool {
 	if isSessionContextType(info.TypeOf(e)) {
 		return true
 	}
-	return derivedFrom(info, cur, e, depth, func(call *ast.CallExpr) bool {
+	return derivedFrom(info, cur, e, nil, func(call *ast.CallExpr, _ map[*types.Var]bool) bool {
 		fn := calleeFunc(info, call)
 		return fn != nil && fn.Name() == "NewSessionContext" && isMongoPkg(fn.Pkg())
 	})
@@ -84,15 +84,15 @@ func isSessionValue(info *types.Info, cur inspector.Cursor, e ast.Expr, depth in
 // request: req.Context(), a context derived from it (context.WithTimeout
 // and the like), or a local variable given one.
 func isRequestContext(info *types.Info, cur inspector.Cursor, ctx ast.Expr) bool {
-	var is func(call *ast.CallExpr) bool
-	is = func(call *ast.CallExpr) bool {
+	var is func(call *ast.CallExpr, seen map[*types.Var]bool) bool
+	is = func(call *ast.CallExpr, seen map[*types.Var]bool) bool {
 		fn := calleeFunc(info, call)
 		if fn != nil && fn.Name() == "Context" && isRequestMethod(fn) {
 			return true
 		}
-		return isContextDerivation(fn) && len(call.Args) > 0 && derivedFrom(info, cur, call.Args[0], 1, is)
+		return isContextDerivation(fn) && len(call.Args) > 0 && derivedFrom(info, cur, call.Args[0], seen, is)
 	}
-	return derivedFrom(info, cur, ctx, 0, is)
+	return derivedFrom(info, cur, ctx, nil, is)
 }
 
 // isContextDerivation reports whether fn derives a context from its first
@@ -109,28 +109,36 @@ func isContextDerivation(fn *types.Func) bool {
 }
 
 // derivedFrom reports whether e is a call that made reports true of, or a
-// variable of the function that holds cur whose every assignment is one
-// (the first result of a call of several).
-func derivedFrom(info *types.Info, cur inspector.Cursor, e ast.Expr, depth int, made func(*ast.CallExpr) bool) bool {
-	if depth > 4 {
-		return false
-	}
+// local variable of the function that holds cur whose every assignment is
+// one (the first result of a call of several). seen holds the variables
+// being read: a variable given a value derived from itself
+// (ctx = context.WithValue(ctx, k, v)) keeps what its other assignments
+// give it. A parameter's incoming value is not known: not derived.
+func derivedFrom(info *types.Info, cur inspector.Cursor, e ast.Expr, seen map[*types.Var]bool, made func(call *ast.CallExpr, seen map[*types.Var]bool) bool) bool {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
-		return made(e)
+		return made(e, seen)
 	case *ast.Ident:
 		v, ok := info.Uses[e].(*types.Var)
 		if !ok {
 			return false
+		}
+		if seen[v] {
+			return true // its other assignments decide
 		}
 		// The function that declares v, which may hold cur's.
 		fn := enclosingFunc(cur)
 		for fn.Valid() && (v.Pos() < fn.Node().Pos() || v.Pos() >= fn.Node().End()) {
 			fn = enclosingFunc(fn.Parent())
 		}
-		if !fn.Valid() {
-			return false // a package-level variable: not followed
+		if !fn.Valid() || isParamOfFunc(fn, v) || len(seen) > 8 {
+			return false // a package-level variable or a parameter: not followed
 		}
+		if seen == nil {
+			seen = make(map[*types.Var]bool)
+		}
+		seen[v] = true
+		defer delete(seen, v)
 		given := false
 		for n := range fn.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
 			lhs, rhs := assignedBy(n.Node())
@@ -147,7 +155,7 @@ func derivedFrom(info *types.Info, cur inspector.Cursor, e ast.Expr, depth int, 
 				default:
 					return false
 				}
-				if !derivedFrom(info, cur, r, depth+1, made) {
+				if !derivedFrom(info, cur, r, seen, made) {
 					return false
 				}
 				given = true
@@ -156,4 +164,17 @@ func derivedFrom(info *types.Info, cur inspector.Cursor, e ast.Expr, depth int, 
 		return given
 	}
 	return false
+}
+
+// isParamOfFunc reports whether v is declared in the signature of the
+// function at fn: a parameter or a named result.
+func isParamOfFunc(fn inspector.Cursor, v *types.Var) bool {
+	var typ *ast.FuncType
+	switch f := fn.Node().(type) {
+	case *ast.FuncDecl:
+		typ = f.Type
+	case *ast.FuncLit:
+		typ = f.Type
+	}
+	return typ != nil && typ.Pos() <= v.Pos() && v.Pos() < typ.End()
 }

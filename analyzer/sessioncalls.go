@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"maps"
 	"path/filepath"
@@ -62,19 +63,52 @@ func (c *checker) deferToCallers(w *write, ev *evaluator, ff filterFields, uf up
 	if !ok {
 		return
 	}
+	fd, _ := enclosingDecl(w.cur)
+	fn, _ := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+	if fn == nil || testsNil(c.pass.TypesInfo, fd, fn.Signature().Params().At(param)) {
+		return // if sc == nil { ...start one... }: a nil session is handled
+	}
 	kind := c.kindOfWrite(w, ev, uf, ev.reads.decodedBefore(w.node().Pos()))
 	if kind == blindWrite && !c.cfg.BlindWrites ||
 		c.ignores.silenced(c.pass.Fset, RuleUnguardedUpdate, w.node().Pos(), w.node().End()) {
 		return
 	}
-	fd, _ := enclosingDecl(w.cur)
-	fn, _ := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
 	posn := c.pass.Fset.Position(w.node().Pos())
 	c.deferred = append(c.deferred, deferredWrite{fn: fn, pos: int(w.node().Pos()), fact: &sessionWriteFact{
 		Param:   param,
 		Where:   fmt.Sprintf("%s:%d", filepath.Base(posn.Filename), posn.Line),
 		Message: unguardedMessage(kind, w, ff, uf),
 	}})
+}
+
+// testsNil reports whether the function fd compares v with nil.
+func testsNil(info *types.Info, fd *ast.FuncDecl, v *types.Var) bool {
+	found := false
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if b, ok := n.(*ast.BinaryExpr); ok && (b.Op == token.EQL || b.Op == token.NEQ) {
+			for _, pair := range [][2]ast.Expr{{b.X, b.Y}, {b.Y, b.X}} {
+				if id, ok := ast.Unparen(pair[0]).(*ast.Ident); ok && info.Uses[id] == v && isNil(info, pair[1]) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// argFor returns the argument of call for the parameter i of its callee;
+// a method expression, (*T).M(x, ...), passes the receiver first.
+func argFor(info *types.Info, call *ast.CallExpr, i int) (ast.Expr, bool) {
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		if s := info.Selections[sel]; s != nil && s.Kind() == types.MethodExpr {
+			i++
+		}
+	}
+	if call.Ellipsis.IsValid() || i >= len(call.Args) {
+		return nil, false
+	}
+	return call.Args[i], true
 }
 
 // reportSessionCalls reports the calls of the package that pass nil as the
@@ -128,10 +162,14 @@ func (c *checker) reportSessionCalls(in *inspector.Inspector, deferred []deferre
 		changed = false
 		for _, s := range sites {
 			_, f := fact(s.callee)
-			if f == nil || f.Param >= len(s.call.Args) {
+			if f == nil {
 				continue
 			}
-			i := c.sessionParamOf(s.cur, s.call.Args[f.Param])
+			arg, ok := argFor(c.pass.TypesInfo, s.call, f.Param)
+			if !ok {
+				continue
+			}
+			i := c.sessionParamOf(s.cur, arg)
 			fd, _ := enclosingDecl(s.cur)
 			if i < 0 || fd == nil {
 				continue
@@ -147,7 +185,10 @@ func (c *checker) reportSessionCalls(in *inspector.Inspector, deferred []deferre
 	}
 	for _, s := range sites {
 		impl, f := fact(s.callee)
-		if f == nil || f.Param >= len(s.call.Args) || !isNil(c.pass.TypesInfo, s.call.Args[f.Param]) {
+		if f == nil {
+			continue
+		}
+		if arg, ok := argFor(c.pass.TypesInfo, s.call, f.Param); !ok || !isNil(c.pass.TypesInfo, arg) {
 			continue
 		}
 		c.report(RuleUnguardedUpdate, analysis.Diagnostic{

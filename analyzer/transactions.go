@@ -46,9 +46,13 @@ func (c *checker) inTransaction(w *write) bool {
 	}
 	start, ok := c.transactionStart(w.cur, ctx)
 	if !ok {
-		_, inSession := c.sessionParam(w, ctx)
-		return c.inTxnHelper(w) || inSession ||
-			c.sums.requestSessions && ctx != nil && isRequestContext(c.pass.TypesInfo, w.cur, ctx)
+		if c.inTxnHelper(w) {
+			return true
+		}
+		if _, inSession := c.sessionParam(w, ctx); inSession {
+			return true
+		}
+		return c.sums.requestSessions && ctx != nil && isRequestContext(c.pass.TypesInfo, w.cur, ctx)
 	}
 	return !c.readBefore(w, start)
 }
@@ -65,7 +69,23 @@ func (c *checker) inTransaction(w *write) bool {
 // A bulk-write model has no context of its own: in a function with one
 // parameter of a session context's type, it is written in that session.
 func (c *checker) sessionParam(w *write, ctx ast.Expr) (int, bool) {
-	fd, isDecl := enclosingFunc(w.cur).Node().(*ast.FuncDecl)
+	var v *types.Var // the context, when it is a variable of a session context's type
+	if ctx != nil {
+		id, ok := ast.Unparen(ctx).(*ast.Ident)
+		if !ok {
+			return 0, false
+		}
+		if v, ok = c.pass.TypesInfo.Uses[id].(*types.Var); !ok || !isSessionContextType(v.Type()) {
+			return 0, false // most writes: a context.Context
+		}
+	} else if w.result != noResult {
+		return 0, false
+	}
+	f := enclosingFunc(w.cur)
+	if !f.Valid() {
+		return 0, false // a model at package level
+	}
+	fd, isDecl := f.Node().(*ast.FuncDecl)
 	if !isDecl {
 		return 0, false // a func literal's: a session callback, read as such
 	}
@@ -73,24 +93,21 @@ func (c *checker) sessionParam(w *write, ctx ast.Expr) (int, bool) {
 	if !ok {
 		return 0, false
 	}
-	params := paramVars(fn.Signature())
-	if ctx == nil && w.result == noResult {
-		if i := slices.IndexFunc(params, func(v *types.Var) bool { return isSessionContextType(v.Type()) }); i >= 0 &&
-			slices.IndexFunc(params[i+1:], func(v *types.Var) bool { return isSessionContextType(v.Type()) }) < 0 {
+	params := fn.Signature().Params()
+	found := -1
+	for i := range params.Len() {
+		p := params.At(i)
+		switch {
+		case v != nil && p == v:
 			return i, true
+		case v == nil && isSessionContextType(p.Type()):
+			if found >= 0 {
+				return 0, false // two sessions: which one the model's is, is not known
+			}
+			found = i
 		}
-		return 0, false
 	}
-	id, ok := ast.Unparen(ctx).(*ast.Ident)
-	if !ok {
-		return 0, false
-	}
-	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
-	if !ok || !isSessionContextType(v.Type()) {
-		return 0, false
-	}
-	i := slices.Index(params, v)
-	return i, i >= 0
+	return found, found >= 0
 }
 
 // isSessionContextType reports whether t is v1's mongo.SessionContext or
@@ -136,7 +153,11 @@ func (c *checker) inTxnHelper(w *write) bool {
 	if len(c.sums.txnHelpers) == 0 {
 		return false
 	}
-	fd, ok := enclosingFunc(w.cur).Node().(*ast.FuncDecl)
+	f := enclosingFunc(w.cur)
+	if !f.Valid() {
+		return false // a model at package level
+	}
+	fd, ok := f.Node().(*ast.FuncDecl)
 	if !ok {
 		return false
 	}

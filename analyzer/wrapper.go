@@ -102,7 +102,7 @@ func (s *summaries) summarizeWrapper(fn *types.Func, cur inspector.Cursor) *wrap
 		f.Filter = ev.summarize(w.filter, params)
 	}
 	f.Update = ev.summarize(w.update, params)
-	if ff := ev.filterOf(w); w.replace && ff.complete && len(ff.paths) > 0 && ff.onlyID() {
+	if w.replace && !w.byID() && onlyIDFilter(ev.filterOf(w)) {
 		// A replacement under a filter of _id alone overwrites whatever
 		// the caller passes: the write is checked here, once.
 		return nil
@@ -560,4 +560,9 @@ func constBool(info *types.Info, e ast.Expr) (bool, bool) {
 		return false, false
 	}
 	return constant.BoolVal(v), true
+}
+
+// onlyIDFilter reports whether ff is known, and tests _id alone.
+func onlyIDFilter(ff filterFields) bool {
+	return ff.complete && len(ff.paths) > 0 && ff.onlyID()
 }

@@ -487,8 +487,8 @@ func (ev *evaluator) fieldPathOf(matched, whole ast.Expr, path string) bool {
 }
 
 // rendersValue reports whether call is x.String() or an ObjectID's
-// x.Hex(), with x of a type that is no pointer: a rendering of the value
-// of x, the same for the same x.
+// x.Hex(), a method of a value receiver: a rendering of the value of x,
+// the same for the same x.
 func (ev *evaluator) rendersValue(call *ast.CallExpr) bool {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok || len(call.Args) != 0 || sel.Sel.Name != "String" && sel.Sel.Name != "Hex" {
@@ -498,11 +498,12 @@ func (ev *evaluator) rendersValue(call *ast.CallExpr) bool {
 	if !ok || s.Kind() != types.MethodVal {
 		return false
 	}
-	if _, ptr := s.Recv().Underlying().(*types.Pointer); ptr {
-		return false
-	}
 	fn := s.Obj().(*types.Func)
 	sig := fn.Signature()
+	recv := sig.Recv().Type()
+	if _, ptr := recv.Underlying().(*types.Pointer); ptr || types.IsInterface(recv) || types.IsInterface(s.Recv()) {
+		return false // a method of a pointer (a builder's String), or a dynamic one
+	}
 	if sig.Results().Len() != 1 || !isString(sig.Results().At(0).Type()) {
 		return false
 	}

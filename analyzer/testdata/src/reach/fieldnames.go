@@ -57,3 +57,12 @@ func setByNote(ctx context.Context, c *mongo.Collection, note, b string) {
 	c.UpdateOne(ctx, bson.M{zeroBson.ID: note}, bson.M{"$set": bson.M{"balance": b}})
 	c.UpdateOne(ctx, bson.M{movedBson.ID: note}, bson.M{"$set": bson.M{"balance": b}})
 }
+
+// An object one of whose fields the package assigns names no key.
+var retaggedBson = reachtags.Names[account]()
+
+func init() { retaggedBson.Balance = "credit" }
+
+func setByRetagged(ctx context.Context, c *mongo.Collection, id, b string) {
+	c.UpdateOne(ctx, bson.M{"_id": id, "credit": b}, bson.M{"$set": bson.M{retaggedBson.Balance: b}})
+}

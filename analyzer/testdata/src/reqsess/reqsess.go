@@ -49,3 +49,21 @@ func (a *API) renameDetached(w http.ResponseWriter, r *http.Request) {
 	id, name := r.FormValue("id"), r.FormValue("name")
 	a.users.UpdateOne(context.Background(), bson.M{"_id": id}, bson.M{"$set": bson.M{"name": name}}) // want `UpdateOne sets "name" but its filter matches only "_id"`
 }
+
+type ctxKey struct{}
+
+// A context given values again and again stays the request's; one a
+// parameter gives, rebound from itself, is no request's.
+func (a *API) renameTagged(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	ctx = context.WithValue(ctx, ctxKey{}, 1)
+	ctx = context.WithValue(ctx, ctxKey{}, 2)
+	a.users.UpdateOne(ctx, bson.M{"_id": r.FormValue("id")}, bson.M{"$set": bson.M{"name": "x"}})
+}
+
+func (a *API) save(ctx context.Context, id, name string) {
+	ctx, cancel := context.WithTimeout(ctx, time.Second)
+	defer cancel()
+	ctx = context.WithValue(ctx, ctxKey{}, 1)
+	a.users.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{"name": name}}) // want `UpdateOne sets "name" but its filter matches only "_id"`
+}

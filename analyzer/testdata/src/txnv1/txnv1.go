@@ -231,3 +231,37 @@ func resetInside(ctx context.Context, sess mongo.Session, items *mongo.Collectio
 	})
 	return err
 }
+
+// A model at package level runs in no function's session.
+var resetModel = mongo.NewUpdateOneModel().SetFilter(bson.M{"_id": 1}).SetUpdate(bson.M{"$set": bson.M{"qty": 0}}) // want `UpdateOneModel sets "qty" but its filter matches only "_id"`
+
+// A function that starts a session of its own when given none handles
+// the nil: its calls with nil are not reported.
+func setQtyOrStart(sc mongo.SessionContext, client *mongo.Client, items *mongo.Collection, id primitive.ObjectID) error {
+	if sc == nil {
+		return client.UseSession(context.Background(), func(sc mongo.SessionContext) error {
+			if err := sc.StartTransaction(); err != nil {
+				return err
+			}
+			if err := setQtyOrStart(sc, client, items, id); err != nil {
+				return err
+			}
+			return sc.CommitTransaction(sc)
+		})
+	}
+	_, err := items.UpdateOne(sc, bson.M{"_id": id}, bson.M{"$set": bson.M{"qty": 2}})
+	return err
+}
+
+func setQtyOrStartOutside(client *mongo.Client, items *mongo.Collection, id primitive.ObjectID) error {
+	return setQtyOrStart(nil, client, items, id)
+}
+
+// A method expression passes the receiver first.
+func (s seats) freeIn(tc TxContext, id primitive.ObjectID) error { // want freeIn:`unguarded write at txnv1.go:\d+ in the session of \$0`
+	return s.Set(tc, bson.M{"_id": id}, bson.M{"free": true})
+}
+
+func freeByExpr(s seats, id primitive.ObjectID) error {
+	return seats.freeIn(s, nil, id) // want `seats.freeIn is given a nil session here`
+}

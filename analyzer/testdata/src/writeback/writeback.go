@@ -5,6 +5,7 @@ package writeback
 import (
 	"context"
 	"errors"
+	"strings"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
@@ -207,4 +208,12 @@ func saveBalanceSame(ctx context.Context, c *mongo.Collection, b *balance, v int
 	b.Version = v
 	_, err := c.ReplaceOne(ctx, filter, b)
 	return err
+}
+
+// A String() of a pointer receiver (a builder's) may render another value
+// the second time: no write-back.
+func setPath(ctx context.Context, c *mongo.Collection, b *strings.Builder) {
+	f := bson.M{"path": b.String()}
+	b.WriteString("/x")
+	c.UpdateOne(ctx, f, bson.M{"$set": bson.M{"path": b.String()}}) // want `UpdateOne is conditional on "path" but its result is discarded`
 }
