@@ -5,7 +5,7 @@ import (
 	"go/types"
 	"slices"
 
-	"golang.org/x/tools/go/analysis"
+	"github.com/mongocas/mongocas-lint/internal/flow"
 	"golang.org/x/tools/go/ast/inspector"
 )
 
@@ -34,7 +34,8 @@ func (*requestSessionFact) String() string { return "puts sessions into requests
 // findRequestSessions reports whether the package, or one it imports, puts
 // a session context into an HTTP request, and exports the fact of the
 // package when it does so itself.
-func findRequestSessions(pass *analysis.Pass, in *inspector.Inspector) bool {
+func (c *checker) findRequestSessions(in *inspector.Inspector) bool {
+	pass := c.pass
 	for _, f := range pass.AllPackageFacts() {
 		if _, ok := f.Fact.(*requestSessionFact); ok {
 			return true
@@ -49,7 +50,7 @@ func findRequestSessions(pass *analysis.Pass, in *inspector.Inspector) bool {
 		if !ok || sel.Sel.Name != "WithContext" || len(call.Args) != 1 || !isRequestMethod(calleeFunc(pass.TypesInfo, call)) {
 			continue
 		}
-		if isSessionValue(pass.TypesInfo, cur, call.Args[0]) {
+		if c.evaluatorAt(cur).isSessionValue(call.Args[0]) {
 			pass.ExportPackageFact(&requestSessionFact{})
 			return true
 		}
@@ -59,40 +60,39 @@ func findRequestSessions(pass *analysis.Pass, in *inspector.Inspector) bool {
 
 // isRequestMethod reports whether fn is a method of net/http's Request.
 func isRequestMethod(fn *types.Func) bool {
-	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "net/http" {
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "net/http" || fn.Signature().Recv() == nil {
 		return false
 	}
-	recv := fn.Signature().Recv()
-	n := recv != nil && namedOf(recv.Type()) != nil
-	return n && namedOf(recv.Type()).Obj().Name() == "Request"
+	n := namedOf(fn.Signature().Recv().Type())
+	return n != nil && n.Obj().Name() == "Request"
 }
 
-// isSessionValue reports whether e, at cur, is a session context: of v1's
-// SessionContext type, made by mongo.NewSessionContext, or a local
-// variable given one.
-func isSessionValue(info *types.Info, cur inspector.Cursor, e ast.Expr) bool {
-	if isSessionContextType(info.TypeOf(e)) {
+// isSessionValue reports whether e is a session context: of v1's
+// SessionContext type, or made by mongo.NewSessionContext (directly or in
+// every value of a local variable).
+func (ev *evaluator) isSessionValue(e ast.Expr) bool {
+	if isSessionContextType(ev.info.TypeOf(e)) {
 		return true
 	}
-	return derivedFrom(info, cur, e, nil, func(call *ast.CallExpr, _ map[*types.Var]bool) bool {
-		fn := calleeFunc(info, call)
+	return ev.derivedFrom(e, 0, func(call *ast.CallExpr, _ int) bool {
+		fn := calleeFunc(ev.info, call)
 		return fn != nil && fn.Name() == "NewSessionContext" && isMongoPkg(fn.Pkg())
 	})
 }
 
-// isRequestContext reports whether ctx, at cur, is the context of an HTTP
-// request: req.Context(), a context derived from it (context.WithTimeout
-// and the like), or a local variable given one.
-func isRequestContext(info *types.Info, cur inspector.Cursor, ctx ast.Expr) bool {
-	var is func(call *ast.CallExpr, seen map[*types.Var]bool) bool
-	is = func(call *ast.CallExpr, seen map[*types.Var]bool) bool {
-		fn := calleeFunc(info, call)
+// isRequestContext reports whether ctx is the context of an HTTP request:
+// req.Context(), a context derived from it (context.WithTimeout and the
+// like), or a local variable every value of which is one.
+func (ev *evaluator) isRequestContext(ctx ast.Expr) bool {
+	var is func(call *ast.CallExpr, depth int) bool
+	is = func(call *ast.CallExpr, depth int) bool {
+		fn := calleeFunc(ev.info, call)
 		if fn != nil && fn.Name() == "Context" && isRequestMethod(fn) {
 			return true
 		}
-		return isContextDerivation(fn) && len(call.Args) > 0 && derivedFrom(info, cur, call.Args[0], seen, is)
+		return isContextDerivation(fn) && len(call.Args) > 0 && ev.derivedFrom(call.Args[0], depth+1, is)
 	}
-	return derivedFrom(info, cur, ctx, nil, is)
+	return ev.derivedFrom(ctx, 0, is)
 }
 
 // isContextDerivation reports whether fn derives a context from its first
@@ -109,72 +109,33 @@ func isContextDerivation(fn *types.Func) bool {
 }
 
 // derivedFrom reports whether e is a call that made reports true of, or a
-// local variable of the function that holds cur whose every assignment is
-// one (the first result of a call of several). seen holds the variables
-// being read: a variable given a value derived from itself
-// (ctx = context.WithValue(ctx, k, v)) keeps what its other assignments
-// give it. A parameter's incoming value is not known: not derived.
-func derivedFrom(info *types.Info, cur inspector.Cursor, e ast.Expr, seen map[*types.Var]bool, made func(call *ast.CallExpr, seen map[*types.Var]bool) bool) bool {
+// variable whose every value reaching e (internal/flow) is one: the first
+// result of a call of several counts as the call. A parameter's incoming
+// value is not known: not derived. depth bounds the chain of calls and
+// variables followed.
+func (ev *evaluator) derivedFrom(e ast.Expr, depth int, made func(call *ast.CallExpr, depth int) bool) bool {
+	if depth > 8 {
+		return false
+	}
 	switch e := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
-		return made(e, seen)
+		return made(e, depth)
+	case *flow.Result:
+		return e.Index == 0 && made(e.Call, depth) // ctx, cancel := context.WithTimeout(...)
 	case *ast.Ident:
-		v, ok := info.Uses[e].(*types.Var)
-		if !ok {
+		if ev.flow == nil {
 			return false
 		}
-		if seen[v] {
-			return true // its other assignments decide
+		vals, complete := ev.flow.ValuesAt(e)
+		if !complete || len(vals) == 0 {
+			return false
 		}
-		// The function that declares v, which may hold cur's.
-		fn := enclosingFunc(cur)
-		for fn.Valid() && (v.Pos() < fn.Node().Pos() || v.Pos() >= fn.Node().End()) {
-			fn = enclosingFunc(fn.Parent())
-		}
-		if !fn.Valid() || isParamOfFunc(fn, v) || len(seen) > 8 {
-			return false // a package-level variable or a parameter: not followed
-		}
-		if seen == nil {
-			seen = make(map[*types.Var]bool)
-		}
-		seen[v] = true
-		defer delete(seen, v)
-		given := false
-		for n := range fn.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
-			lhs, rhs := assignedBy(n.Node())
-			for i, l := range lhs {
-				if id, ok := l.(*ast.Ident); !ok || info.ObjectOf(id) != v {
-					continue
-				}
-				var r ast.Expr
-				switch {
-				case len(lhs) == len(rhs):
-					r = rhs[i]
-				case len(rhs) == 1 && i == 0:
-					r = rhs[0] // ctx, cancel := context.WithTimeout(...)
-				default:
-					return false
-				}
-				if !derivedFrom(info, cur, r, seen, made) {
-					return false
-				}
-				given = true
+		for _, v := range vals {
+			if v.Init == nil || len(v.Steps) > 0 || !ev.derivedFrom(v.Init, depth+1, made) {
+				return false
 			}
 		}
-		return given
+		return true
 	}
 	return false
-}
-
-// isParamOfFunc reports whether v is declared in the signature of the
-// function at fn: a parameter or a named result.
-func isParamOfFunc(fn inspector.Cursor, v *types.Var) bool {
-	var typ *ast.FuncType
-	switch f := fn.Node().(type) {
-	case *ast.FuncDecl:
-		typ = f.Type
-	case *ast.FuncLit:
-		typ = f.Type
-	}
-	return typ != nil && typ.Pos() <= v.Pos() && v.Pos() < typ.End()
 }

@@ -52,7 +52,7 @@ func (c *checker) inTransaction(w *write) bool {
 		if _, inSession := c.sessionParam(w, ctx); inSession {
 			return true
 		}
-		return c.sums.requestSessions && ctx != nil && isRequestContext(c.pass.TypesInfo, w.cur, ctx)
+		return c.sums.requestSessions && ctx != nil && c.evaluatorAt(w.cur).isRequestContext(ctx)
 	}
 	return !c.readBefore(w, start)
 }
