@@ -134,10 +134,8 @@ func (ev *evaluator) fieldNameKey(e ast.Expr) (string, bool) {
 	if root == nil {
 		return "", false
 	}
+	ev.sums.varKey(root) // computes the fact while summaries are being made
 	pk := ev.sums.keys
-	if _, done := pk.keys[root]; !done && root.Pkg() == ev.sums.c.pass.Pkg {
-		ev.sums.varKey(root) // computes it, while summaries are being made
-	}
 	f := pk.keys[root]
 	if f == nil || !f.Names || pk.written[root] {
 		return "", false

@@ -45,24 +45,12 @@ func (f *sessionWriteFact) String() string {
 type deferredWrite struct {
 	fn   *types.Func
 	fact *sessionWriteFact
-	pos  int
 }
 
-// deferToCallers notes w, an unguarded write that inTransaction leaves
-// silent, when it is so only because it runs in a session parameter's
-// session: its calls decide (see above).
-func (c *checker) deferToCallers(w *write, ev *evaluator, ff filterFields, uf updateFields) {
-	ctx := w.ctx
-	if ctx == nil && w.wrapper != "" {
-		ctx = c.contextArg(w)
-	}
-	if _, ok := c.transactionStart(w.cur, ctx); ok {
-		return
-	}
-	param, ok := c.sessionParam(w, ctx) // before inTxnHelper: a call with the session is silent anyway
-	if !ok {
-		return
-	}
+// deferToCallers notes w, an unguarded write that runs in the session of
+// its function's parameter number param, and only so in a transaction:
+// its calls decide (see above).
+func (c *checker) deferToCallers(w *write, param int, ev *evaluator, ff filterFields, uf updateFields) {
 	fd, _ := enclosingDecl(w.cur)
 	fn, _ := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
 	if fn == nil || testsNil(c.pass.TypesInfo, fd, fn.Signature().Params().At(param)) {
@@ -74,7 +62,7 @@ func (c *checker) deferToCallers(w *write, ev *evaluator, ff filterFields, uf up
 		return
 	}
 	posn := c.pass.Fset.Position(w.node().Pos())
-	c.deferred = append(c.deferred, deferredWrite{fn: fn, pos: int(w.node().Pos()), fact: &sessionWriteFact{
+	c.deferred = append(c.deferred, deferredWrite{fn: fn, fact: &sessionWriteFact{
 		Param:   param,
 		Where:   fmt.Sprintf("%s:%d", filepath.Base(posn.Filename), posn.Line),
 		Message: unguardedMessage(kind, w, ff, uf),
@@ -118,7 +106,7 @@ func argFor(info *types.Info, call *ast.CallExpr, i int) (ast.Expr, bool) {
 func (c *checker) reportSessionCalls(in *inspector.Inspector, deferred []deferredWrite) {
 	local := make(map[*types.Func]*sessionWriteFact)
 	for _, d := range deferred {
-		if _, ok := local[d.fn]; !ok && d.fn != nil {
+		if _, ok := local[d.fn]; !ok {
 			local[d.fn] = d.fact // the first write of the function speaks for it
 		}
 	}

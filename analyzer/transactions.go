@@ -40,21 +40,28 @@ import (
 // inTransaction reports whether w runs in a transaction that also holds
 // the reads it depends on, so that the server detects a conflicting write.
 func (c *checker) inTransaction(w *write) bool {
+	in, _ := c.transactionOf(w)
+	return in
+}
+
+// transactionOf is inTransaction, and the index of the session parameter
+// of w's function when that parameter alone says so (its calls then
+// decide, see sessioncalls.go), else -1.
+func (c *checker) transactionOf(w *write) (in bool, param int) {
 	ctx := w.ctx
 	if ctx == nil && w.wrapper != "" {
 		ctx = c.contextArg(w)
 	}
-	start, ok := c.transactionStart(w.cur, ctx)
-	if !ok {
-		if c.inTxnHelper(w) {
-			return true
-		}
-		if _, inSession := c.sessionParam(w, ctx); inSession {
-			return true
-		}
-		return c.sums.requestSessions && ctx != nil && c.evaluatorAt(w.cur).isRequestContext(ctx)
+	if start, ok := c.transactionStart(w.cur, ctx); ok {
+		return !c.readBefore(w, start), -1
 	}
-	return !c.readBefore(w, start)
+	if i, ok := c.sessionParam(w, ctx); ok {
+		return true, i
+	}
+	if c.inTxnHelper(w) {
+		return true, -1
+	}
+	return c.sums.requestSessions && ctx != nil && c.evaluatorAt(w.cur).isRequestContext(ctx), -1
 }
 
 // sessionParam reports whether ctx is a parameter of the function that
@@ -69,16 +76,11 @@ func (c *checker) inTransaction(w *write) bool {
 // A bulk-write model has no context of its own: in a function with one
 // parameter of a session context's type, it is written in that session.
 func (c *checker) sessionParam(w *write, ctx ast.Expr) (int, bool) {
-	var v *types.Var // the context, when it is a variable of a session context's type
 	if ctx != nil {
-		id, ok := ast.Unparen(ctx).(*ast.Ident)
-		if !ok {
-			return 0, false
-		}
-		if v, ok = c.pass.TypesInfo.Uses[id].(*types.Var); !ok || !isSessionContextType(v.Type()) {
-			return 0, false // most writes: a context.Context
-		}
-	} else if w.result != noResult {
+		i := c.sessionParamOf(w.cur, ctx)
+		return i, i >= 0
+	}
+	if w.result != noResult {
 		return 0, false
 	}
 	f := enclosingFunc(w.cur)
@@ -87,7 +89,7 @@ func (c *checker) sessionParam(w *write, ctx ast.Expr) (int, bool) {
 	}
 	fd, isDecl := f.Node().(*ast.FuncDecl)
 	if !isDecl {
-		return 0, false // a func literal's: a session callback, read as such
+		return 0, false // in a func literal: a session callback's, read as such
 	}
 	fn, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
 	if !ok {
@@ -96,11 +98,7 @@ func (c *checker) sessionParam(w *write, ctx ast.Expr) (int, bool) {
 	params := fn.Signature().Params()
 	found := -1
 	for i := range params.Len() {
-		p := params.At(i)
-		switch {
-		case v != nil && p == v:
-			return i, true
-		case v == nil && isSessionContextType(p.Type()):
+		if isSessionContextType(params.At(i).Type()) {
 			if found >= 0 {
 				return 0, false // two sessions: which one the model's is, is not known
 			}

@@ -45,8 +45,10 @@ func (c *checker) checkUnguarded(w *write, ev *evaluator, ff filterFields, uf up
 	if !uf.complete && !ff.onlyID() {
 		return false // an unread operator might change a filter field
 	}
-	if c.inTransaction(w) {
-		c.deferToCallers(w, ev, ff, uf)
+	if in, param := c.transactionOf(w); in {
+		if param >= 0 {
+			c.deferToCallers(w, param, ev, ff, uf)
+		}
 		return false // see transactions.go
 	}
 	decoded := ev.reads.decodedBefore(w.node().Pos())
