@@ -4,46 +4,41 @@ import (
 	"context"
 
 	"go.mongodb.org/mongo-driver/bson"
+	"go.mongodb.org/mongo-driver/bson/primitive"
 	"go.mongodb.org/mongo-driver/mongo"
-	"go.mongodb.org/mongo-driver/mongo/options"
 )
 
-type devModel struct {
-	Class string `bson:"class"`
+// A key written back as the same Hex() of the same ObjectID is no guard.
+func setAvatar(ctx context.Context, c *mongo.Collection, owner primitive.ObjectID, blob string) {
+	c.UpdateOne(ctx, bson.M{"owner": owner.Hex()}, bson.M{"$set": bson.M{"owner": owner.Hex(), "avatar": blob}}) // want `UpdateOne sets "owner", "avatar" but its filter matches only "owner" and it writes "owner" back unchanged`
 }
 
-type device struct {
-	Model devModel
-	Path  string
-	Key   string
+// A version bumped before a replacement under a filter on the old
+// version: the replacement is conditional.
+type wallet struct {
+	ID      primitive.ObjectID `bson:"_id"`
+	Chips   int                `bson:"chips"`
+	Version int                `bson:"version"`
 }
 
-// Equalities under $and pin their fields; a subdocument's field matched
-// on the same field of the struct written whole is written back.
-func andEqualities(ctx context.Context, c *mongo.Collection, d *device) error {
-	filter := bson.D{{"$and", bson.A{
-		bson.D{{"model.class", d.Model.Class}},
-		bson.D{{"path", d.Path}},
-		bson.D{{"key", d.Key}},
-	}}}
-	return c.FindOneAndReplace(ctx, filter, d, options.FindOneAndReplace().SetUpsert(true)).Err() // want `FindOneAndReplace replaces the whole document but its filter matches only "model.class", "path", "key" and it writes "model.class", "path", "key" back unchanged`
+func saveWallet(ctx context.Context, c *mongo.Collection, w *wallet) error {
+	w.Version++
+	_, err := c.ReplaceOne(ctx, bson.M{"_id": w.ID, "version": w.Version - 1}, w) // want `ReplaceOne is conditional on "version" but its result is discarded`
+	return err
 }
 
-type cart struct {
-	UserID string   `bson:"userId"`
-	Items  []string `bson:"items"`
+// Bumped by a constant step: the same. Bumped, then assigned: unknown.
+func saveWalletStep(ctx context.Context, c *mongo.Collection, w *wallet) error {
+	filter := bson.M{"_id": w.ID, "version": w.Version}
+	w.Version += 2
+	_, err := c.ReplaceOne(ctx, filter, w) // want `ReplaceOne is conditional on "version" but its result is discarded`
+	return err
 }
 
-// Get or create, then upsert: every path writes the user's id back.
-func addToCart(ctx context.Context, c *mongo.Collection, user, item string) error {
-	var ct cart
-	err := c.FindOne(ctx, bson.M{"userId": user}).Decode(&ct)
-	if err == mongo.ErrNoDocuments {
-		ct = cart{UserID: user}
-	}
-	for i := range ct.Items {
-		ct.Items[i] += "!"
-	}
-	ct.Items = append(ct.Items, item)
-	return c.FindOneAndUpdate(ctx, bson.M{"userId": user}, bson.M{"$set": ct}, options.FindOneAndUpdate().SetUpsert(true)).Err() // want `FindOneAndUpdate sets "userId", "items" but its filter matches only "userId" and it writes "userId" back unchanged`
+func saveWalletReset(ctx context.Context, c *mongo.Collection, w *wallet, v int) error {
+	filter := bson.M{"_id": w.ID, "version": w.Version}
+	w.Version++
+	w.Version = v
+	_, err := c.ReplaceOne(ctx, filter, w)
+	return err
 }
