@@ -114,10 +114,10 @@ func (ev *evaluator) fieldMoved(matched ast.Expr, field *structField) bool {
 			}
 			switch node := node.(type) {
 			case *ast.IncDecStmt:
-				bumped = bumped || node.Tok == token.INC
 				if node.Tok != token.INC {
 					return false
 				}
+				bumped = true
 			case *ast.AssignStmt:
 				k := ev.constantOf(node.Rhs[0])
 				if node.Tok != token.ADD_ASSIGN || len(node.Rhs) != 1 || k == nil || k.Kind() != constant.Int || constant.Sign(k) <= 0 {

@@ -27,7 +27,8 @@ func saveWallet(ctx context.Context, c *mongo.Collection, w *wallet) error {
 	return err
 }
 
-// Bumped by a constant step: the same. Bumped, then assigned: unknown.
+// Bumped by a constant step: the same. Bumped, then brought back: no
+// sure change.
 func saveWalletStep(ctx context.Context, c *mongo.Collection, w *wallet) error {
 	filter := bson.M{"_id": w.ID, "version": w.Version}
 	w.Version += 2
@@ -35,10 +36,10 @@ func saveWalletStep(ctx context.Context, c *mongo.Collection, w *wallet) error {
 	return err
 }
 
-func saveWalletReset(ctx context.Context, c *mongo.Collection, w *wallet, v int) error {
+func saveWalletUndone(ctx context.Context, c *mongo.Collection, w *wallet) error {
 	filter := bson.M{"_id": w.ID, "version": w.Version}
 	w.Version++
-	w.Version = v
+	w.Version--
 	_, err := c.ReplaceOne(ctx, filter, w)
 	return err
 }
