@@ -113,16 +113,19 @@ func (c *checker) reportSessionCalls(in *inspector.Inspector, deferred []deferre
 	if len(local) == 0 && len(c.sums.sessionWrites) == 0 {
 		return
 	}
+	lookup := func(f *types.Func) *sessionWriteFact {
+		if sf := local[f]; sf != nil {
+			return sf
+		}
+		return c.sums.sessionWrites[f]
+	}
 	fact := func(fn *types.Func) (*types.Func, *sessionWriteFact) {
-		for _, f := range []*types.Func{fn.Origin(), c.sums.soleImplementation(fn)} {
-			if f == nil {
-				continue
-			}
-			if sf := local[f]; sf != nil {
-				return f, sf
-			}
-			if sf := c.sums.sessionWrites[f]; sf != nil {
-				return f, sf
+		if sf := lookup(fn.Origin()); sf != nil {
+			return fn.Origin(), sf
+		}
+		if impl := c.sums.soleImplementation(fn); impl != nil {
+			if sf := lookup(impl); sf != nil {
+				return impl, sf
 			}
 		}
 		return nil, nil
