@@ -58,7 +58,7 @@ func (c *checker) transactionOf(w *write) (in bool, param int) {
 	if i, ok := c.sessionParam(w, ctx); ok {
 		return true, i
 	}
-	if c.inTxnHelper(w) {
+	if c.inTxnHelper(w) || c.modelInTransaction(w) {
 		return true, -1
 	}
 	return c.sums.requestSessions && ctx != nil && c.evaluatorAt(w.cur).isRequestContext(ctx), -1

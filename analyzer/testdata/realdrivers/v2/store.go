@@ -151,3 +151,26 @@ func Bump(ctx context.Context, c *mongo.Collection, id bson.ObjectID) (bool, err
 	}
 	return res.ModifiedCount == 1, nil
 }
+
+// Models collected first, written by a BulkWrite in the transaction: in
+// it; the one also written outside is not.
+func SyncInTransaction(ctx context.Context, sess *mongo.Session, c *mongo.Collection, qty map[bson.ObjectID]int, extra bson.ObjectID) error {
+	var writes []mongo.WriteModel
+	for id, n := range qty {
+		writes = append(writes, mongo.NewUpdateOneModel().SetFilter(bson.M{"_id": id}).SetUpdate(bson.M{"$set": bson.M{"qty": n}}))
+	}
+	_, err := sess.WithTransaction(ctx, func(sc context.Context) (any, error) {
+		return c.BulkWrite(sc, writes)
+	})
+	if err != nil {
+		return err
+	}
+	again := []mongo.WriteModel{mongo.NewUpdateOneModel().SetFilter(bson.M{"_id": extra}).SetUpdate(bson.M{"$set": bson.M{"qty": 0}})} // want `UpdateOneModel sets "qty" but its filter matches only "_id"`
+	if _, err := c.BulkWrite(ctx, again); err != nil {
+		return err
+	}
+	_, err = sess.WithTransaction(ctx, func(sc context.Context) (any, error) {
+		return c.BulkWrite(sc, again)
+	})
+	return err
+}
