@@ -792,7 +792,9 @@ func (ev *evaluator) stringConst(e ast.Expr) (string, bool) {
 			if k, ok := ev.tagKey(call); ok {
 				return k, true // tagOf(Host{}, "ID")
 			}
-			return ev.joinedKey(call) // join("address", "_id")
+			if k, complete, ok := ev.joinedKey(call); ok && complete {
+				return k, true // join("address", "_id")
+			}
 		}
 		return "", false
 	}
@@ -804,40 +806,51 @@ func (ev *evaluator) stringConst(e ast.Expr) (string, bool) {
 // the part of the path that is known. A filter on it then constrains, and
 // an update changes, the whole field: both err towards a guard.
 func (ev *evaluator) key(e ast.Expr) (string, bool) {
+	start, complete := ev.keyStart(e)
+	if complete {
+		return start, true
+	}
+	if i := strings.LastIndexByte(start, '.'); i > 0 && !strings.HasPrefix(start, "$") {
+		return start[:i], true
+	}
+	return "", false
+}
+
+// keyStart returns the start of the key e, all of it when complete: a
+// constant; the start of a sum ("scores." + id, "attributes." + name +
+// ".value"), of fmt.Sprintf("scores.%s", id) (its format up to the first
+// verb), or of a call of a key joiner whose arguments are constants up to
+// the first that is not (see join); or what a local variable holds (key
+// := "a." + x; m[key] = v).
+func (ev *evaluator) keyStart(e ast.Expr) (string, bool) {
 	if k, ok := ev.stringConst(e); ok {
 		return k, true
 	}
-	// "scores." + id, "attributes." + name + ".value": a path under the
-	// constant's fields, whatever follows. The leftmost operand of the
-	// sum is its start.
-	b, ok := ast.Unparen(e).(*ast.BinaryExpr)
-	for ok && b.Op == token.ADD {
-		if prefix, ok := ev.stringConst(b.X); ok {
-			if i := strings.LastIndexByte(prefix, '.'); i > 0 && !strings.HasPrefix(prefix, "$") {
-				return prefix[:i], true
-			}
+	if ev.depth >= maxDepth {
+		return "", false
+	}
+	ev.depth++
+	defer func() { ev.depth-- }()
+	switch x := ast.Unparen(e).(type) {
+	case *ast.BinaryExpr:
+		if x.Op != token.ADD {
 			return "", false
 		}
-		b, ok = ast.Unparen(b.X).(*ast.BinaryExpr)
-	}
-	// fmt.Sprintf("scores.%s", id): the same, from the format's start.
-	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && len(call.Args) > 0 {
-		if fn := calleeFunc(ev.info, call); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "fmt" && fn.Name() == "Sprintf" {
-			if format, ok := ev.stringConst(call.Args[0]); ok {
-				prefix, _, _ := strings.Cut(format, "%")
-				if i := strings.LastIndexByte(prefix, '.'); i > 0 && !strings.HasPrefix(prefix, "$") {
-					return prefix[:i], true
-				}
-			}
-			return "", false
+		start, complete := ev.keyStart(x.X)
+		if !complete {
+			return start, false
 		}
-	}
-	// A key held by a local variable: key := "a." + x; m[key] = v.
-	if id, isID := ast.Unparen(e).(*ast.Ident); isID && ev.depth < maxDepth {
-		if init, ok := ev.unchanged(id); ok && init != e {
-			ev.depth++
-			defer func() { ev.depth-- }()
-			return ev.key(init)
+		rest, complete := ev.keyStart(x.Y)
+		return start + rest, complete
+	case *ast.CallExpr:
+		if start, ok := sprintfStart(ev.info, x, ev.stringConst); ok {
+			return start, false
+		}
+		start, complete, _ := ev.joinedKey(x)
+		return start, complete
+	case *ast.Ident:
+		if init, ok := ev.unchanged(x); ok && init != e {
+			return ev.keyStart(init)
 		}
 	}
 	return "", false

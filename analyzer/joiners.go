@@ -19,10 +19,13 @@ import (
 
 // keyJoinerFact is the fact of a function that returns its parts joined:
 // constants, parameters, and the variadic parameter's elements joined by
-// Sep.
+// Sep. Under: the parts are only the start of what it returns, a path
+// whose end is not known (PlayerPath(i) returning
+// fmt.Sprintf("seats.%d.player", i), or "seats." + strconv.Itoa(i)).
 type keyJoinerFact struct {
 	Parts []joinPart
 	Sep   string
+	Under bool
 }
 
 // A joinPart is a constant (Param -1), a string parameter, or the
@@ -46,6 +49,9 @@ func (f *keyJoinerFact) String() string {
 		default:
 			parts = append(parts, "$"+strconv.Itoa(p.Param))
 		}
+	}
+	if f.Under {
+		parts = append(parts, "...")
 	}
 	return "key " + strings.Join(parts, " + ")
 }
@@ -78,6 +84,13 @@ func joinerOf(info *types.Info, decl *ast.FuncDecl, fn *types.Func, str func(ast
 	f := &keyJoinerFact{}
 	x := ast.Unparen(ret.Results[0])
 	if call, ok := x.(*ast.CallExpr); ok {
+		if start, ok := sprintfStart(info, call, str); ok {
+			if !strings.Contains(start, ".") {
+				return nil // not even its first field is known
+			}
+			f.Parts, f.Under = []joinPart{{Param: -1, Const: start}}, true
+			return f
+		}
 		g := calleeFunc(info, call)
 		if g == nil || g.Pkg() == nil || g.Pkg().Path() != "strings" || g.Name() != "Join" || len(call.Args) != 2 {
 			return nil
@@ -103,21 +116,51 @@ func joinerOf(info *types.Info, decl *ast.FuncDecl, fn *types.Func, str func(ast
 	if !flatten(x) || len(operands) < 2 {
 		return nil
 	}
-	hasParam := false
+	hasParam, start := false, ""
 	for _, op := range operands {
 		if i := paramOf(op); i >= 0 && isString(params[i].Type()) && (!sig.Variadic() || i != len(params)-1) {
 			f.Parts = append(f.Parts, joinPart{Param: i})
 			hasParam = true
-		} else if s, ok := str(op); ok {
+			continue
+		}
+		s, ok := str(op)
+		if !ok {
+			// The rest is not known: the key is a path under its start.
+			if call, isCall := ast.Unparen(op).(*ast.CallExpr); isCall {
+				s, _ = sprintfStart(info, call, str)
+			}
+			f.Under = true
+		}
+		if s != "" {
 			f.Parts = append(f.Parts, joinPart{Param: -1, Const: s})
-		} else {
-			return nil
+			start += s
+		}
+		if f.Under {
+			break
 		}
 	}
-	if !hasParam {
-		return nil
+	switch {
+	case f.Under && !hasParam && !strings.Contains(start, "."):
+		return nil // not even its first field is known
+	case !f.Under && !hasParam:
+		return nil // a constant
 	}
 	return f
+}
+
+// sprintfStart returns the start of what call, a fmt.Sprintf with a
+// constant format, returns: the format up to its first verb.
+func sprintfStart(info *types.Info, call *ast.CallExpr, str func(ast.Expr) (string, bool)) (string, bool) {
+	fn := calleeFunc(info, call)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "fmt" || fn.Name() != "Sprintf" || len(call.Args) == 0 {
+		return "", false
+	}
+	format, ok := str(call.Args[0])
+	if !ok {
+		return "", false
+	}
+	start, _, _ := strings.Cut(format, "%")
+	return start, true
 }
 
 func isString(t types.Type) bool {
@@ -125,8 +168,10 @@ func isString(t types.Type) bool {
 	return ok && b.Info()&types.IsString != 0
 }
 
-// join returns the key that call, a call of the joiner f, returns.
-func (f *keyJoinerFact) join(call *ast.CallExpr, str func(ast.Expr) (string, bool)) (string, bool) {
+// join returns the key that call, a call of the joiner f, returns, or
+// its start when it is not all known (complete false): the joiner's own
+// start, or its parts up to the first argument that is not a constant.
+func (f *keyJoinerFact) join(call *ast.CallExpr, str func(ast.Expr) (string, bool)) (key string, complete, ok bool) {
 	var b strings.Builder
 	for _, p := range f.Parts {
 		switch {
@@ -134,30 +179,30 @@ func (f *keyJoinerFact) join(call *ast.CallExpr, str func(ast.Expr) (string, boo
 			b.WriteString(p.Const)
 		case p.Spread:
 			if call.Ellipsis.IsValid() || p.Param > len(call.Args) {
-				return "", false
+				return "", false, false
 			}
 			for i, a := range call.Args[p.Param:] {
-				s, ok := str(a)
-				if !ok {
-					return "", false
-				}
 				if i > 0 {
 					b.WriteString(f.Sep)
+				}
+				s, ok := str(a)
+				if !ok {
+					return b.String(), false, true
 				}
 				b.WriteString(s)
 			}
 		default:
 			if p.Param >= len(call.Args) {
-				return "", false
+				return "", false, false
 			}
 			s, ok := str(call.Args[p.Param])
 			if !ok {
-				return "", false
+				return b.String(), false, true
 			}
 			b.WriteString(s)
 		}
 	}
-	return b.String(), true
+	return b.String(), !f.Under, true
 }
 
 // keyJoiner returns the fact of fn when it joins keys.
@@ -168,18 +213,19 @@ func (s *summaries) keyJoiner(fn *types.Func) *keyJoinerFact {
 	})
 }
 
-// joinedKey reads the key that a call of a key joiner returns.
-func (ev *evaluator) joinedKey(call *ast.CallExpr) (string, bool) {
+// joinedKey reads the key that a call of a key joiner returns, or its
+// start (see join).
+func (ev *evaluator) joinedKey(call *ast.CallExpr) (key string, complete, ok bool) {
 	if ev.sums == nil {
-		return "", false
+		return "", false, false
 	}
 	fn := calleeFunc(ev.info, call)
 	if fn == nil {
-		return "", false
+		return "", false, false
 	}
 	f := ev.sums.keyJoiner(fn)
 	if f == nil {
-		return "", false
+		return "", false, false
 	}
 	return f.join(call, ev.stringConst)
 }

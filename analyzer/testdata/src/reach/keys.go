@@ -83,6 +83,8 @@ func keysOfConstantsPackage(ctx context.Context, c *mongo.Collection, id bson.Ob
 func joinedKeys(ctx context.Context, c *mongo.Collection, id, addr bson.ObjectID, s string) {
 	c.UpdateOne(ctx, bson.M{"_id": id, reachtags.Join("addresses", "_id"): addr}, bson.M{"$set": bson.M{reachtags.Join("profile", "primary"): s}}) // want `UpdateOne sets "profile.primary" but its filter matches only "_id", "addresses._id"`
 	c.UpdateOne(ctx, bson.M{"_id": id, reachtags.Join("profile", "primary"): "x"}, bson.M{"$set": bson.M{"profile.primary": s}})                   // want `UpdateOne is conditional on "profile.primary" but its result is discarded`
-	// An argument not known: no key.
-	c.UpdateOne(ctx, bson.M{"_id": id, reachtags.Join("profile", s): "x"}, bson.M{"$set": bson.M{"profile.primary": s}})
+	// An argument not known: a path under "profile", as "profile." + s is.
+	c.UpdateOne(ctx, bson.M{"_id": id, reachtags.Join("profile", s): "x"}, bson.M{"$set": bson.M{"profile.primary": s}}) // want `UpdateOne is conditional on "profile" but its result is discarded`
+	// Not even the first field known: no key.
+	c.UpdateOne(ctx, bson.M{"_id": id, reachtags.Join(s, "primary"): "x"}, bson.M{"$set": bson.M{"profile.primary": s}})
 }
