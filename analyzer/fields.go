@@ -200,8 +200,14 @@ func (ev *evaluator) updateOf(w *write) updateFields {
 	return uf
 }
 
+// isArray reports whether the update e is a pipeline: an array, also as
+// a wrapper's summary gives it ([{$set: $3}]).
 func (ev *evaluator) isArray(e ast.Expr) bool {
-	t := typeOf(ev.info, ast.Unparen(e))
+	e = ast.Unparen(e)
+	if s, ok := e.(*summarized); ok {
+		return s.v.Kind == arrayValue
+	}
+	t := typeOf(ev.info, e)
 	return t != nil && kindOf(t) == arrayDoc
 }
 

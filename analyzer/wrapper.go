@@ -6,6 +6,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ast/edge"
@@ -414,14 +415,20 @@ func wrapperName(from *types.Package, fn *types.Func) string {
 }
 
 // operandParam reports whether v is an update with a parameter as the
-// whole value of an operator: {$set: fields}.
+// whole value of an operator: {$set: fields}, or a pipeline with such a
+// stage ([{$set: fields}]).
 func (v *summaryValue) operandParam() bool {
-	if v == nil || v.Kind != docValue {
+	if v == nil {
 		return false
 	}
-	for _, e := range v.Entries {
-		if strings.HasPrefix(e.Key, "$") && e.Value.Kind == paramValue {
-			return true
+	switch v.Kind {
+	case arrayValue:
+		return slices.ContainsFunc(v.Elems, (*summaryValue).operandParam)
+	case docValue:
+		for _, e := range v.Entries {
+			if strings.HasPrefix(e.Key, "$") && e.Value.Kind == paramValue {
+				return true
+			}
 		}
 	}
 	return false
