@@ -55,7 +55,14 @@ func (c *checker) modelInTransaction(w *write) bool {
 			return false
 		}
 	}
-	return !c.readBefore(w, w.node().Pos())
+	// Its filter and update are set where it is built (a chain, or setter
+	// statements).
+	for _, e := range []ast.Expr{w.filter, w.update} {
+		if e != nil && c.decodedBeforeUsedIn(w, e.Pos(), e.Pos(), e.End()) {
+			return false
+		}
+	}
+	return true
 }
 
 // modelTop returns the outermost expression of the model at cur: the end

@@ -760,15 +760,20 @@ func isSessionContextParent(info *types.Info, ctx ast.Expr, scope inspector.Curs
 // holds w uses, before w, a document that a driver Decode filled before
 // start and not again since: that read is not part of the transaction.
 func (c *checker) readBefore(w *write, start token.Pos) bool {
+	return c.decodedBeforeUsedIn(w, w.node().Pos(), start, w.node().End())
+}
+
+// decodedBeforeUsedIn reports whether a variable of w's function whose
+// last Decode before at came before start is used between start and end.
+func (c *checker) decodedBeforeUsedIn(w *write, at, start, end token.Pos) bool {
 	ev := c.evaluatorAt(w.cur)
 	if ev.reads == nil {
 		return false
 	}
-	pos, end := w.node().Pos(), w.node().End()
-	// The variables whose last Decode before w came before start.
+	// The variables whose last Decode before at came before start.
 	latest := make(map[*types.Var]token.Pos)
 	for _, d := range ev.reads.decodes {
-		if d.call.Pos() < pos {
+		if d.call.Pos() < at {
 			latest[d.v] = d.call.Pos()
 		}
 	}

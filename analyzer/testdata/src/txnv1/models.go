@@ -95,3 +95,18 @@ func restock(ctx context.Context, sess mongo.Session, items *mongo.Collection, i
 	})
 	return err
 }
+
+// The same, with the model built in statements.
+func restockStatements(ctx context.Context, sess mongo.Session, items *mongo.Collection, id primitive.ObjectID) error {
+	var it Item
+	if err := items.FindOne(ctx, bson.M{"_id": id}).Decode(&it); err != nil {
+		return err
+	}
+	m := mongo.NewUpdateOneModel() // want `read-modify-write: UpdateOneModel sets "qty" but its filter matches only "_id"`
+	m.SetFilter(bson.M{"_id": id})
+	m.SetUpdate(bson.M{"$set": bson.M{"qty": it.Qty + 10}})
+	_, err := sess.WithTransaction(ctx, func(sc mongo.SessionContext) (interface{}, error) {
+		return items.BulkWrite(sc, []mongo.WriteModel{m})
+	})
+	return err
+}
