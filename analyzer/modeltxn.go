@@ -40,11 +40,7 @@ func (c *checker) modelInTransaction(w *write) bool {
 	if w.ctx != nil || w.wrapper != "" {
 		return false
 	}
-	fn := outermostFunc(w.cur)
-	if !fn.Valid() {
-		return false // a model at package level
-	}
-	fl := c.evaluatorAt(w.cur).flow
+	fl := c.evaluatorAt(w.cur).flow // nil for a model at package level
 	calls, ok := c.bulkWritesOf(fl, modelTop(c.pass.TypesInfo, w.cur), maxModelHops)
 	if !ok || len(calls) == 0 {
 		return false
