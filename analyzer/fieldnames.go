@@ -137,7 +137,7 @@ func (ev *evaluator) fieldNameKey(e ast.Expr) (string, bool) {
 	ev.sums.varKey(root) // computes the fact while summaries are being made
 	pk := ev.sums.keys
 	f := pk.keys[root]
-	if f == nil || !f.Names || pk.written[root] {
+	if f == nil || !f.Names || ev.sums.isWritten(root) {
 		return "", false
 	}
 	var parts []string

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/constant"
 	"slices"
+	"sync"
 
 	"go/token"
 	"go/types"
@@ -62,7 +63,8 @@ func (f *tagReaderFact) String() string {
 // packageKeys holds what this file knows of the package being analyzed.
 type packageKeys struct {
 	inits   map[*types.Var]ast.Expr // package-level variables and their initializers
-	written map[*types.Var]bool     // package-level variables assigned in a function
+	written map[*types.Var]bool     // package-level variables assigned in a function; see isWritten
+	once    sync.Once               // finds written
 	keys    map[*types.Var]*keyFact // computed, or imported (nil: no key)
 	readers map[*types.Func]*tagReaderFact
 }
@@ -83,15 +85,23 @@ func (s *summaries) varKey(v *types.Var) (string, bool) {
 			s.c.pass.ExportObjectFact(v, f)
 		}
 	}
-	if f == nil || f.Names || pk.written[v] {
+	if f == nil || f.Names || s.isWritten(v) {
 		return "", false // a variable of another package that this one assigns
 	}
 	return f.Key, true
 }
 
+// isWritten reports whether this package assigns the package-level
+// variable v, or takes its address. The package is walked for it the
+// first time a variable that may hold a key is asked about: most packages
+// have none. Safe while declarations are checked in parallel.
+func (s *summaries) isWritten(v *types.Var) bool {
+	s.keys.once.Do(s.findWritten)
+	return s.keys.written[v]
+}
+
 // findWritten records the package-level variables, of this package or
-// another, that this package assigns or takes the address of. Called
-// once, before the summaries are done.
+// another, that this package assigns or takes the address of.
 func (s *summaries) findWritten() {
 	pk := s.keys
 	info := s.c.pass.TypesInfo
@@ -121,7 +131,7 @@ func (s *summaries) computeVarKey(v *types.Var) *keyFact {
 		}
 	}
 	init, ok := pk.inits[v]
-	if !ok || pk.written[v] {
+	if !ok || s.isWritten(v) {
 		return nil
 	}
 	if isStruct {

@@ -681,6 +681,9 @@ type summaries struct {
 	requestSessions bool
 	// txnRunners: see findTxnRunners.
 	txnRunners *txnRunners
+	// importedRunners: another package exported a txnRunnerFact, so a
+	// call that passes a function may run it in a transaction.
+	importedRunners bool
 	// done is set once every declaration is summarized: from then on the
 	// summaries are read-only, and declarations are checked in parallel.
 	done bool
@@ -749,6 +752,8 @@ func newSummaries(c *checker, in *inspector.Inspector) *summaries {
 			s.joiners[fn] = fact
 		case *sessionWriteFact:
 			s.sessionWrites[fn] = fact
+		case *txnRunnerFact:
+			s.importedRunners = true
 		}
 	}
 	return s
@@ -757,7 +762,6 @@ func newSummaries(c *checker, in *inspector.Inspector) *summaries {
 // exportAll summarizes every function of the package, so that packages
 // that import it can read the summaries.
 func (s *summaries) exportAll() {
-	s.findWritten()
 	// In source order: a summary asked for while another is being made
 	// reads it as unknown, so the order must not change between runs.
 	fns := slices.SortedFunc(maps.Keys(s.decls), func(a, b *types.Func) int { return cmp.Compare(a.Pos(), b.Pos()) })

@@ -341,7 +341,9 @@ func (c *checker) findTxnHelpers(in *inspector.Inspector) map[*types.Func]bool {
 		case "WithTransaction", "StartTransaction":
 			withTxn = true
 		default:
-			if passesFunc(info, call) {
+			// Looking up the type of every argument is the costliest part
+			// of this walk: done only when a runner fact was imported.
+			if c.sums.importedRunners && passesFunc(info, call) {
 				_, withTxn = imported.param(calleeFunc(info, call))
 			}
 		}
