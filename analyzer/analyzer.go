@@ -197,6 +197,12 @@ type checker struct {
 	found       []analysis.Diagnostic // in the order found
 	spareConds  []heldCond            // see conditionsAt
 	deferred    []deferredWrite       // see deferToCallers
+	// wc is the write being checked (see checkWrite), and spareDocs a
+	// cleared map of documents for the next function's evaluator: a
+	// checker checks one declaration after another, and reusing them
+	// spares the collector a few megabytes on a large package.
+	wc        writeCheck
+	spareDocs map[ast.Expr]*document
 
 	// writeRules and nodeRules are the enabled rules; see enabledRules.
 	writeRules, nodeRules []*rule
@@ -237,8 +243,13 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	}
 	found := make([][]analysis.Diagnostic, len(decls))
 	deferred := make([][]deferredWrite, len(decls))
-	parallel(len(decls), func(i int) {
-		dc := &checker{pass: pass, cfg: cfg, ignores: c.ignores, sums: c.sums, writeRules: c.writeRules, nodeRules: c.nodeRules}
+	workers := make([]*checker, runtime.GOMAXPROCS(0))
+	parallel(len(decls), func(worker, i int) {
+		dc := workers[worker]
+		if dc == nil {
+			dc = &checker{pass: pass, cfg: cfg, ignores: c.ignores, sums: c.sums, writeRules: c.writeRules, nodeRules: c.nodeRules}
+			workers[worker] = dc
+		}
 		dc.clear()
 		dc.contain(func() { dc.checkDecl(decls[i]) }) // matching, outside the rules' own containment
 		found[i], deferred[i] = dc.found, dc.deferred
@@ -265,30 +276,48 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	return nil, nil
 }
 
-// clear gives c empty per-declaration state.
+// clear gives c empty per-declaration state. The findings and deferred
+// writes of the declaration before are handed on, not reused.
 func (c *checker) clear() {
-	c.funcs = make(map[ast.Node]*evaluator)
-	c.txns = make(map[ast.Node]map[*types.Var][]txnEvent)
-	c.fixNames = make(map[*types.Scope]map[string]bool)
-	c.resultNames = make(map[*ast.CallExpr]string)
-	c.found = nil
+	if c.funcs == nil {
+		c.funcs = make(map[ast.Node]*evaluator)
+		c.txns = make(map[ast.Node]map[*types.Var][]txnEvent)
+		c.fixNames = make(map[*types.Scope]map[string]bool)
+		c.resultNames = make(map[*ast.CallExpr]string)
+	}
+	for _, ev := range c.funcs {
+		if c.spareDocs == nil && ev.docs != nil && len(ev.docs) <= maxSpareDocs {
+			clear(ev.docs)
+			c.spareDocs = ev.docs
+		}
+	}
+	clear(c.funcs)
+	clear(c.txns)
+	clear(c.fixNames)
+	clear(c.resultNames)
+	c.found, c.deferred = nil, nil
 }
 
-// parallel calls f(0), ..., f(n-1), on up to GOMAXPROCS goroutines.
-func parallel(n int, f func(int)) {
+// maxSpareDocs bounds the map kept for the next function: clearing a map
+// costs its capacity.
+const maxSpareDocs = 256
+
+// parallel calls f(worker, 0), ..., f(worker, n-1), on up to GOMAXPROCS
+// goroutines; worker, below GOMAXPROCS, tells which goroutine calls.
+func parallel(n int, f func(worker, i int)) {
 	workers := min(runtime.GOMAXPROCS(0), n)
 	if workers <= 1 {
 		for i := range n {
-			f(i)
+			f(0, i)
 		}
 		return
 	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range workers {
+	for worker := range workers {
 		wg.Go(func() {
 			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
-				f(i)
+				f(worker, i)
 			}
 		})
 	}
@@ -378,7 +407,8 @@ func (c *checker) checkWrite(w *write) {
 		return
 	}
 	ev := c.evaluatorAt(w.cur)
-	wc := &writeCheck{w: w, ev: ev, ff: ev.filterOf(w), uf: ev.updateOf(w)}
+	wc := &c.wc // no rule keeps it past the write
+	*wc = writeCheck{w: w, ev: ev, ff: ev.filterOf(w), uf: ev.updateOf(w)}
 	if wc.uf.notUpdate {
 		return
 	}
@@ -426,7 +456,8 @@ func (c *checker) evaluatorAt(cur inspector.Cursor) *evaluator {
 	if !ok {
 		info := c.pass.TypesInfo
 		fl := flow.New(info, fn, flow.Config{ReadsOnly: c.readsOnly, AddsKeys: c.isSetter, Fills: fillsArg(info)})
-		ev = &evaluator{info: info, sums: c.sums, fn: fn, flow: fl, reads: newFuncReads(info, fn, fl, c.isReader)}
+		ev = &evaluator{info: info, sums: c.sums, fn: fn, flow: fl, reads: newFuncReads(info, fn, fl, c.isReader), docs: c.spareDocs}
+		c.spareDocs = nil
 		c.funcs[fn.Node()] = ev
 	}
 	return ev
