@@ -139,10 +139,10 @@ type updateFields struct {
 	// setsUnknown: $set or a replacement writes fields that cannot all be
 	// listed.
 	setsUnknown bool
-	// valueChanged are the paths of modified that the update changes other
-	// than by adding or removing array elements ($push, $addToSet, $pull,
-	// $pullAll): see membershipOnly.
-	valueChanged map[string]bool
+	// changesValues: the update changes a path of modified other than by
+	// adding or removing array elements ($push, $addToSet, $pull,
+	// $pullAll); see membershipOnly.
+	changesValues bool
 	// complete: every operator of the update was read in full.
 	complete bool
 	// notUpdate: the document has keys that are not operators, which the
@@ -221,10 +221,7 @@ func (uf *updateFields) addSet(e entry) {
 
 func (uf *updateFields) addModified(path string) {
 	uf.addMember(path)
-	if uf.valueChanged == nil {
-		uf.valueChanged = make(map[string]bool)
-	}
-	uf.valueChanged[path] = true
+	uf.changesValues = true
 }
 
 // addMember adds a path whose array the update adds elements to or

@@ -57,7 +57,7 @@ var uncheckedRule = &rule{
 // ($size) or of one of its values is not one, nor is an update that also
 // sets a field.
 func membershipOnly(wc *writeCheck) bool {
-	if len(wc.uf.valueChanged) > 0 || !wc.uf.complete || len(wc.guards) == 0 {
+	if wc.uf.changesValues || !wc.uf.complete || len(wc.guards) == 0 {
 		return false
 	}
 	for _, g := range wc.guards {
