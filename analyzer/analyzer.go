@@ -203,6 +203,7 @@ type checker struct {
 	// spares the collector a few megabytes on a large package.
 	wc        writeCheck
 	spareDocs map[ast.Expr]*document
+	scratch   flow.Scratch // the flow's index of names, likewise
 
 	// writeRules and nodeRules are the enabled rules; see enabledRules.
 	writeRules, nodeRules []*rule
@@ -455,7 +456,7 @@ func (c *checker) evaluatorAt(cur inspector.Cursor) *evaluator {
 	ev, ok := c.funcs[fn.Node()]
 	if !ok {
 		info := c.pass.TypesInfo
-		fl := flow.New(info, fn, flow.Config{ReadsOnly: c.readsOnly, AddsKeys: c.isSetter, Fills: fillsArg(info)})
+		fl := flow.New(info, fn, flow.Config{ReadsOnly: c.readsOnly, AddsKeys: c.isSetter, Fills: fillsArg(info), Scratch: &c.scratch})
 		ev = &evaluator{info: info, sums: c.sums, fn: fn, flow: fl, reads: newFuncReads(info, fn, fl, c.isReader), docs: c.spareDocs}
 		c.spareDocs = nil
 		c.funcs[fn.Node()] = ev

@@ -51,6 +51,10 @@ type Config struct {
 	// call gives v a new value, a Filled, rather than a pointer that may
 	// change it anywhere.
 	Fills func(call *ast.CallExpr) (arg int, ok bool)
+	// Scratch, when set, holds the index of identifiers by name (see
+	// firstNamed) for one Func at a time: a caller that makes one Func
+	// after another reuses its memory. Nil: each Func has its own.
+	Scratch *Scratch
 }
 
 // A Value is one way a variable may have been built: its initial value,

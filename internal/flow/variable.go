@@ -146,6 +146,77 @@ func (f *Func) variable(v *types.Var) *variable {
 	return vr
 }
 
+// A Scratch is the index of a function's identifiers by name, built when
+// the first variable is indexed, so that indexing a variable visits the
+// identifiers of its name only: the function is walked once, not once
+// per variable. idents holds the identifiers in source order, by their
+// index in the inspector; next chains those of one name and ends at -1;
+// table is an open-addressed hash table of names (a map costs more to
+// fill than the walks it saves) holding one more than the position of
+// each name's first identifier. owner is the Func it indexes.
+type Scratch struct {
+	owner  *Func
+	in     *inspector.Inspector
+	idents []int32
+	next   []int32
+	table  []int32
+}
+
+// names returns the index of f's identifiers, building it in f's scratch,
+// or in a scratch of its own, when it does not hold f's already.
+func (f *Func) names() *Scratch {
+	s := f.config.Scratch
+	if s == nil {
+		s = &Scratch{}
+		f.config.Scratch = s
+	}
+	if s.owner == f {
+		return s
+	}
+	s.owner, s.in = f, f.root.Inspector()
+	s.idents = s.idents[:0]
+	for c := range f.root.Preorder((*ast.Ident)(nil)) {
+		s.idents = append(s.idents, c.Index())
+	}
+	size := 8
+	for size < 2*len(s.idents) {
+		size *= 2
+	}
+	if cap(s.table) < size {
+		s.table = make([]int32, size)
+	}
+	s.table = s.table[:size]
+	clear(s.table)
+	s.next = slices.Grow(s.next[:0], len(s.idents))[:len(s.idents)]
+	for i := int32(len(s.idents)) - 1; i >= 0; i-- {
+		h := s.slot(s.nameAt(i))
+		s.next[i] = s.table[h] - 1
+		s.table[h] = i + 1
+	}
+	return s
+}
+
+// first returns the position in s.idents of the first identifier named
+// name, or -1.
+func (s *Scratch) first(name string) int32 { return s.table[s.slot(name)] - 1 }
+
+func (s *Scratch) nameAt(i int32) string { return s.in.At(s.idents[i]).Node().(*ast.Ident).Name }
+
+// slot returns the slot of the table that holds name, or the empty slot
+// where it goes (FNV-1a, linear probing; the table is at most half full).
+func (s *Scratch) slot(name string) int {
+	h := uint32(2166136261)
+	for i := 0; i < len(name); i++ {
+		h = (h ^ uint32(name[i])) * 16777619
+	}
+	mask := len(s.table) - 1
+	for i := int(h) & mask; ; i = (i + 1) & mask {
+		if s.table[i] == 0 || s.nameAt(s.table[i]-1) == name {
+			return i
+		}
+	}
+}
+
 // index finds the declaration of v and every statement that may change
 // it. Only the identifiers of v's scope with v's name are looked up.
 func (f *Func) index(v *types.Var) *variable {
@@ -165,9 +236,12 @@ func (f *Func) index(v *types.Var) *variable {
 		}
 	}
 	declared := false
-	for c := range scope.Preorder((*ast.Ident)(nil)) {
+	names := f.names()
+	in, from, to := scope.Inspector(), scope.Node().Pos(), scope.Node().End()
+	for i := names.first(v.Name()); i >= 0; i = names.next[i] {
+		c := in.At(names.idents[i])
 		id := c.Node().(*ast.Ident)
-		if id.Name != v.Name() || c.ParentEdgeKind() == edge.SelectorExpr_Sel {
+		if id.Pos() < from || id.Pos() >= to || c.ParentEdgeKind() == edge.SelectorExpr_Sel {
 			continue
 		}
 		var ev event
