@@ -4,7 +4,9 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
+	"github.com/mongocas/mongocas-lint/internal/flow"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -48,9 +50,7 @@ func (c *checker) kindOfWrite(w *write, ev *evaluator, uf updateFields, decoded 
 		if w.wrapper != "" {
 			exprs = w.node().(*ast.CallExpr).Args
 		}
-		for _, e := range uf.sets {
-			exprs = append(exprs, e.value)
-		}
+		exprs = appendUncovered(exprs, uf.sets)
 		for _, e := range exprs {
 			if c.fromRead(ev, e, decoded, 0) {
 				return readModifyWrite
@@ -66,6 +66,31 @@ func (c *checker) kindOfWrite(w *write, ev *evaluator, uf updateFields, decoded 
 		}
 	}
 	return blindWrite
+}
+
+// appendUncovered appends to exprs the values of sets that are not
+// within the syntax of one of exprs already: reading the update literal
+// reads the values written in it.
+func appendUncovered(exprs []ast.Expr, sets []entry) []ast.Expr {
+	outer := len(exprs)
+	for _, e := range sets {
+		if !slices.ContainsFunc(exprs[:outer], func(o ast.Expr) bool { return within(e.value, o) }) {
+			exprs = append(exprs, e.value)
+		}
+	}
+	return exprs
+}
+
+// within reports whether e is syntax inside outer's: not a value made by
+// the analyzer, which spans syntax it does not hold.
+func within(e, outer ast.Expr) bool {
+	for _, x := range [2]ast.Expr{e, outer} {
+		switch x.(type) {
+		case nil, *merged, *summarized, *flow.Result:
+			return false
+		}
+	}
+	return outer.Pos() <= e.Pos() && e.End() <= outer.End()
 }
 
 // mentionsAny reports whether e uses one of vars.

@@ -83,7 +83,8 @@ func (c *checker) setsFromRead(ev *evaluator, uf updateFields, decoded varSet) b
 // incFix turns {$set: {qty: o.Qty - n}} into {$inc: {qty: -n}}.
 func (c *checker) incFix(ev *evaluator, uf updateFields, decoded varSet) (analysis.SuggestedFix, bool) {
 	set := uf.doc.lookup("$set")
-	if set == nil || uf.doc.lookup("$inc") != nil {
+	if set == nil || uf.doc.lookup("$inc") != nil || len(decoded) == 0 {
+		// No old value without a document read before (see isOldValue).
 		return analysis.SuggestedFix{}, false
 	}
 	key := set.keyExpr()

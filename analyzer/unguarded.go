@@ -74,10 +74,7 @@ func (c *checker) checkUnguarded(w *write, ev *evaluator, ff filterFields, uf up
 // readRelated points at the read of the document whose values the write
 // uses: what makes it a read-modify-write.
 func (c *checker) readRelated(w *write, ev *evaluator, uf updateFields, decoded varSet) []analysis.RelatedInformation {
-	exprs := []ast.Expr{w.update}
-	for _, e := range uf.sets {
-		exprs = append(exprs, e.value)
-	}
+	exprs := appendUncovered([]ast.Expr{w.update}, uf.sets)
 	for _, v := range decoded {
 		used := false
 		for _, e := range exprs {
