@@ -253,7 +253,10 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		}
 		dc.clear()
 		dc.contain(func() { dc.checkDecl(decls[i]) }) // matching, outside the rules' own containment
-		found[i], deferred[i] = dc.found, dc.deferred
+		if len(dc.found) > 0 {
+			found[i] = slices.Clone(dc.found) // dc.found is reused
+		}
+		deferred[i] = dc.deferred
 	})
 	if slices.Contains(c.writeRules, unguardedRule) {
 		// Calls found afterwards (sessioncalls.go) join their
@@ -277,8 +280,8 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	return nil, nil
 }
 
-// clear gives c empty per-declaration state. The findings and deferred
-// writes of the declaration before are handed on, not reused.
+// clear gives c empty per-declaration state. The deferred writes of the
+// declaration before are handed on, not reused; its findings are copied.
 func (c *checker) clear() {
 	if c.funcs == nil {
 		c.funcs = make(map[ast.Node]*evaluator)
@@ -296,7 +299,7 @@ func (c *checker) clear() {
 	clear(c.txns)
 	clear(c.fixNames)
 	clear(c.resultNames)
-	c.found, c.deferred = nil, nil
+	c.found, c.deferred = c.found[:0], nil
 }
 
 // maxSpareDocs bounds the map kept for the next function: clearing a map
@@ -469,9 +472,13 @@ func (c *checker) report(rule string, d analysis.Diagnostic) {
 	if c.ignores.silenced(c.pass.Fset, rule, d.Pos, d.End) {
 		return
 	}
+	// The URL is the Category's anchor in the README: every driver
+	// resolves an empty URL so (see analysis.Diagnostic.URL), with
+	// Analyzer.URL as the base.
 	d.Category = rule
-	d.URL = ruleURL(rule)
-	d.Message = withRule(d.Message, rule)
+	if !hasRule(d.Message, rule) {
+		d.Message = withRule(d.Message, rule)
+	}
 	c.found = append(c.found, d)
 }
 
@@ -481,6 +488,21 @@ func (c *checker) report(rule string, d analysis.Diagnostic) {
 // //mongocas:ignore and -rules take.
 func withRule(message, rule string) string {
 	return message + " (" + rule + ")"
+}
+
+// appendRule appends the end that withRule gives a message, for a
+// message made in a buffer.
+func appendRule(b []byte, rule string) []byte {
+	b = append(b, " ("...)
+	b = append(b, rule...)
+	return append(b, ')')
+}
+
+// hasRule reports whether message ends as withRule ends it.
+func hasRule(message, rule string) bool {
+	body, ok := strings.CutSuffix(message, ")")
+	body, ok2 := strings.CutSuffix(body, rule)
+	return ok && ok2 && strings.HasSuffix(body, " (")
 }
 
 // ruleURL returns the address of rule's section of the README.

@@ -113,22 +113,26 @@ func (c *checker) withoutIgnored(sets []entry) []entry {
 }
 
 func unguardedMessage(kind writeKind, w *write, ff filterFields, uf updateFields) string {
-	var what string
+	// Made in one buffer, with the rule's name at its end (see withRule):
+	// a large package has thousands of these.
+	b := make([]byte, 0, 320)
+	b = append(b, kind.String()...)
+	b = append(b, ": "...)
+	b = append(b, w.label()...)
 	switch {
 	case w.replace:
-		what = "replaces the whole document"
+		b = append(b, " replaces the whole document"...)
 	case len(uf.sets) == 0:
-		what = "sets fields with $set"
+		b = append(b, " sets fields with $set"...)
 	default:
-		var keys []string
-		for _, e := range uf.sets {
-			keys = append(keys, e.key)
-		}
-		what = "sets " + quoteList(keys)
+		b = append(b, " sets "...)
+		b = appendQuoted(b, len(uf.sets), func(i int) string { return uf.sets[i].key })
 	}
-	filter := "its filter matches any document"
 	if len(ff.paths) > 0 {
-		filter = "its filter matches only " + quoteList(ff.paths)
+		b = append(b, " but its filter matches only "...)
+		b = appendQuoted(b, len(ff.paths), func(i int) string { return ff.paths[i] })
+	} else {
+		b = append(b, " but its filter matches any document"...)
 	}
 	// Filter fields that the update changes were written back unchanged,
 	// or they would be guards (see writesBack).
@@ -145,27 +149,43 @@ func unguardedMessage(kind writeKind, w *write, ff filterFields, uf updateFields
 		}
 	}
 	if len(back) > 0 {
-		filter += " and it writes " + quoteList(back) + " back unchanged"
+		b = append(b, " and it writes "...)
+		b = appendQuoted(b, len(back), func(i int) string { return back[i] })
+		b = append(b, " back unchanged"...)
 	}
 	if len(ff.unpinned) > 0 {
-		filter += "; its test of " + quoteList(ff.unpinned) + " is a range, which does not pin the value read: " +
-			"two writers that read the same value both pass it and both write"
+		b = append(b, "; its test of "...)
+		b = appendQuoted(b, len(ff.unpinned), func(i int) string { return ff.unpinned[i] })
+		b = append(b, " is a range, which does not pin the value read: two writers that read the same value both pass it and both write"...)
 	}
-	return fmt.Sprintf("%s: %s %s but %s: a concurrent update of the same document is silently overwritten (lost update); "+
-		"add the current value or a version field to the filter, or use $inc", kind, w.label(), what, filter)
+	b = append(b, ": a concurrent update of the same document is silently overwritten (lost update); "+
+		"add the current value or a version field to the filter, or use $inc"...)
+	b = appendRule(b, RuleUnguardedUpdate)
+	return string(b)
 }
 
 // quoteList formats names as "a", "b", "c", without repeats.
 func quoteList(names []string) string {
-	var b []byte
-	for i, n := range names {
-		if slices.Contains(names[:i], n) {
+	return string(appendQuoted(nil, len(names), func(i int) string { return names[i] }))
+}
+
+// appendQuoted appends the n names that name(i) gives to b, as quoteList
+// formats them.
+func appendQuoted(b []byte, n int, name func(int) string) []byte {
+	start := len(b)
+	for i := range n {
+		s := name(i)
+		seen := false
+		for j := range i {
+			seen = seen || name(j) == s
+		}
+		if seen {
 			continue
 		}
-		if len(b) > 0 {
+		if len(b) > start {
 			b = append(b, ", "...)
 		}
-		b = strconv.AppendQuote(b, n)
+		b = strconv.AppendQuote(b, s)
 	}
-	return string(b)
+	return b
 }
