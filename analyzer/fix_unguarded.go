@@ -30,7 +30,7 @@ import (
 // checks the result, as check-then-act asks ("Atomic Operations": {qty: {$gt: 0}}
 // with {$inc: {qty: -1}}), or is not offered. One fix, so that applying
 // it leaves no finding behind.
-func (c *checker) unguardedFix(w *write, ev *evaluator, ff filterFields, uf updateFields, decoded varSet) (analysis.SuggestedFix, bool) {
+func (c *checker) unguardedFix(w *write, ev *evaluator, ff filterFields, uf updateFields, decoded varSet, kind writeKind) (analysis.SuggestedFix, bool) {
 	if w.wrapper != "" || w.replace || !uf.complete || uf.doc == nil || !isInside(uf.doc.lit, w.node()) {
 		return analysis.SuggestedFix{}, false
 	}
@@ -56,7 +56,7 @@ func (c *checker) unguardedFix(w *write, ev *evaluator, ff filterFields, uf upda
 			if guard, ok = c.testFilterFix(w, ev, tests); ok {
 				fix.TextEdits = append(fix.TextEdits, guard.TextEdits...)
 			}
-		case !c.setsFromRead(ev, uf, decoded):
+		case !c.setsFromRead(ev, uf, decoded, kind):
 			fix, ok = c.testFilterFix(w, ev, tests)
 		}
 	})
@@ -71,10 +71,18 @@ func (c *checker) unguardedFix(w *write, ev *evaluator, ff filterFields, uf upda
 // not be enough: a concurrent change of that other field would still be
 // overwritten, and the fix would silence the finding with the lost update
 // still there.
-func (c *checker) setsFromRead(ev *evaluator, uf updateFields, decoded varSet) bool {
+func (c *checker) setsFromRead(ev *evaluator, uf updateFields, decoded varSet, kind writeKind) bool {
 	for _, e := range uf.sets {
-		if e.value == nil || c.fromRead(ev, e.value, decoded, 0) {
-			return true // a field of a struct value, or a value computed from the read
+		if e.value == nil {
+			return true // a field of a struct value
+		}
+	}
+	if kind != readModifyWrite {
+		return false // kindOfWrite found no value computed from the read
+	}
+	for _, e := range uf.sets {
+		if c.fromRead(ev, e.value, decoded, 0) {
+			return true
 		}
 	}
 	return false

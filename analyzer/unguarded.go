@@ -64,7 +64,7 @@ func (c *checker) checkUnguarded(w *write, ev *evaluator, ff filterFields, uf up
 	if kind == readModifyWrite {
 		d.Related = c.readRelated(w, ev, uf, decoded)
 	}
-	if fix, ok := c.unguardedFix(w, ev, ff, uf, decoded); ok {
+	if fix, ok := c.unguardedFix(w, ev, ff, uf, decoded, kind); ok {
 		d.SuggestedFixes = []analysis.SuggestedFix{fix}
 	}
 	c.report(RuleUnguardedUpdate, d)

@@ -244,26 +244,26 @@ func (f *Func) index(v *types.Var) *variable {
 		if id.Pos() < from || id.Pos() >= to || c.ParentEdgeKind() == edge.SelectorExpr_Sel {
 			continue
 		}
+		// Uses first: most identifiers of a variable use it, and an
+		// identifier is in Defs or in Uses, not both (but an embedded
+		// field's, which is no local variable).
 		var ev event
-		if obj, ok := f.info.Defs[id]; ok {
-			if obj != v {
-				continue
-			}
-			declared = true
-			if c.ParentEdgeKind() == edge.Field_Names {
-				vr.param = id
-				continue
-			}
-			ev = vr.declaration(c)
-		} else if f.info.Uses[id] != v {
-			continue
-		} else {
+		if obj := f.info.Uses[id]; obj == v {
 			vr.uses = append(vr.uses, c)
 			e, changes := vr.useAt(c)
 			if !changes || vr.unknown {
 				continue
 			}
 			ev = e
+		} else if obj != nil || f.info.Defs[id] != v {
+			continue
+		} else {
+			declared = true
+			if c.ParentEdgeKind() == edge.Field_Names {
+				vr.param = id
+				continue
+			}
+			ev = vr.declaration(c)
 		}
 		if f.funcAt(id.Pos()) != vr.fn {
 			vr.unknown = true // a closure changes it: it may run at any time
