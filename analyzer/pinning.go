@@ -70,18 +70,10 @@ func (c *checker) fromRead(ev *evaluator, e ast.Expr, decoded varSet, depth int)
 	if depth > 3 {
 		return false
 	}
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		id, ok := n.(*ast.Ident)
-		if found || !ok {
-			return !found
-		}
-		if v, ok := ev.onlyValue(id); ok && c.fromRead(ev, v, decoded, depth+1) {
-			found = true
-		}
-		return false
+	return !valueIdents(e, func(id *ast.Ident) bool {
+		v, ok := ev.onlyValue(id)
+		return !ok || !c.fromRead(ev, v, decoded, depth+1)
 	})
-	return found
 }
 
 // onlyValue returns the one value that the local variable id holds on
