@@ -112,15 +112,16 @@ func hasCustomMarshaller(t types.Type) bool {
 
 // A document is what the analyzer knows of one BSON document.
 type document struct {
-	entries  []entry
-	complete bool // every key of the document is known
+	entries []entry
 	// lit is the composite literal that holds all the entries, when the
 	// document is a single literal; fixes edit it.
 	lit *ast.CompositeLit
 	// applied are the functional options applied to the document (o(m)),
 	// which make it incomplete; restComplete says whether it is complete
 	// apart from them. A builder's summary reads them (see summarize).
-	applied      []*ast.CallExpr
+	applied []*ast.CallExpr
+	// The flags last, packed: a document is read for every literal.
+	complete     bool // every key of the document is known
 	restComplete bool
 	// merged: the document is one of several, on different paths (see
 	// mergeDocs).
@@ -215,6 +216,8 @@ func (ev *evaluator) doc(e ast.Expr) *document {
 		return ev.mergedDoc(s)
 	case *built:
 		return s.d
+	case *ast.BasicLit, *ast.BinaryExpr:
+		return nil // never a document; spares a lookup of its type
 	case *ast.CompositeLit, *ast.Ident:
 		d, ok := ev.docs[e]
 		if !ok {
