@@ -236,6 +236,9 @@ func (f *Func) index(v *types.Var) *variable {
 		}
 	}
 	declared := false
+	var usesBuf [16]inspector.Cursor
+	var eventsBuf [8]event
+	uses, events := usesBuf[:0], eventsBuf[:0]
 	names := f.names()
 	in, from, to := scope.Inspector(), scope.Node().Pos(), scope.Node().End()
 	for i := names.first(v.Name()); i >= 0; i = names.next[i] {
@@ -249,7 +252,7 @@ func (f *Func) index(v *types.Var) *variable {
 		// field's, which is no local variable).
 		var ev event
 		if obj := f.info.Uses[id]; obj == v {
-			vr.uses = append(vr.uses, c)
+			uses = append(uses, c)
 			e, changes := vr.useAt(c)
 			if !changes || vr.unknown {
 				continue
@@ -272,11 +275,14 @@ func (f *Func) index(v *types.Var) *variable {
 		ev.pos = id.Pos()
 		ev.block, ev.end = statementOf(c)
 		ev.late = c.ParentEdgeKind() == edge.AssignStmt_Lhs
-		vr.events = append(vr.events, ev)
+		events = append(events, ev)
 	}
 	if !declared {
 		vr.unknown = true
 	}
+	// Collected in buffers on the stack, then copied at their size: most
+	// variables have few uses and events.
+	vr.uses, vr.events = slices.Clone(uses), slices.Clone(events)
 	lateLast(vr.events)
 	return vr
 }
