@@ -684,6 +684,10 @@ type summaries struct {
 	// importedRunners: another package exported a txnRunnerFact, so a
 	// call that passes a function may run it in a transaction.
 	importedRunners bool
+	// noTxn: findTxnHelpers found no call that begins a transaction
+	// (WithTransaction, StartTransaction, another package's runner) in
+	// the package, so no write of it runs in one that it begins.
+	noTxn bool
 	// done is set once every declaration is summarized: from then on the
 	// summaries are read-only, and declarations are checked in parallel.
 	done bool

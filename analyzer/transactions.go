@@ -52,13 +52,17 @@ func (c *checker) transactionOf(w *write) (in bool, param int) {
 	if ctx == nil && w.wrapper != "" {
 		ctx = c.contextArg(w)
 	}
-	if start, ok := c.transactionStart(w.cur, ctx); ok {
-		return !c.readBefore(w, start), -1
+	// Where the package begins no transaction, only a session parameter
+	// or a request's session can bring one.
+	if !c.sums.noTxn {
+		if start, ok := c.transactionStart(w.cur, ctx); ok {
+			return !c.readBefore(w, start), -1
+		}
 	}
 	if i, ok := c.sessionParam(w, ctx); ok {
 		return true, i
 	}
-	if c.inTxnHelper(w) || c.modelInTransaction(w) {
+	if !c.sums.noTxn && (c.inTxnHelper(w) || c.modelInTransaction(w)) {
 		return true, -1
 	}
 	return c.sums.requestSessions && ctx != nil && c.evaluatorAt(w.cur).isRequestContext(ctx), -1
@@ -352,6 +356,7 @@ func (c *checker) findTxnHelpers(in *inspector.Inspector) map[*types.Func]bool {
 		}
 	}
 	if !withTxn {
+		c.sums.noTxn = true
 		return nil // most packages: no type looked up
 	}
 	c.sums.txnRunners = c.findTxnRunners(in)
