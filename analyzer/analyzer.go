@@ -204,6 +204,7 @@ type checker struct {
 	wc        writeCheck
 	spareDocs map[ast.Expr]*document
 	scratch   flow.Scratch // the flow's index of names, likewise
+	arena     docArena     // the documents of literals, likewise
 
 	// writeRules and nodeRules are the enabled rules; see enabledRules.
 	writeRules, nodeRules []*rule
@@ -296,6 +297,7 @@ func (c *checker) clear() {
 		}
 	}
 	clear(c.funcs)
+	c.arena.reset()
 	clear(c.txns)
 	clear(c.fixNames)
 	clear(c.resultNames)
@@ -460,7 +462,7 @@ func (c *checker) evaluatorAt(cur inspector.Cursor) *evaluator {
 	if !ok {
 		info := c.pass.TypesInfo
 		fl := flow.New(info, fn, flow.Config{ReadsOnly: c.readsOnly, AddsKeys: c.isSetter, Fills: fillsArg(info), Scratch: &c.scratch})
-		ev = &evaluator{info: info, sums: c.sums, fn: fn, flow: fl, reads: newFuncReads(info, fn, fl, c.isReader), docs: c.spareDocs}
+		ev = &evaluator{info: info, sums: c.sums, fn: fn, flow: fl, reads: newFuncReads(info, fn, fl, c.isReader), docs: c.spareDocs, arena: &c.arena}
 		c.spareDocs = nil
 		c.funcs[fn.Node()] = ev
 	}

@@ -174,6 +174,7 @@ func (d *document) lookup(key string) *entry {
 
 // An evaluator reads documents within one function.
 type evaluator struct {
+	arena *docArena // where literals' documents are made; nil: the heap
 	info  *types.Info
 	reads *funcReads       // the reads of the enclosing function; nil outside one
 	flow  *flow.Func       // the values of its variables; nil outside a function
@@ -193,6 +194,44 @@ type evaluator struct {
 }
 
 const maxDepth = 32 // documents nested deeper than this are left unread
+
+// A docArena makes the documents of literals, with room for their
+// entries, in memory that the checker of a declaration reuses from one
+// declaration to the next (see checker.clear): a package of many writes
+// reads tens of thousands of literals, and the collector need not see
+// them. Nothing keeps a document past the declaration it was read in.
+type docArena struct {
+	docs    []document
+	entries []entry
+}
+
+// doc returns an empty document with room for n entries.
+func (a *docArena) doc(n int) *document {
+	if a == nil {
+		return &document{entries: make([]entry, 0, n)}
+	}
+	if len(a.docs) == cap(a.docs) {
+		a.docs = make([]document, 0, 256) // the full chunk stays with its documents
+	}
+	a.docs = append(a.docs, document{})
+	d := &a.docs[len(a.docs)-1]
+	if cap(a.entries)-len(a.entries) < n {
+		a.entries = make([]entry, 0, max(1024, n))
+	}
+	start := len(a.entries)
+	a.entries = a.entries[:start+n]
+	d.entries = a.entries[start : start : start+n] // an append past n leaves the arena
+	return d
+}
+
+// reset makes the memory of the last chunks free for the next
+// declaration.
+func (a *docArena) reset() {
+	clear(a.docs)
+	a.docs = a.docs[:0]
+	clear(a.entries)
+	a.entries = a.entries[:0]
+}
 
 // doc evaluates e as a document. It returns nil when e is not a document
 // or nothing of it can be read.
@@ -287,7 +326,8 @@ func (ev *evaluator) read(e ast.Expr) *document {
 
 // literal reads a composite literal of a map or D type (kind).
 func (ev *evaluator) literal(lit *ast.CompositeLit, kind docKind) *document {
-	d := &document{complete: true, lit: lit, entries: make([]entry, 0, len(lit.Elts))}
+	d := ev.arena.doc(len(lit.Elts))
+	d.complete, d.lit = true, lit
 	switch kind {
 	case mapDoc:
 		for _, elt := range lit.Elts {
