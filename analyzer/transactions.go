@@ -52,17 +52,13 @@ func (c *checker) transactionOf(w *write) (in bool, param int) {
 	if ctx == nil && w.wrapper != "" {
 		ctx = c.contextArg(w)
 	}
-	// Where the package begins no transaction, only a session parameter
-	// or a request's session can bring one.
-	if !c.sums.noTxn {
-		if start, ok := c.transactionStart(w.cur, ctx); ok {
-			return !c.readBefore(w, start), -1
-		}
+	if start, ok := c.transactionStart(w.cur, ctx); ok {
+		return !c.readBefore(w, start), -1
 	}
 	if i, ok := c.sessionParam(w, ctx); ok {
 		return true, i
 	}
-	if !c.sums.noTxn && (c.inTxnHelper(w) || c.modelInTransaction(w)) {
+	if c.inTxnHelper(w) || c.modelInTransaction(w) {
 		return true, -1
 	}
 	return c.sums.requestSessions && ctx != nil && c.evaluatorAt(w.cur).isRequestContext(ctx), -1
@@ -442,6 +438,9 @@ func isContextType(t types.Type) bool {
 // cur, given the context ctx (nil when a wrapper hides it), runs in
 // begins, if it runs in one.
 func (c *checker) transactionStart(cur inspector.Cursor, ctx ast.Expr) (token.Pos, bool) {
+	if c.sums.noTxn {
+		return token.NoPos, false // the package begins no transaction
+	}
 	info := c.pass.TypesInfo
 	callbacks := sessionCallbacks(info, cur, c.sums.txnRunners)
 	if ctx != nil && clearlyNotSessionContext(info, ctx, callbacks) {
