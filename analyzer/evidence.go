@@ -169,57 +169,6 @@ func useIn(info *types.Info, n ast.Node, vars varSet) *ast.Ident {
 	return found
 }
 
-// valueIdents calls yield on the identifiers of n that may name a
-// variable, in source order, until it returns false; it reports whether
-// it went through them all. Like useIn, it leaves out the selected name
-// of a selector and the type of a composite literal, which never name a
-// local variable, and walks the usual expressions without ast.Inspect.
-func valueIdents(n ast.Node, yield func(*ast.Ident) bool) bool {
-	switch n := n.(type) {
-	case *ast.Ident:
-		return yield(n)
-	case *ast.BasicLit:
-		return true
-	case *ast.ParenExpr:
-		return valueIdents(n.X, yield)
-	case *ast.SelectorExpr:
-		return valueIdents(n.X, yield)
-	case *ast.StarExpr:
-		return valueIdents(n.X, yield)
-	case *ast.UnaryExpr:
-		return valueIdents(n.X, yield)
-	case *ast.BinaryExpr:
-		return valueIdents(n.X, yield) && valueIdents(n.Y, yield)
-	case *ast.KeyValueExpr:
-		return valueIdents(n.Key, yield) && valueIdents(n.Value, yield)
-	case *ast.CallExpr:
-		if !valueIdents(n.Fun, yield) {
-			return false
-		}
-		for _, a := range n.Args {
-			if !valueIdents(a, yield) {
-				return false
-			}
-		}
-		return true
-	case *ast.CompositeLit:
-		for _, e := range n.Elts {
-			if !valueIdents(e, yield) {
-				return false
-			}
-		}
-		return true
-	}
-	all := true
-	ast.Inspect(n, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && all {
-			all = yield(id)
-		}
-		return all
-	})
-	return all
-}
-
 // useInList is useIn on each of list, in order.
 func useInList(info *types.Info, list []ast.Expr, vars varSet) *ast.Ident {
 	for _, e := range list {

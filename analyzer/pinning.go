@@ -70,10 +70,32 @@ func (c *checker) fromRead(ev *evaluator, e ast.Expr, decoded varSet, depth int)
 	if depth > 3 {
 		return false
 	}
-	return !valueIdents(e, func(id *ast.Ident) bool {
-		v, ok := ev.onlyValue(id)
-		return !ok || !c.fromRead(ev, v, decoded, depth+1)
-	})
+	// Each identifier that may name a variable: not a selected name, nor
+	// one of a composite literal's type (bson.M), as useIn skips them.
+	found := false
+	var visit func(n ast.Node) bool
+	visit = func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.Ident:
+			v, ok := ev.onlyValue(n)
+			found = ok && c.fromRead(ev, v, decoded, depth+1)
+			return false
+		case *ast.SelectorExpr:
+			ast.Inspect(n.X, visit)
+			return false
+		case *ast.CompositeLit:
+			for _, elt := range n.Elts {
+				ast.Inspect(elt, visit)
+			}
+			return false
+		}
+		return true
+	}
+	ast.Inspect(e, visit)
+	return found
 }
 
 // onlyValue returns the one value that the local variable id holds on
