@@ -280,3 +280,39 @@ func sameSet(a, b []string) bool {
 	}
 	return true
 }
+
+// Two functions that share one Scratch, asked about in turn: each rebuilds
+// the index of names when it finds the other's there.
+func TestScratchShared(t *testing.T) {
+	f1, b1, _ := parse(t, `a := M{"k": 1}; b := M{"j": 2}; use(a); use(b)`)
+	f2, a2, _ := parse(t, `a := M{"x": 3}; use(a)`)
+	shared := &Scratch{}
+	f1.config.Scratch, f2.config.Scratch = shared, shared
+	var a1 *ast.Ident
+	for c := range f1.root.Preorder((*ast.Ident)(nil)) {
+		if id := c.Node().(*ast.Ident); id.Name == "a" && f1.info.Uses[id] != nil && a1 == nil {
+			a1 = id
+		}
+	}
+	key := func(f *Func, id *ast.Ident) string {
+		t.Helper()
+		vals, complete := f.ValuesAt(id)
+		if !complete || len(vals) != 1 {
+			t.Fatalf("%s: %d values, complete %v; want one", id.Name, len(vals), complete)
+		}
+		lit, ok := vals[0].Init.(*ast.CompositeLit)
+		if !ok || len(lit.Elts) != 1 {
+			t.Fatalf("%s: not a one-key literal", id.Name)
+		}
+		return lit.Elts[0].(*ast.KeyValueExpr).Key.(*ast.BasicLit).Value
+	}
+	for _, q := range []struct {
+		f    *Func
+		id   *ast.Ident
+		want string
+	}{{f1, a1, `"k"`}, {f2, a2, `"x"`}, {f1, b1, `"j"`}} {
+		if got := key(q.f, q.id); got != q.want {
+			t.Errorf("%s: key %s, want %s", q.id.Name, got, q.want)
+		}
+	}
+}
