@@ -457,8 +457,8 @@ func (ev *evaluator) valueDocFrom(val flow.Value, pos token.Pos, initDoc func(as
 			// the call's arguments.
 			if fn := calleeFunc(ev.info, s.Apply); fn != nil && ev.sums != nil {
 				if f := ev.sums.option(fn); f != nil {
-					if f.Field != "" {
-						d = ev.addToField(d, f, s.Apply) // a builder's adder: u.Set(k, v)
+					if f.ofBuilder() {
+						d = ev.applyToFields(d, f, s.Apply) // a builder's adder or setter: u.Set(k, v)
 					} else {
 						ev.addEntries(d, f, s.Apply)
 					}

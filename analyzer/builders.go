@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"github.com/mongocas/mongocas-lint/internal/flow"
 	"golang.org/x/tools/go/ast/edge"
@@ -99,7 +100,7 @@ func (ev *evaluator) isBuilder(t types.Type) bool {
 		if !ok {
 			continue
 		}
-		if f := ev.sums.option(fn); f != nil && f.Field != "" {
+		if f := ev.sums.option(fn); f != nil && (f.Field != "" || len(f.Sets) > 0) {
 			return true
 		}
 		if h := ev.sums.helper(fn); h != nil && h.Recv {
@@ -239,9 +240,48 @@ func (s *summaries) summarizeAdder(fn *types.Func, cur inspector.Cursor) *option
 	}
 	f := s.keysAdded(sig, cur, target, stmts)
 	if f == nil || field == nil {
-		return nil
+		return s.fieldsSet(sig, cur, recv, stmts, chain)
 	}
 	f.Field, f.Chain = field.Name(), chain
+	return f
+}
+
+// fieldsSet summarizes a setter of a builder struct: a method of a
+// pointer receiver whose statements only give fields of the receiver a
+// value (o.filter = f), before it returns the receiver or nothing. A
+// request object that a wrapper writes (coll.UpdateOne(ctx, op.filter,
+// op.update)) is often filled this way: NewOp().Where(f).Change(u).
+// Fields that hold no document are left out: setting them changes none.
+func (s *summaries) fieldsSet(sig *types.Signature, cur inspector.Cursor, recv types.Object, stmts []ast.Stmt, chain bool) *optionFact {
+	if _, ptr := types.Unalias(recv.Type()).(*types.Pointer); !ptr || len(stmts) == 0 {
+		return nil // a value receiver's fields are set on a copy
+	}
+	info := s.c.pass.TypesInfo
+	params := paramIndices(sig)
+	if !paramsIntact(info, cur, params) {
+		return nil
+	}
+	ev := s.c.evaluatorAt(cur)
+	f := &optionFact{Setter: true, Chain: chain}
+	for _, st := range stmts {
+		as, ok := st.(*ast.AssignStmt)
+		if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+			return nil
+		}
+		sel, ok := ast.Unparen(as.Lhs[0]).(*ast.SelectorExpr)
+		if !ok || !isObject(info, recv)(sel.X) {
+			return nil
+		}
+		field, ok := info.Uses[sel.Sel].(*types.Var)
+		if !ok || !field.IsField() {
+			return nil
+		}
+		if kindOf(field.Type()) != mapDoc {
+			continue
+		}
+		f.Sets = slices.DeleteFunc(f.Sets, func(e summaryEntry) bool { return e.Key == field.Name() })
+		f.Sets = append(f.Sets, summaryEntry{Key: field.Name(), Value: ev.summarize(as.Rhs[0], params)})
+	}
 	return f
 }
 
@@ -330,7 +370,7 @@ func (ev *evaluator) builderDoc(e ast.Expr) *document {
 		if base == nil {
 			return nil
 		}
-		return ev.addToField(base, f, e)
+		return ev.applyToFields(base, f, e)
 	case *ast.Ident:
 		if ev.flow == nil {
 			return nil
@@ -353,6 +393,24 @@ func (ev *evaluator) builderDoc(e ast.Expr) *document {
 		return d
 	}
 	return nil
+}
+
+// applyToFields returns the field document d after the call of a
+// builder's adder or setter (of fact f).
+func (ev *evaluator) applyToFields(d *document, f *optionFact, call *ast.CallExpr) *document {
+	if !f.Setter {
+		return ev.addToField(d, f, call)
+	}
+	out := &document{entries: make([]entry, 0, len(d.entries)+len(f.Sets)), complete: d.complete, merged: d.merged}
+	for _, en := range d.entries {
+		if !slices.ContainsFunc(f.Sets, func(e summaryEntry) bool { return e.Key == en.key }) {
+			out.entries = append(out.entries, en)
+		}
+	}
+	for _, e := range f.Sets {
+		out.entries = append(out.entries, entry{key: e.Key, value: instantiate(e.Value, call.Args, call)})
+	}
+	return out
 }
 
 // addToField returns the field document d with the keys that the adder

@@ -36,6 +36,12 @@ type optionFact struct {
 	// builders.go).
 	Field string
 	Chain bool
+	// Sets holds, for a builder's setter (o.filter = f; return o), the
+	// value each document field is given, keyed by the field's Go name;
+	// Setter says the method is one (its Sets may be empty when it only
+	// sets fields that hold no document).
+	Sets   []summaryEntry
+	Setter bool
 }
 
 func (*optionFact) AFact() {}
@@ -49,11 +55,22 @@ func (f *optionFact) String() string {
 	if f.Field != "" {
 		s = "adds to " + f.Field + " " + s
 	}
+	if f.Setter {
+		parts = parts[:0]
+		for _, e := range f.Sets {
+			parts = append(parts, e.Key+" = "+e.Value.String())
+		}
+		s = "sets {" + strings.Join(parts, ", ") + "}"
+	}
 	if f.Chain {
 		s += " returns its receiver"
 	}
 	return s
 }
+
+// ofBuilder reports whether f is a builder's method: an adder to one of
+// its document fields, or a setter of its fields.
+func (f *optionFact) ofBuilder() bool { return f.Field != "" || f.Setter }
 
 // option returns the summary of fn, or nil when fn returns no option that
 // the analyzer reads.
@@ -285,7 +302,7 @@ func (ev *evaluator) addOptions(d *document, args []ast.Expr) {
 				f = ev.sums.option(fn)
 			}
 		}
-		if f == nil || f.Field != "" {
+		if f == nil || f.ofBuilder() {
 			d.complete = false
 			continue
 		}

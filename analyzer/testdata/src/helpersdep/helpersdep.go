@@ -131,3 +131,38 @@ func Live(filter bson.D, all bool) bson.D { // want Live:`helper \(\$0 \| \$0 \+
 	}
 	return filter
 }
+
+// Change is a request object for ChangeStore: its setters give it a
+// filter and an update, and ChangeStore.Apply writes them.
+type Change struct {
+	filter, update bson.M
+	retries        int
+}
+
+func NewChange() *Change { return &Change{} } // want NewChange:`builder \{\}`
+
+func (c *Change) Filter(f bson.M) *Change { // want Filter:`sets \{filter = \$0\} returns its receiver`
+	c.filter = f
+	return c
+}
+
+func (c *Change) Update(u bson.M) { // want Update:`sets \{update = \$0\}`
+	c.update = u
+}
+
+func (c *Change) Retries(n int) *Change { // want Retries:`sets \{\} returns its receiver`
+	c.retries = n
+	return c
+}
+
+// Value is a setter of a copy: the caller's Change does not change.
+func (c Change) Value(f bson.M) Change {
+	c.filter = f
+	return c
+}
+
+type ChangeStore struct{ C *mongo.Collection }
+
+func (s ChangeStore) Apply(ctx context.Context, ch *Change) error { // want Apply:`wrapper FindOneAndUpdate filter \$1.filter update \$1.update`
+	return s.C.FindOneAndUpdate(ctx, ch.filter, ch.update).Err()
+}

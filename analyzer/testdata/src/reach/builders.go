@@ -32,8 +32,9 @@ func (q *Query) Tenant(t string) { q.m["tenant"] = t } // want Tenant:`option \{
 
 func (q *Query) BSON() bson.M { return q.m } // want BSON:`helper \$0.m`
 
-// Limit changes another field: it is no adder, and the builder stays known.
-func (q *Query) Limit(n int) *Query {
+// Limit sets another field: a setter that changes no document, so the
+// builder stays known through it.
+func (q *Query) Limit(n int) *Query { // want Limit:`sets \{\} returns its receiver`
 	q.limit = n
 	return q
 }
@@ -64,7 +65,7 @@ func builderPassed(ctx context.Context, c *mongo.Collection, id bson.ObjectID, m
 	q := NewQuery().ID(id)
 	more(q)
 	c.UpdateOne(ctx, q.BSON(), bson.M{"$set": bson.M{"status": "x"}})
-	c.UpdateOne(ctx, NewQuery().ID(id).Limit(2).BSON(), bson.M{"$set": bson.M{"status": "x"}})
+	c.UpdateOne(ctx, NewQuery().ID(id).Limit(2).BSON(), bson.M{"$set": bson.M{"status": "x"}}) // want `UpdateOne sets "status" but its filter matches only "_id"`
 }
 
 // A builder of updates with several document fields, an adder that takes

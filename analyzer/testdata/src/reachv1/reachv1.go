@@ -607,3 +607,30 @@ func joinedKeys(ctx context.Context, c *mongo.Collection, id primitive.ObjectID,
 	c.UpdateOne(ctx, bson.M{"_id": id}, bson.M{"$set": bson.M{subPath("profile", "primary"): s}})                         // want `UpdateOne sets "profile.primary" but its filter matches only "_id"`
 	c.UpdateOne(ctx, bson.M{"_id": id, subPath("profile", "primary"): "x"}, bson.M{"$set": bson.M{"profile.primary": s}}) // want `UpdateOne is conditional on "profile.primary" but its result is discarded`
 }
+
+// A request object of another package, filled by its setters and written
+// by its wrapper.
+func runOps(ctx context.Context, c *reachv1dep.OpColl, id primitive.ObjectID, name string, long bool) error {
+	if _, err := c.UpdateOne(ctx, reachv1dep.NewOp().Where(bson.M{"_id": id}).Change(bson.M{"$set": bson.M{"name": name}}).Undo(bson.M{"$set": bson.M{"name": ""}}, "rename")); err != nil { // want `reachv1dep.OpColl.UpdateOne \(UpdateOne\) sets "name" but its filter matches only "_id"`
+		return err
+	}
+	op := reachv1dep.NewOp()
+	op.Where(bson.M{"_id": id})
+	if long {
+		op.Change(bson.M{"$set": bson.M{"size": "long"}})
+	} else {
+		op.Change(bson.M{"$set": bson.M{"size": "short"}})
+	}
+	op.After(nil)
+	if _, err := c.UpdateOne(ctx, op); err != nil { // want `reachv1dep.OpColl.UpdateOne \(UpdateOne\) sets "size" but its filter matches only "_id"`
+		return err
+	}
+	// A state transition: conditional, and its result is dropped.
+	claim := reachv1dep.NewOp().Where(bson.M{"_id": id, "state": "new"}).Change(bson.M{"$set": bson.M{"state": "taken"}})
+	if _, err := c.UpdateOne(ctx, claim); err != nil { // want `reachv1dep.OpColl.UpdateOne \(UpdateOne\) is conditional on "state" but its result is discarded`
+		return err
+	}
+	// A method that is no setter leaves the filter unknown.
+	_, err := c.UpdateOne(ctx, reachv1dep.NewOp().Checked(bson.M{"_id": id}).Change(bson.M{"$set": bson.M{"name": name}}))
+	return err
+}

@@ -260,3 +260,57 @@ type AccountModel struct {
 func (a *Account) ToModel() AccountModel { // want ToModel:`converter \{ID: \$-1.ID, Plan: \$-1.Plan, Tenant: \$-1.Tenant\}`
 	return AccountModel{ID: a.ID, Tenant: a.Tenant, Plan: a.Plan}
 }
+
+// Op is a request object: setters give its documents, and a wrapper
+// writes them (a hand-made transaction log that keeps an undo update).
+type Op struct {
+	filter bson.M
+	update bson.M
+	undo   bson.M
+	after  func(interface{}) bson.M
+	note   string
+}
+
+func NewOp() *Op { return &Op{note: "op"} } // want NewOp:`builder \{\}`
+
+func (o *Op) Where(f bson.M) *Op { // want Where:`sets \{filter = \$0\} returns its receiver`
+	o.filter = f
+	return o
+}
+
+func (o *Op) Change(u bson.M) *Op { // want Change:`sets \{update = \$0\} returns its receiver`
+	o.update = u
+	return o
+}
+
+func (o *Op) Undo(u bson.M, note string) *Op { // want Undo:`sets \{undo = \$0\} returns its receiver`
+	o.undo = u
+	o.note = note
+	return o
+}
+
+// After sets a field that holds no document.
+func (o *Op) After(f func(interface{}) bson.M) *Op { // want After:`sets \{\} returns its receiver`
+	o.after = f
+	return o
+}
+
+// Checked does more than set fields: not a setter.
+func (o *Op) Checked(f bson.M) *Op {
+	if f == nil {
+		f = bson.M{}
+	}
+	o.filter = f
+	return o
+}
+
+// OpColl writes an Op.
+type OpColl struct{ C *mongo.Collection }
+
+func (c *OpColl) UpdateOne(ctx context.Context, op *Op) (*mongo.UpdateResult, error) { // want UpdateOne:`wrapper UpdateOne filter \$1.filter update \$1.update result returned`
+	res, err := c.C.UpdateOne(ctx, op.filter, op.update)
+	if err != nil {
+		return nil, err
+	}
+	return res, nil
+}
