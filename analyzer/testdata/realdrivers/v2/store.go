@@ -174,3 +174,8 @@ func SyncInTransaction(ctx context.Context, sess *mongo.Session, c *mongo.Collec
 	})
 	return err
 }
+
+// RenameThroughOp fills a request object of package repo and writes it.
+func RenameThroughOp(ctx context.Context, ops *repo.Ops, id bson.ObjectID, name string) error {
+	return ops.Run(ctx, repo.NewOp().Where(bson.M{"_id": id}).Change(bson.M{"$set": bson.M{"name": name}})) // want `repo.Ops.Run \(UpdateOne\) sets "name" but its filter matches only "_id"`
+}
