@@ -93,14 +93,26 @@ type helperFact struct {
 	// Recv: the helper is a method of a builder whose document reads its
 	// receiver, as one parameter more, after the others (see builders.go).
 	Recv bool
+	// Also holds the other documents of a helper that returns several
+	// (filter, update := casDocs(id, v)), each with its result's index.
+	Also []indexedValue
+}
+
+// An indexedValue is the summary of one result of a helper.
+type indexedValue struct {
+	Index  int
+	Result *summaryValue
 }
 
 func (*helperFact) AFact() {}
 
 func (f *helperFact) String() string {
 	s := "helper " + f.Result.String()
-	if f.Index > 0 {
+	if f.Index > 0 || len(f.Also) > 0 {
 		s = fmt.Sprintf("helper result %d %s", f.Index, f.Result)
+	}
+	for _, a := range f.Also {
+		s += fmt.Sprintf(" result %d %s", a.Index, a.Result)
 	}
 	if f.Changes {
 		s += " changes its parameters"
@@ -635,8 +647,16 @@ func (ev *evaluator) helperResult(call *ast.CallExpr, index int) *summarized {
 		return nil
 	}
 	f := ev.sums.helper(fn)
-	if f == nil || (index < 0) != (fn.Signature().Results().Len() == 1) || index >= 0 && f.Index != index {
+	if f == nil || (index < 0) != (fn.Signature().Results().Len() == 1) {
 		return nil
+	}
+	v := f.Result
+	if index >= 0 && f.Index != index {
+		i := slices.IndexFunc(f.Also, func(a indexedValue) bool { return a.Index == index })
+		if i < 0 {
+			return nil
+		}
+		v = f.Also[i].Result
 	}
 	args := call.Args
 	if f.Recv {
@@ -646,7 +666,7 @@ func (ev *evaluator) helperResult(call *ast.CallExpr, index int) *summarized {
 		}
 		args = append(slices.Clip(args), sel.X) // the receiver, after the parameters
 	}
-	s := &summarized{v: f.Result, args: args}
+	s := &summarized{v: v, args: args}
 	s.From, s.To = call.Pos(), call.End()
 	return s
 }
@@ -830,18 +850,16 @@ func (s *summaries) summarizeHelper(fn *types.Func, cur inspector.Cursor) *helpe
 	if sig.TypeParams().Len() > 0 || sig.RecvTypeParams().Len() > 0 {
 		return nil
 	}
-	index := -1
+	var docs []int // the results that are documents
 	for i := range sig.Results().Len() {
 		if isDocumentType(sig.Results().At(i).Type()) {
-			if index >= 0 {
-				return nil // two documents: not followed
-			}
-			index = i
+			docs = append(docs, i)
 		}
 	}
-	if index < 0 {
+	if len(docs) == 0 {
 		return nil
 	}
+	index := docs[0]
 	info := s.c.pass.TypesInfo
 	params := paramIndices(sig)
 	recvIndex := -1
@@ -858,6 +876,7 @@ func (s *summaries) summarizeHelper(fn *types.Func, cur inspector.Cursor) *helpe
 		return nil
 	}
 	var results []ast.Expr
+	var docsRet *ast.ReturnStmt // for several documents, the one return that gives them
 	for n := range cur.Preorder((*ast.ReturnStmt)(nil)) {
 		if enclosingFunc(n).Node() != cur.Node() {
 			continue // a closure's return
@@ -865,6 +884,17 @@ func (s *summaries) summarizeHelper(fn *types.Func, cur inspector.Cursor) *helpe
 		ret := n.Node().(*ast.ReturnStmt)
 		if len(ret.Results) != sig.Results().Len() {
 			return nil // named results, or another call's results: not followed
+		}
+		if len(docs) > 1 {
+			if !slices.ContainsFunc(docs, func(i int) bool { return !isNil(info, ret.Results[i]) }) {
+				continue // an error's return
+			}
+			if docsRet != nil {
+				// Two returns of documents: which filter goes with which
+				// update is not kept, so neither is read.
+				return nil
+			}
+			docsRet = ret
 		}
 		if !isNil(info, ret.Results[index]) {
 			results = append(results, ret.Results[index])
@@ -874,6 +904,14 @@ func (s *summaries) summarizeHelper(fn *types.Func, cur inspector.Cursor) *helpe
 		return nil
 	}
 	ev := s.c.evaluatorAt(cur)
+	var also []indexedValue
+	for _, i := range docs[1:] {
+		r := docsRet.Results[i]
+		if isNil(info, r) {
+			return nil
+		}
+		also = append(also, indexedValue{Index: i, Result: ev.summarize(r, params)})
+	}
 	sums := make([]*summaryValue, 0, len(results))
 	for _, r := range results {
 		sums = append(sums, inCase(ev.summarize(r, params), ev.caseAt(params, r.Pos())))
@@ -882,8 +920,12 @@ func (s *summaries) summarizeHelper(fn *types.Func, cur inspector.Cursor) *helpe
 	if !v.isDocument() {
 		return nil
 	}
-	return &helperFact{Result: v, Index: max(index, 0), Changes: fieldsChange || changesParams(info, cur, params),
-		Recv: recvIndex >= 0 && v.maxParam() >= recvIndex}
+	recvRead := v.maxParam() >= recvIndex
+	for _, a := range also {
+		recvRead = recvRead || a.Result.maxParam() >= recvIndex
+	}
+	return &helperFact{Result: v, Index: index, Changes: fieldsChange || changesParams(info, cur, params),
+		Recv: recvIndex >= 0 && recvRead, Also: also}
 }
 
 // isDocument reports whether v is a document, an array or a parameter, or

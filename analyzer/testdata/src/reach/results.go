@@ -105,3 +105,40 @@ func rename(ctx context.Context, c *mongo.Collection, hex string, opt Options) (
 	_, err = c.UpdateOne(ctx, filter, update) // want `UpdateOne sets "name" but its filter matches only "deleted", "_id"`
 	return p, err
 }
+
+// A helper that returns both the filter and the update, from one return.
+func bucketDocs(tenant, day string, n int) (bson.M, bson.M) {
+	filter := bson.M{"tenant": tenant, "day": day}
+	return filter, bson.M{"$set": bson.M{"seen": n}, "$inc": bson.M{"hits": 1}}
+}
+
+func casDocs(id bson.ObjectID, v int) (bson.M, bson.M, error) {
+	if v < 0 {
+		return nil, nil, errors.New("negative version")
+	}
+	return bson.M{"_id": id, "v": v}, bson.M{"$set": bson.M{"name": "x"}, "$inc": bson.M{"v": 1}}, nil
+}
+
+// Two returns of documents: which filter goes with which update is not
+// kept, and the helper is not read.
+func pairDocs(id bson.ObjectID, v int) (bson.M, bson.M) {
+	if v > 0 {
+		return bson.M{"_id": id, "v": v}, bson.M{"$inc": bson.M{"v": 1}}
+	}
+	return bson.M{"_id": id}, bson.M{"$set": bson.M{"v": 1}}
+}
+
+func twoDocs(ctx context.Context, c *mongo.Collection, id bson.ObjectID, v int) error {
+	filter, update := bucketDocs("t", "mon", v)
+	if _, err := c.UpdateOne(ctx, filter, update); err != nil { // want `UpdateOne sets "seen" but its filter matches only "tenant", "day"`
+		return err
+	}
+	f, u, err := casDocs(id, v)
+	if err != nil {
+		return err
+	}
+	c.UpdateOne(ctx, f, u) // want `UpdateOne is conditional on "v" but its result is discarded`
+	f, u = pairDocs(id, v)
+	_, err = c.UpdateOne(ctx, f, u)
+	return err
+}

@@ -634,3 +634,10 @@ func runOps(ctx context.Context, c *reachv1dep.OpColl, id primitive.ObjectID, na
 	_, err := c.UpdateOne(ctx, reachv1dep.NewOp().Checked(bson.M{"_id": id}).Change(bson.M{"$set": bson.M{"name": name}}))
 	return err
 }
+
+// A helper of another package that returns both documents.
+func countHits(ctx context.Context, c *mongo.Collection, n int) error {
+	filter, update := reachv1dep.CounterDocs("hits", n)
+	_, err := c.UpdateOne(ctx, filter, update) // want `UpdateOne sets "last" but its filter matches only "name"`
+	return err
+}

@@ -314,3 +314,8 @@ func (c *OpColl) UpdateOne(ctx context.Context, op *Op) (*mongo.UpdateResult, er
 	}
 	return res, nil
 }
+
+// CounterDocs returns the filter and the update of a counter's bucket.
+func CounterDocs(name string, n int) (bson.M, bson.D) { // want CounterDocs:`helper result 0 \{name: \$0\} result 1 \{\$set: \{last: \$1\}, \$inc: \{total: \$1\}\}`
+	return bson.M{"name": name}, bson.D{{"$set", bson.M{"last": n}}, {"$inc", bson.M{"total": n}}}
+}
