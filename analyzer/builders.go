@@ -100,7 +100,7 @@ func (ev *evaluator) isBuilder(t types.Type) bool {
 		if !ok {
 			continue
 		}
-		if f := ev.sums.option(fn); f != nil && (f.Field != "" || len(f.Sets) > 0) {
+		if f := ev.sums.option(fn); f != nil && (f.Field != "" || f.setsHidden()) {
 			return true
 		}
 		if h := ev.sums.helper(fn); h != nil && h.Recv {
@@ -108,6 +108,15 @@ func (ev *evaluator) isBuilder(t types.Type) bool {
 		}
 	}
 	return false
+}
+
+// setsHidden reports whether f is a setter of an unexported document
+// field. The driver encodes no unexported field, so a struct with such a
+// setter carries documents rather than being one; a setter of exported
+// fields alone (SetMeta on a model) leaves the struct a document of its
+// bson fields.
+func (f *optionFact) setsHidden() bool {
+	return slices.ContainsFunc(f.Sets, func(e summaryEntry) bool { return !token.IsExported(e.Key) })
 }
 
 // docField returns the document field of a builder type named name.

@@ -206,3 +206,22 @@ func renameGuarded(ctx context.Context, c *mongo.Collection, id bson.ObjectID, o
 	}
 	return nil
 }
+
+// A model with a setter of an exported field stays a document of its bson
+// fields: the driver writes Attrs as "attrs".
+type Sensor struct {
+	ID    bson.ObjectID `bson:"_id"`
+	Attrs bson.M        `bson:"attrs"`
+}
+
+func (d *Sensor) SetAttrs(a bson.M) { d.Attrs = a } // want SetAttrs:`sets \{Attrs = \$0\}`
+
+func sensorUpdate(id bson.ObjectID) bson.M {
+	d := &Sensor{ID: id}
+	d.SetAttrs(bson.M{"on": true})
+	return bson.M{"$set": d}
+}
+
+func saveSensor(ctx context.Context, c *mongo.Collection, id bson.ObjectID) {
+	c.UpdateOne(ctx, bson.M{"_id": id}, sensorUpdate(id)) // want `UpdateOne sets "attrs" but its filter matches only "_id"`
+}
