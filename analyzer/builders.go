@@ -100,7 +100,7 @@ func (ev *evaluator) isBuilder(t types.Type) bool {
 		if !ok {
 			continue
 		}
-		if f := ev.sums.option(fn); f != nil && (f.Field != "" || f.setsHidden()) {
+		if f := ev.sums.option(fn); f != nil && (f.Field != "" || len(f.Sets) > 0) {
 			return true
 		}
 		if h := ev.sums.helper(fn); h != nil && h.Recv {
@@ -108,15 +108,6 @@ func (ev *evaluator) isBuilder(t types.Type) bool {
 		}
 	}
 	return false
-}
-
-// setsHidden reports whether f is a setter of an unexported document
-// field. The driver encodes no unexported field, so a struct with such a
-// setter carries documents rather than being one; a setter of exported
-// fields alone (SetMeta on a model) leaves the struct a document of its
-// bson fields.
-func (f *optionFact) setsHidden() bool {
-	return slices.ContainsFunc(f.Sets, func(e summaryEntry) bool { return !token.IsExported(e.Key) })
 }
 
 // docField returns the document field of a builder type named name.
@@ -261,9 +252,16 @@ func (s *summaries) summarizeAdder(fn *types.Func, cur inspector.Cursor) *option
 // request object that a wrapper writes (coll.UpdateOne(ctx, op.filter,
 // op.update)) is often filled this way: NewOp().Where(f).Change(u).
 // Fields that hold no document are left out: setting them changes none.
+// Only a struct whose document fields are all unexported is read so: the
+// driver encodes none of them, so it carries documents rather than being
+// one, where a model with setters (SetKind on a struct written whole) is
+// a document whose fields they change.
 func (s *summaries) fieldsSet(sig *types.Signature, cur inspector.Cursor, recv types.Object, stmts []ast.Stmt, chain bool) *optionFact {
 	if _, ptr := types.Unalias(recv.Type()).(*types.Pointer); !ptr || len(stmts) == 0 {
 		return nil // a value receiver's fields are set on a copy
+	}
+	if slices.ContainsFunc(builderFields(recv.Type()), (*types.Var).Exported) {
+		return nil
 	}
 	info := s.c.pass.TypesInfo
 	params := paramIndices(sig)
