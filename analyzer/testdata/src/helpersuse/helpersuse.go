@@ -66,10 +66,7 @@ func extended(ctx context.Context, c *mongo.Collection, id bson.ObjectID) {
 // A request object of another package, filled by setters in a chain or
 // in statements, and written by its wrapper.
 func changes(ctx context.Context, s helpersdep.ChangeStore, id bson.ObjectID, name string) error {
-	if err := s.Apply(ctx, helpersdep.NewChange().Retries(3).Filter(bson.M{"_id": id})); err != nil {
-		return err // no update: nothing is known to be set
-	}
-	ch := helpersdep.NewChange().Filter(bson.M{"_id": id})
+	ch := helpersdep.NewChange().Retries(3).Filter(bson.M{"_id": id})
 	ch.Update(bson.M{"$set": bson.M{"name": name}})
 	if err := s.Apply(ctx, ch); err != nil { // want `helpersdep.ChangeStore.Apply \(FindOneAndUpdate\) sets "name" but its filter matches only "_id"`
 		return err
@@ -77,7 +74,7 @@ func changes(ctx context.Context, s helpersdep.ChangeStore, id bson.ObjectID, na
 	guarded := helpersdep.NewChange().Filter(bson.M{"_id": id, "name": name})
 	guarded.Update(bson.M{"$set": bson.M{"name": name + "!"}})
 	if err := s.Apply(ctx, guarded); err != nil {
-		return err // conditional, and its outcome is read: ErrNoDocuments is an error
+		return err // the filter's name guards; ErrNoDocuments is an error, so its outcome is read
 	}
 	// Value sets the filter of a copy: v keeps its guard.
 	v := helpersdep.NewChange().Filter(bson.M{"_id": id, "name": name})
